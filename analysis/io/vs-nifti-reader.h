@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vs-progress.h"
+#include "vs-volume.h"
+
+G_BEGIN_DECLS
+
+VsVolume *vs_nifti_read (const char    *path,
+                         VsProgress    *progress,
+                         GCancellable  *cancellable,
+                         GError       **error);
+
+G_END_DECLS

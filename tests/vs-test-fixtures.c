@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-test-fixtures"
+
+#include "config.h"
+
+#include <string.h>
+#include <zlib.h>
+
+#include "vs-test-fixtures.h"
+
+#include <nifti1.h>
+#include <nifti2.h>
+
+static void
+swap_bytes (guint8 *p, gsize n, gsize size)
+{
+  for (gsize i = 0; i < n; i++, p += size)
+    for (gsize a = 0, b = size - 1; a < b; a++, b--)
+      {
+        guint8 t = p[a];
+        p[a] = p[b];
+        p[b] = t;
+      }
+}
+
+#define SWAP_ARRAY(array) swap_bytes ((guint8 *) (array), G_N_ELEMENTS (array), sizeof ((array)[0]))
+
+void
+vs_test_nifti_init (VsTestNifti *spec,
+                    int          datatype,
+                    int          bitpix,
+                    gint64       nx,
+                    gint64       ny,
+                    gint64       nz,
+                    gint64       nt)
+{
+  memset (spec, 0, sizeof *spec);
+  spec->version = 1;
+  spec->datatype = datatype;
+  spec->bitpix = bitpix;
+  spec->dim[0] = nt > 1 ? 4 : 3;
+  spec->dim[1] = nx;
+  spec->dim[2] = ny;
+  spec->dim[3] = nz;
+  spec->dim[4] = nt;
+  for (int i = 5; i < 8; i++)
+    spec->dim[i] = 1;
+  for (int i = 0; i < 8; i++)
+    spec->pixdim[i] = 1.0;
+  spec->slope = 1.0;
+}
+
+static GBytes *
+build_header1 (const VsTestNifti *spec)
+{
+  nifti_1_header h;
+
+  memset (&h, 0, sizeof h);
+  h.sizeof_hdr = 348;
+  for (int i = 0; i < 8; i++)
+    {
+      h.dim[i] = (short) spec->dim[i];
+      h.pixdim[i] = (float) spec->pixdim[i];
+    }
+  h.pixdim[0] = 1.0f;  /* qfac */
+  h.datatype = (short) spec->datatype;
+  h.bitpix = (short) spec->bitpix;
+  h.vox_offset = 352;
+  h.scl_slope = (float) spec->slope;
+  h.scl_inter = (float) spec->intercept;
+  h.qform_code = (short) spec->qform_code;
+  h.sform_code = (short) spec->sform_code;
+  h.quatern_b = (float) spec->quatern[0];
+  h.quatern_c = (float) spec->quatern[1];
+  h.quatern_d = (float) spec->quatern[2];
+  h.qoffset_x = (float) spec->qoffset[0];
+  h.qoffset_y = (float) spec->qoffset[1];
+  h.qoffset_z = (float) spec->qoffset[2];
+  for (int i = 0; i < 4; i++)
+    {
+      h.srow_x[i] = (float) spec->srow[i];
+      h.srow_y[i] = (float) spec->srow[4 + i];
+      h.srow_z[i] = (float) spec->srow[8 + i];
+    }
+  h.intent_code = (short) spec->intent_code;
+  h.xyzt_units = NIFTI_UNITS_MM;
+  memcpy (h.magic, "n+1", 4);
+
+  if (spec->big_endian == (G_BYTE_ORDER == G_LITTLE_ENDIAN))
+    {
+      swap_bytes ((guint8 *) &h.sizeof_hdr, 1, 4);
+      SWAP_ARRAY (h.dim);
+      SWAP_ARRAY (h.pixdim);
+      swap_bytes ((guint8 *) &h.datatype, 1, 2);
+      swap_bytes ((guint8 *) &h.bitpix, 1, 2);
+      swap_bytes ((guint8 *) &h.vox_offset, 1, 4);
+      swap_bytes ((guint8 *) &h.scl_slope, 1, 4);
+      swap_bytes ((guint8 *) &h.scl_inter, 1, 4);
+      swap_bytes ((guint8 *) &h.qform_code, 1, 2);
+      swap_bytes ((guint8 *) &h.sform_code, 1, 2);
+      swap_bytes ((guint8 *) &h.quatern_b, 1, 4);
+      swap_bytes ((guint8 *) &h.quatern_c, 1, 4);
+      swap_bytes ((guint8 *) &h.quatern_d, 1, 4);
+      swap_bytes ((guint8 *) &h.qoffset_x, 1, 4);
+      swap_bytes ((guint8 *) &h.qoffset_y, 1, 4);
+      swap_bytes ((guint8 *) &h.qoffset_z, 1, 4);
+      SWAP_ARRAY (h.srow_x);
+      SWAP_ARRAY (h.srow_y);
+      SWAP_ARRAY (h.srow_z);
+      swap_bytes ((guint8 *) &h.intent_code, 1, 2);
+    }
+  {
+    guint8 block[352] = { 0 };
+    memcpy (block, &h, 348);
+    return g_bytes_new (block, sizeof block);
+  }
+}
+
+static GBytes *
+build_header2 (const VsTestNifti *spec)
+{
+  nifti_2_header h;
+
+  memset (&h, 0, sizeof h);
+  h.sizeof_hdr = 540;
+  memcpy (h.magic, "n+2\0\r\n\032\n", 8);
+  h.datatype = (gint16) spec->datatype;
+  h.bitpix = (gint16) spec->bitpix;
+  for (int i = 0; i < 8; i++)
+    {
+      h.dim[i] = spec->dim[i];
+      h.pixdim[i] = spec->pixdim[i];
+    }
+  h.pixdim[0] = 1.0;
+  h.vox_offset = 544;
+  h.scl_slope = spec->slope;
+  h.scl_inter = spec->intercept;
+  h.qform_code = spec->qform_code;
+  h.sform_code = spec->sform_code;
+  h.quatern_b = spec->quatern[0];
+  h.quatern_c = spec->quatern[1];
+  h.quatern_d = spec->quatern[2];
+  h.qoffset_x = spec->qoffset[0];
+  h.qoffset_y = spec->qoffset[1];
+  h.qoffset_z = spec->qoffset[2];
+  for (int i = 0; i < 4; i++)
+    {
+      h.srow_x[i] = spec->srow[i];
+      h.srow_y[i] = spec->srow[4 + i];
+      h.srow_z[i] = spec->srow[8 + i];
+    }
+  h.intent_code = spec->intent_code;
+  h.xyzt_units = NIFTI_UNITS_MM;
+
+  if (spec->big_endian == (G_BYTE_ORDER == G_LITTLE_ENDIAN))
+    {
+      swap_bytes ((guint8 *) &h.sizeof_hdr, 1, 4);
+      swap_bytes ((guint8 *) &h.datatype, 1, 2);
+      swap_bytes ((guint8 *) &h.bitpix, 1, 2);
+      SWAP_ARRAY (h.dim);
+      SWAP_ARRAY (h.pixdim);
+      swap_bytes ((guint8 *) &h.vox_offset, 1, 8);
+      swap_bytes ((guint8 *) &h.scl_slope, 1, 8);
+      swap_bytes ((guint8 *) &h.scl_inter, 1, 8);
+      swap_bytes ((guint8 *) &h.qform_code, 1, 4);
+      swap_bytes ((guint8 *) &h.sform_code, 1, 4);
+      swap_bytes ((guint8 *) &h.quatern_b, 1, 8);
+      swap_bytes ((guint8 *) &h.quatern_c, 1, 8);
+      swap_bytes ((guint8 *) &h.quatern_d, 1, 8);
+      swap_bytes ((guint8 *) &h.qoffset_x, 1, 8);
+      swap_bytes ((guint8 *) &h.qoffset_y, 1, 8);
+      swap_bytes ((guint8 *) &h.qoffset_z, 1, 8);
+      SWAP_ARRAY (h.srow_x);
+      SWAP_ARRAY (h.srow_y);
+      SWAP_ARRAY (h.srow_z);
+      swap_bytes ((guint8 *) &h.intent_code, 1, 4);
+    }
+  {
+    guint8 block[544] = { 0 };
+    memcpy (block, &h, 540);
+    return g_bytes_new (block, sizeof block);
+  }
+}
+
+char *
+vs_test_nifti_write (const VsTestNifti *spec,
+                     const char        *dir,
+                     const char        *name)
+{
+  g_autoptr(GBytes) header = spec->version == 2 ? build_header2 (spec) : build_header1 (spec);
+  g_autoptr(GByteArray) file = g_byte_array_new ();
+  char *path = g_build_filename (dir, name, NULL);
+  gsize header_size;
+  const guint8 *header_bytes = g_bytes_get_data (header, &header_size);
+  gsize length;
+
+  g_byte_array_append (file, header_bytes, header_size);
+  if (spec->data != NULL)
+    {
+      guint start = file->len;
+      g_byte_array_append (file, spec->data, spec->data_bytes);
+      if (spec->big_endian == (G_BYTE_ORDER == G_LITTLE_ENDIAN) && spec->bitpix > 8 &&
+          spec->datatype != 128)
+        swap_bytes (file->data + start, spec->data_bytes / (spec->bitpix / 8), spec->bitpix / 8);
+    }
+  length = spec->truncate_to > 0 ? MIN (spec->truncate_to, file->len) : file->len;
+
+  if (spec->gzip)
+    {
+      gzFile gz = gzopen (path, "wb");
+      g_assert_nonnull (gz);
+      g_assert_cmpint (gzwrite (gz, file->data, (unsigned) length), ==, (int) length);
+      g_assert_cmpint (gzclose (gz), ==, Z_OK);
+    }
+  else
+    g_assert_true (g_file_set_contents (path, (const char *) file->data, length, NULL));
+  return path;
+}
+
+char *
+vs_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("voxelscope-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+const char *
+vs_test_nibabel_data_dir (void)
+{
+  return "/usr/lib/python3/dist-packages/nibabel/tests/data";
+}
+
+const char *
+vs_test_mricron_dir (void)
+{
+  return DEMO_DATA_DIR;
+}

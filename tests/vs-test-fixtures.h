@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A NIfTI file written byte by byte by the test itself, so the reader is checked against files
+ * it did not write: any datatype code, either byte order, NIfTI-1 or -2, plain or gzip. */
+typedef struct {
+  int          version;        /* 1 or 2 */
+  gboolean     big_endian;
+  gboolean     gzip;
+  int          datatype;       /* NIfTI code */
+  int          bitpix;
+  gint64       dim[8];
+  double       pixdim[8];
+  double       slope;
+  double       intercept;
+  int          qform_code;
+  int          sform_code;
+  double       quatern[3];     /* b, c, d */
+  double       qoffset[3];
+  double       srow[12];
+  int          intent_code;
+  gconstpointer data;          /* native byte order; swapped here when big_endian */
+  gsize        data_bytes;
+  gsize        truncate_to;    /* 0: write everything */
+} VsTestNifti;
+
+void  vs_test_nifti_init    (VsTestNifti *spec,
+                             int          datatype,
+                             int          bitpix,
+                             gint64       nx,
+                             gint64       ny,
+                             gint64       nz,
+                             gint64       nt);
+char *vs_test_nifti_write   (const VsTestNifti *spec,
+                             const char        *dir,
+                             const char        *name);
+char *vs_test_make_tmpdir   (void);
+const char *vs_test_nibabel_data_dir (void);
+const char *vs_test_mricron_dir      (void);
+
+G_END_DECLS
