@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "voxelscope"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "vs-application.h"
+#include "vs-command-info.h"
+#include "vs-command-render.h"
+#include "vs-resources.h"
+
+static const char usage[] =
+  "Usage:\n"
+  "  voxelscope [FILE…]                 Open the window (the built-in demo when no FILE)\n"
+  "  voxelscope info FILE [--json]       Describe a volume\n"
+  "  voxelscope render FILE… -o OUT.png  Render slices without a display\n"
+  "\n"
+  "Run “voxelscope COMMAND --help” for the options of a command.\n"
+  "Files: NIfTI-1/2 (.nii, .nii.gz, .hdr/.img), label tables (MRIcron .txt + .lut,\n"
+  "FreeSurfer colour LUT, FSL atlas .xml, .tsv) found beside a label volume.\n";
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  vs_register_resource ();
+
+  if (argc >= 2)
+    {
+      if (g_str_equal (argv[1], "info"))
+        return vs_command_info_run (argc - 1, argv + 1);
+      if (g_str_equal (argv[1], "render"))
+        return vs_command_render_run (argc - 1, argv + 1);
+      if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+          g_str_equal (argv[1], "help"))
+        {
+          g_print ("%s", usage);
+          return 0;
+        }
+      if (g_str_equal (argv[1], "--version"))
+        {
+          g_print ("voxelscope %s\n", PACKAGE_VERSION);
+          return 0;
+        }
+    }
+  return vs_application_run (argc, argv);
+}

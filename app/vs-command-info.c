@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-command-info"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "vs-command-info.h"
+#include "vs-volume-loader.h"
+#include "vs-volume-stats.h"
+
+/* voxelscope info FILE [--json]: what a volume is, in words or JSON. */
+
+static const char *
+intent_name (VsVolumeIntent intent)
+{
+  switch (intent)
+    {
+    case VS_VOLUME_INTENT_LABEL: return "label";
+    case VS_VOLUME_INTENT_STATISTIC: return "statistic";
+    case VS_VOLUME_INTENT_RGB: return "rgb";
+    default: return "scalar";
+    }
+}
+
+static JsonNode *
+describe (VsVolume *volume, const VsVolumeStats *stats)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  VsLabelTable *table = vs_volume_get_label_table (volume);
+  gint64 dims[4];
+  double size[3], affine[16], slope, intercept;
+  char code[4];
+
+  vs_volume_get_dims (volume, dims);
+  vs_volume_get_voxel_size (volume, size);
+  vs_volume_get_affine (volume, affine);
+  vs_volume_get_orientation (volume, code);
+  vs_volume_get_scaling (volume, &slope, &intercept);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "file");
+  json_builder_add_string_value (b, vs_volume_get_path (volume));
+  json_builder_set_member_name (b, "dims");
+  json_builder_begin_array (b);
+  for (int a = 0; a < 4; a++)
+    json_builder_add_int_value (b, dims[a]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "voxel_size_mm");
+  json_builder_begin_array (b);
+  for (int a = 0; a < 3; a++)
+    json_builder_add_double_value (b, size[a]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "datatype");
+  json_builder_add_string_value (b, vs_datatype_get_name (vs_volume_get_datatype (volume)));
+  json_builder_set_member_name (b, "scale_slope");
+  json_builder_add_double_value (b, slope);
+  json_builder_set_member_name (b, "scale_intercept");
+  json_builder_add_double_value (b, intercept);
+  json_builder_set_member_name (b, "intent");
+  json_builder_add_string_value (b, intent_name (vs_volume_get_intent (volume)));
+  json_builder_set_member_name (b, "affine");
+  json_builder_begin_array (b);
+  for (int r = 0; r < 4; r++)
+    {
+      json_builder_begin_array (b);
+      for (int c = 0; c < 4; c++)
+        json_builder_add_double_value (b, affine[r * 4 + c]);
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "orientation");
+  json_builder_add_string_value (b, code);
+  json_builder_set_member_name (b, "range");
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, stats->min);
+  json_builder_add_double_value (b, stats->max);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "robust_range");
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, stats->robust_min);
+  json_builder_add_double_value (b, stats->robust_max);
+  json_builder_end_array (b);
+  if (table != NULL)
+    {
+      json_builder_set_member_name (b, "label_count");
+      json_builder_add_int_value (b, vs_label_table_get_n_labels (table));
+    }
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static void
+print_text (VsVolume *volume, const VsVolumeStats *stats)
+{
+  VsLabelTable *table = vs_volume_get_label_table (volume);
+  gint64 dims[4];
+  double size[3], affine[16], slope, intercept;
+  char code[4];
+
+  vs_volume_get_dims (volume, dims);
+  vs_volume_get_voxel_size (volume, size);
+  vs_volume_get_affine (volume, affine);
+  vs_volume_get_orientation (volume, code);
+  vs_volume_get_scaling (volume, &slope, &intercept);
+
+  g_print ("file          %s\n", vs_volume_get_path (volume));
+  g_print ("dims          %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT
+           " × %" G_GINT64_FORMAT "\n", dims[0], dims[1], dims[2], dims[3]);
+  g_print ("voxel size    %g × %g × %g mm\n", size[0], size[1], size[2]);
+  g_print ("datatype      %s\n", vs_datatype_get_name (vs_volume_get_datatype (volume)));
+  if (slope != 1.0 || intercept != 0.0)
+    g_print ("scaling       × %g + %g\n", slope, intercept);
+  g_print ("intent        %s\n", intent_name (vs_volume_get_intent (volume)));
+  g_print ("orientation   %s\n", code);
+  g_print ("affine        ");
+  for (int r = 0; r < 4; r++)
+    g_print ("%s[%10.4f %10.4f %10.4f %10.4f]\n", r == 0 ? "" : "              ",
+             affine[r * 4], affine[r * 4 + 1], affine[r * 4 + 2], affine[r * 4 + 3]);
+  g_print ("range         %g … %g\n", stats->min, stats->max);
+  g_print ("robust range  %g … %g  (2nd–98th percentile of non-zero voxels)\n",
+           stats->robust_min, stats->robust_max);
+  if (table != NULL)
+    g_print ("labels        %u\n", vs_label_table_get_n_labels (table));
+}
+
+int
+vs_command_info_run (int argc, char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *labels = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "labels", 0, 0, G_OPTION_ARG_FILENAME, &labels,
+      N_("Label table for an integer volume (MRIcron .txt, FreeSurfer LUT, FSL .xml, .tsv)"),
+      N_("TABLE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — describe a volume"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VsVolume) volume = NULL;
+  g_autoptr(VsVolumeStats) stats = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Prints dimensions, voxel size, datatype, the voxel-to-world affine, orientation,\n"
+      "value range and robust range, and the number of labels of a label volume."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("voxelscope info: %s\n", error->message);
+      return 2;
+    }
+  if (argc != 2)
+    {
+      g_printerr ("voxelscope info: %s\n", _("give exactly one FILE (see --help)"));
+      return 2;
+    }
+
+  volume = vs_volume_load (argv[1], labels, NULL, NULL, &error);
+  if (volume != NULL)
+    stats = vs_volume_stats_compute (volume, 0, NULL, NULL, &error);
+  if (stats == NULL)
+    {
+      g_printerr ("voxelscope info: %s\n", error->message);
+      return 1;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = describe (volume, stats);
+      g_autofree char *text = json_to_string (node, TRUE);
+      g_print ("%s\n", text);
+    }
+  else
+    print_text (volume, stats);
+  return 0;
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vs-layer.h"
+
+G_BEGIN_DECLS
+
+#define VS_TYPE_SCENE (vs_scene_get_type ())
+G_DECLARE_FINAL_TYPE (VsScene, vs_scene, VS, SCENE, GObject)
+
+VsScene    *vs_scene_new              (void);
+GListModel *vs_scene_get_layers       (VsScene      *self);
+guint       vs_scene_get_n_layers     (VsScene      *self);
+VsLayer    *vs_scene_get_layer        (VsScene      *self,
+                                       guint         position);
+VsLayer    *vs_scene_add_volume       (VsScene      *self,
+                                       VsVolume     *volume);
+void        vs_scene_remove_layer     (VsScene      *self,
+                                       VsLayer      *layer);
+void        vs_scene_move_layer       (VsScene      *self,
+                                       VsLayer      *layer,
+                                       guint         new_position);
+void        vs_scene_get_cursor       (VsScene      *self,
+                                       double        xyz[3]);
+void        vs_scene_set_cursor       (VsScene      *self,
+                                       const double  xyz[3]);
+gboolean    vs_scene_get_radiological (VsScene      *self);
+void        vs_scene_set_radiological (VsScene      *self,
+                                       gboolean      radiological);
+gint64      vs_scene_get_frame        (VsScene      *self);
+void        vs_scene_set_frame        (VsScene      *self,
+                                       gint64        frame);
+gint64      vs_scene_get_n_frames     (VsScene      *self);
+gboolean    vs_scene_get_world_bounds (VsScene      *self,
+                                       double        lo[3],
+                                       double        hi[3]);
+void        vs_scene_step_slice       (VsScene      *self,
+                                       int           axis_index,
+                                       int           steps);
+
+G_END_DECLS

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-slice-figure"
+
+#include "config.h"
+
+#include <epoxy/gl.h>
+
+#include "vs-orientation-letters.h"
+#include "vs-slice-figure.h"
+
+/* A figure of slice views rendered offscreen: one view, or the three (sagittal, coronal, axial)
+ * side by side, each fitted to the scene and cut through the cursor. */
+
+gboolean
+vs_figure_view_from_name (const char   *name,
+                          VsFigureView *out)
+{
+  static const char *names[] = { "axial", "coronal", "sagittal", "ortho" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+vs_slice_figure_pane_camera (VsScene       *scene,
+                             VsSliceAxis    axis,
+                             int            width,
+                             int            height,
+                             VsSliceCamera *camera)
+{
+  double lo[3], hi[3], cursor[3];
+
+  memset (camera, 0, sizeof *camera);
+  camera->axis = axis;
+  camera->radiological = vs_scene_get_radiological (scene);
+  camera->width = width;
+  camera->height = height;
+  camera->mm_per_pixel = 1.0;
+  vs_scene_get_cursor (scene, cursor);
+  if (vs_scene_get_world_bounds (scene, lo, hi))
+    vs_slice_camera_fit (camera, lo, hi, cursor);
+}
+
+cairo_surface_t *
+vs_slice_figure_render (VsOffscreen                *offscreen,
+                        VsSliceRenderer            *renderer,
+                        VsScene                    *scene,
+                        const VsSliceFigureOptions *options,
+                        GError                    **error)
+{
+  VsSliceAxis axes[3];
+  VsSliceCamera cameras[3];
+  int n_panes, pane_width;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (options->view == VS_FIGURE_VIEW_ORTHO)
+    {
+      axes[0] = VS_SLICE_AXIS_SAGITTAL;
+      axes[1] = VS_SLICE_AXIS_CORONAL;
+      axes[2] = VS_SLICE_AXIS_AXIAL;
+      n_panes = 3;
+    }
+  else
+    {
+      axes[0] = (VsSliceAxis) options->view;
+      n_panes = 1;
+    }
+
+  if (!vs_offscreen_begin (offscreen, options->width, options->height, error))
+    return NULL;
+  glClearColor (0, 0, 0, 1);
+  glClear (GL_COLOR_BUFFER_BIT);
+
+  pane_width = options->width / n_panes;
+  glEnable (GL_SCISSOR_TEST);
+  for (int p = 0; p < n_panes; p++)
+    {
+      int w = p == n_panes - 1 ? options->width - pane_width * p : pane_width;
+      vs_slice_figure_pane_camera (scene, axes[p], w, options->height, &cameras[p]);
+      glViewport (p * pane_width, 0, w, options->height);
+      glScissor (p * pane_width, 0, w, options->height);
+      vs_slice_renderer_draw (renderer, scene, &cameras[p], options->show_cursor);
+    }
+  glDisable (GL_SCISSOR_TEST);
+
+  surface = vs_offscreen_read (offscreen);
+  if (options->show_letters)
+    {
+      cr = cairo_create (surface);
+      for (int p = 0; p < n_panes; p++)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, p * pane_width, 0);
+          vs_orientation_letters_draw (cr, &cameras[p], 1.0);
+          cairo_restore (cr);
+        }
+      cairo_destroy (cr);
+    }
+  return surface;
+}

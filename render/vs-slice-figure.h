@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <cairo.h>
+
+#include "vs-offscreen.h"
+#include "vs-scene.h"
+#include "vs-slice-renderer.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  VS_FIGURE_VIEW_AXIAL,
+  VS_FIGURE_VIEW_CORONAL,
+  VS_FIGURE_VIEW_SAGITTAL,
+  VS_FIGURE_VIEW_ORTHO,
+} VsFigureView;
+
+typedef struct {
+  VsFigureView view;
+  int          width;
+  int          height;
+  gboolean     show_cursor;
+  gboolean     show_letters;
+} VsSliceFigureOptions;
+
+gboolean         vs_figure_view_from_name (const char         *name,
+                                           VsFigureView       *out);
+void             vs_slice_figure_pane_camera (VsScene         *scene,
+                                           VsSliceAxis         axis,
+                                           int                 width,
+                                           int                 height,
+                                           VsSliceCamera      *camera);
+cairo_surface_t *vs_slice_figure_render   (VsOffscreen        *offscreen,
+                                           VsSliceRenderer    *renderer,
+                                           VsScene            *scene,
+                                           const VsSliceFigureOptions *options,
+                                           GError            **error);
+
+G_END_DECLS

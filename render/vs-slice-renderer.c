@@ -1,0 +1,523 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-slice-renderer"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "vs-gl-program.h"
+#include "vs-render-error.h"
+#include "vs-slice-renderer.h"
+
+/* Draws a scene's layers on one slice plane, bottom layer first, each resampled in world space by
+ * the fragment shader.  Textures are kept per layer and re-uploaded only when the volume, frame,
+ * data generation, colormap or label table changes, so a redraw costs one quad per layer. */
+
+#define RESOURCE_PREFIX "/org/voxelscope/Voxelscope/shaders/"
+#define MAX_LABEL_ROWS 256
+
+typedef enum { MODE_SCALAR = 0, MODE_LABEL = 1, MODE_RGB = 2 } Mode;
+
+typedef struct {
+  VsLayer   *layer;          /* owned */
+  VsVolume  *volume;         /* the volume uploaded (borrowed through layer) */
+  gint64     frame;
+  guint      generation;
+  Mode       mode;
+  GLuint     volume_tex;
+  GLuint     colormap_tex;
+  GLuint     label_colors_tex;
+  int        label_rows;
+  VsColormap colormap;
+  gboolean   interpolate;
+  float      value_scale;
+  float      value_offset;
+  gboolean   unusable;       /* too large for this GL; error recorded */
+} LayerTextures;
+
+struct _VsSliceRenderer
+{
+  VsGlProgram *slice_program;
+  VsGlProgram *line_program;
+  GLuint       empty_vao;
+  GLuint       line_vao;
+  GLuint       line_vbo;
+  GHashTable  *textures;      /* VsLayer* → LayerTextures* */
+  GLint        max_3d_size;
+  GError      *last_error;
+};
+
+static void
+layer_textures_free (gpointer data)
+{
+  LayerTextures *lt = data;
+
+  if (lt->volume_tex != 0)
+    glDeleteTextures (1, &lt->volume_tex);
+  if (lt->colormap_tex != 0)
+    glDeleteTextures (1, &lt->colormap_tex);
+  if (lt->label_colors_tex != 0)
+    glDeleteTextures (1, &lt->label_colors_tex);
+  g_clear_object (&lt->layer);
+  g_free (lt);
+}
+
+VsSliceRenderer *
+vs_slice_renderer_new (GError **error)
+{
+  g_autoptr(VsSliceRenderer) renderer = g_new0 (VsSliceRenderer, 1);
+
+  renderer->textures = g_hash_table_new_full (NULL, NULL, NULL, layer_textures_free);
+  renderer->slice_program = vs_gl_program_new_from_resources (RESOURCE_PREFIX "slice.vert.glsl",
+                                                              RESOURCE_PREFIX "slice.frag.glsl",
+                                                              error);
+  if (renderer->slice_program == NULL)
+    return NULL;
+  renderer->line_program = vs_gl_program_new_from_resources (RESOURCE_PREFIX "line.vert.glsl",
+                                                             RESOURCE_PREFIX "line.frag.glsl",
+                                                             error);
+  if (renderer->line_program == NULL)
+    return NULL;
+
+  glGenVertexArrays (1, &renderer->empty_vao);
+  glGenVertexArrays (1, &renderer->line_vao);
+  glGenBuffers (1, &renderer->line_vbo);
+  glBindVertexArray (renderer->line_vao);
+  glBindBuffer (GL_ARRAY_BUFFER, renderer->line_vbo);
+  glBufferData (GL_ARRAY_BUFFER, 8 * sizeof (float), NULL, GL_DYNAMIC_DRAW);
+  glEnableVertexAttribArray (0);
+  glVertexAttribPointer (0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof (float), NULL);
+  glBindVertexArray (0);
+  glGetIntegerv (GL_MAX_3D_TEXTURE_SIZE, &renderer->max_3d_size);
+
+  return g_steal_pointer (&renderer);
+}
+
+void
+vs_slice_renderer_free (VsSliceRenderer *renderer)
+{
+  if (renderer == NULL)
+    return;
+  g_clear_pointer (&renderer->textures, g_hash_table_unref);
+  g_clear_pointer (&renderer->slice_program, vs_gl_program_free);
+  g_clear_pointer (&renderer->line_program, vs_gl_program_free);
+  if (renderer->empty_vao != 0)
+    glDeleteVertexArrays (1, &renderer->empty_vao);
+  if (renderer->line_vao != 0)
+    glDeleteVertexArrays (1, &renderer->line_vao);
+  if (renderer->line_vbo != 0)
+    glDeleteBuffers (1, &renderer->line_vbo);
+  g_clear_error (&renderer->last_error);
+  g_free (renderer);
+}
+
+const GError *
+vs_slice_renderer_get_last_error (VsSliceRenderer *renderer)
+{
+  return renderer->last_error;
+}
+
+static void
+set_texture_filter (GLenum target, gboolean linear)
+{
+  GLint filter = linear ? GL_LINEAR : GL_NEAREST;
+  glTexParameteri (target, GL_TEXTURE_MIN_FILTER, filter);
+  glTexParameteri (target, GL_TEXTURE_MAG_FILTER, filter);
+}
+
+/* Converts one frame to float32 when no GL format holds the native type. */
+static float *
+frame_as_float (VsVolume *volume, gconstpointer frame_data, gsize n)
+{
+  VsDatatype type = vs_volume_get_datatype (volume);
+  float *out = g_try_new (float, n);
+
+  if (out == NULL)
+    return NULL;
+  for (gsize i = 0; i < n; i++)
+    out[i] = (float) vs_datatype_read (type, frame_data, i);
+  return out;
+}
+
+static guint32 *
+frame_as_labels (VsVolume *volume, gconstpointer frame_data, gsize n)
+{
+  VsDatatype type = vs_volume_get_datatype (volume);
+  guint32 *out = g_try_new (guint32, n);
+
+  if (out == NULL)
+    return NULL;
+  for (gsize i = 0; i < n; i++)
+    {
+      double v = vs_datatype_read (type, frame_data, i);
+      out[i] = v > 0 && v < 4294967295.0 ? (guint32) v : 0;
+    }
+  return out;
+}
+
+static void
+record_error (VsSliceRenderer *renderer, GError *error)
+{
+  g_clear_error (&renderer->last_error);
+  renderer->last_error = error;
+}
+
+static gboolean
+upload_volume (VsSliceRenderer *renderer,
+               LayerTextures   *lt,
+               gint64           frame)
+{
+  VsVolume *volume = vs_layer_get_volume (lt->layer);
+  VsDatatype type = vs_volume_get_datatype (volume);
+  gint64 dims[4];
+  gconstpointer data;
+  g_autofree gpointer converted = NULL;
+  GLint internal;
+  GLenum format, gl_type;
+  double slope, intercept, norm = 1.0;
+  gsize n;
+
+  vs_volume_get_dims (volume, dims);
+  if (dims[0] > renderer->max_3d_size || dims[1] > renderer->max_3d_size ||
+      dims[2] > renderer->max_3d_size)
+    {
+      record_error (renderer, g_error_new (VS_RENDER_ERROR, VS_RENDER_ERROR_TOO_LARGE,
+                    "%s: %" G_GINT64_FORMAT "×%" G_GINT64_FORMAT "×%" G_GINT64_FORMAT
+                    " is larger than this OpenGL's 3D texture limit of %d",
+                    vs_layer_get_name (lt->layer), dims[0], dims[1], dims[2],
+                    renderer->max_3d_size));
+      lt->unusable = TRUE;
+      return FALSE;
+    }
+
+  n = vs_volume_get_frame_voxels (volume);
+  data = vs_volume_get_frame_data (volume, CLAMP (frame, 0, dims[3] - 1));
+  vs_volume_get_scaling (volume, &slope, &intercept);
+
+  if (lt->mode == MODE_LABEL)
+    {
+      if (type == VS_DATATYPE_UINT8)
+        internal = GL_R8UI, format = GL_RED_INTEGER, gl_type = GL_UNSIGNED_BYTE;
+      else if (type == VS_DATATYPE_UINT16)
+        internal = GL_R16UI, format = GL_RED_INTEGER, gl_type = GL_UNSIGNED_SHORT;
+      else
+        {
+          converted = frame_as_labels (volume, data, n);
+          data = converted;
+          internal = GL_R32UI, format = GL_RED_INTEGER, gl_type = GL_UNSIGNED_INT;
+        }
+    }
+  else if (lt->mode == MODE_RGB)
+    internal = GL_RGB8, format = GL_RGB, gl_type = GL_UNSIGNED_BYTE;
+  else
+    {
+      switch (type)
+        {
+        case VS_DATATYPE_UINT8:
+          internal = GL_R8, format = GL_RED, gl_type = GL_UNSIGNED_BYTE, norm = 255.0;
+          break;
+        case VS_DATATYPE_UINT16:
+          internal = GL_R16, format = GL_RED, gl_type = GL_UNSIGNED_SHORT, norm = 65535.0;
+          break;
+        case VS_DATATYPE_INT16:
+          internal = GL_R16_SNORM, format = GL_RED, gl_type = GL_SHORT, norm = 32767.0;
+          break;
+        case VS_DATATYPE_FLOAT32:
+          internal = GL_R32F, format = GL_RED, gl_type = GL_FLOAT;
+          break;
+        default:
+          converted = frame_as_float (volume, data, n);
+          data = converted;
+          internal = GL_R32F, format = GL_RED, gl_type = GL_FLOAT;
+          break;
+        }
+    }
+  if (data == NULL)
+    {
+      record_error (renderer, g_error_new (VS_RENDER_ERROR, VS_RENDER_ERROR_TOO_LARGE,
+                    "%s: out of memory converting the volume for display",
+                    vs_layer_get_name (lt->layer)));
+      lt->unusable = TRUE;
+      return FALSE;
+    }
+
+  if (lt->volume_tex == 0)
+    glGenTextures (1, &lt->volume_tex);
+  glBindTexture (GL_TEXTURE_3D, lt->volume_tex);
+  glPixelStorei (GL_UNPACK_ALIGNMENT, 1);
+  glTexImage3D (GL_TEXTURE_3D, 0, internal, (GLsizei) dims[0], (GLsizei) dims[1],
+                (GLsizei) dims[2], 0, format, gl_type, data);
+  glTexParameteri (GL_TEXTURE_3D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri (GL_TEXTURE_3D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glTexParameteri (GL_TEXTURE_3D, GL_TEXTURE_WRAP_R, GL_CLAMP_TO_EDGE);
+  lt->interpolate = vs_layer_get_interpolate (lt->layer) && lt->mode != MODE_LABEL;
+  set_texture_filter (GL_TEXTURE_3D, lt->interpolate);
+
+  lt->value_scale = (float) (norm * slope);
+  lt->value_offset = (float) intercept;
+  lt->volume = volume;
+  lt->frame = frame;
+  lt->generation = vs_layer_get_generation (lt->layer);
+  return TRUE;
+}
+
+static void
+upload_colormap (LayerTextures *lt)
+{
+  guint8 rgba[VS_COLORMAP_SIZE * 4];
+
+  vs_colormap_fill_rgba (vs_layer_get_colormap (lt->layer), rgba);
+  if (lt->colormap_tex == 0)
+    glGenTextures (1, &lt->colormap_tex);
+  glBindTexture (GL_TEXTURE_2D, lt->colormap_tex);
+  glPixelStorei (GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D (GL_TEXTURE_2D, 0, GL_RGBA8, VS_COLORMAP_SIZE, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                rgba);
+  glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  set_texture_filter (GL_TEXTURE_2D, TRUE);
+  lt->colormap = vs_layer_get_colormap (lt->layer);
+}
+
+/* Colours of ids 0 … rows×256−1: the table's colour, or the palette for ids it lacks. */
+static void
+upload_label_colors (LayerTextures *lt)
+{
+  VsVolume *volume = vs_layer_get_volume (lt->layer);
+  VsLabelTable *table = vs_volume_get_label_table (volume);
+  const VsVolumeStats *stats = vs_layer_get_stats (lt->layer);
+  guint32 max_id = table != NULL ? vs_label_table_get_max_id (table) : 0;
+  g_autofree guint8 *rgba = NULL;
+  int rows;
+
+  if (stats != NULL && stats->max > 0)
+    max_id = MAX (max_id, (guint32) MIN (stats->max, 65535.0));
+  rows = CLAMP ((int) (max_id / 256) + 1, 1, MAX_LABEL_ROWS);
+  rgba = g_malloc0 ((gsize) rows * 256 * 4);
+  for (guint32 id = 1; id < (guint32) rows * 256; id++)
+    {
+      const VsLabel *label = table != NULL ? vs_label_table_lookup (table, id) : NULL;
+      if (label != NULL)
+        memcpy (rgba + id * 4, label->rgba, 4);
+      else
+        vs_label_palette_color (id, rgba + id * 4);
+    }
+  if (lt->label_colors_tex == 0)
+    glGenTextures (1, &lt->label_colors_tex);
+  glBindTexture (GL_TEXTURE_2D, lt->label_colors_tex);
+  glPixelStorei (GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D (GL_TEXTURE_2D, 0, GL_RGBA8, 256, rows, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  set_texture_filter (GL_TEXTURE_2D, FALSE);
+  lt->label_rows = rows;
+}
+
+static LayerTextures *
+ensure_textures (VsSliceRenderer *renderer,
+                 VsLayer         *layer,
+                 gint64           frame)
+{
+  LayerTextures *lt = g_hash_table_lookup (renderer->textures, layer);
+  VsVolume *volume = vs_layer_get_volume (layer);
+  gint64 layer_frame = CLAMP (frame, 0, vs_volume_get_n_frames (volume) - 1);
+
+  if (lt == NULL)
+    {
+      lt = g_new0 (LayerTextures, 1);
+      lt->layer = g_object_ref (layer);
+      lt->frame = -1;
+      lt->colormap = VS_N_COLORMAPS;
+      lt->mode = vs_layer_is_label (layer) ? MODE_LABEL :
+                 vs_volume_get_intent (volume) == VS_VOLUME_INTENT_RGB ? MODE_RGB : MODE_SCALAR;
+      g_hash_table_insert (renderer->textures, layer, lt);
+    }
+  if (lt->unusable)
+    return NULL;
+
+  if (lt->volume != volume || lt->frame != layer_frame ||
+      lt->generation != vs_layer_get_generation (layer))
+    {
+      if (!upload_volume (renderer, lt, layer_frame))
+        return NULL;
+      if (lt->mode == MODE_LABEL)
+        upload_label_colors (lt);
+    }
+  if (lt->mode == MODE_LABEL && lt->label_colors_tex == 0)
+    upload_label_colors (lt);
+  if (lt->interpolate != (vs_layer_get_interpolate (layer) && lt->mode != MODE_LABEL))
+    {
+      lt->interpolate = !lt->interpolate;
+      glBindTexture (GL_TEXTURE_3D, lt->volume_tex);
+      set_texture_filter (GL_TEXTURE_3D, lt->interpolate);
+    }
+  if (lt->colormap != vs_layer_get_colormap (layer))
+    upload_colormap (lt);
+  return lt;
+}
+
+/* Drops textures of layers no longer in the scene. */
+static void
+prune_textures (VsSliceRenderer *renderer,
+                VsScene         *scene)
+{
+  GHashTableIter iter;
+  gpointer key;
+  GListModel *layers = vs_scene_get_layers (scene);
+  guint n = g_list_model_get_n_items (layers);
+
+  g_hash_table_iter_init (&iter, renderer->textures);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gboolean found = FALSE;
+      for (guint i = 0; i < n && !found; i++)
+        found = vs_scene_get_layer (scene, i) == key;
+      if (!found)
+        g_hash_table_iter_remove (&iter);
+    }
+}
+
+/* out = a × b, column-major 4×4. */
+static void
+multiply (const double a[16], const double b[16], double out[16])
+{
+  double r[16];
+
+  for (int c = 0; c < 4; c++)
+    for (int row = 0; row < 4; row++)
+      {
+        double s = 0;
+        for (int k = 0; k < 4; k++)
+          s += a[k * 4 + row] * b[c * 4 + k];
+        r[c * 4 + row] = s;
+      }
+  memcpy (out, r, sizeof r);
+}
+
+static void
+draw_layer (VsSliceRenderer     *renderer,
+            LayerTextures       *lt,
+            const VsSliceCamera *camera,
+            const double         ndc_to_world[16])
+{
+  VsVolume *volume = vs_layer_get_volume (lt->layer);
+  VsGlProgram *program = renderer->slice_program;
+  double inverse_row_major[16], inverse[16], m[16];
+  float mf[16];
+  gint64 dims[4];
+
+  vs_volume_get_inverse_affine (volume, inverse_row_major);
+  for (int r = 0; r < 4; r++)
+    for (int c = 0; c < 4; c++)
+      inverse[c * 4 + r] = inverse_row_major[r * 4 + c];
+  multiply (inverse, ndc_to_world, m);
+  for (int i = 0; i < 16; i++)
+    mf[i] = (float) m[i];
+  vs_volume_get_dims (volume, dims);
+
+  glActiveTexture (GL_TEXTURE0);
+  glBindTexture (GL_TEXTURE_3D, lt->mode == MODE_LABEL ? 0 : lt->volume_tex);
+  glActiveTexture (GL_TEXTURE1);
+  glBindTexture (GL_TEXTURE_3D, lt->mode == MODE_LABEL ? lt->volume_tex : 0);
+  glActiveTexture (GL_TEXTURE2);
+  glBindTexture (GL_TEXTURE_2D, lt->colormap_tex);
+  glActiveTexture (GL_TEXTURE3);
+  glBindTexture (GL_TEXTURE_2D, lt->label_colors_tex);
+
+  glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_ndc_to_voxel"), 1, GL_FALSE, mf);
+  glUniform3f (vs_gl_program_get_uniform (program, "u_dims"),
+               (float) dims[0], (float) dims[1], (float) dims[2]);
+  glUniform1i (vs_gl_program_get_uniform (program, "u_mode"), lt->mode);
+  glUniform1i (vs_gl_program_get_uniform (program, "u_volume"), 0);
+  glUniform1i (vs_gl_program_get_uniform (program, "u_labels"), 1);
+  glUniform1i (vs_gl_program_get_uniform (program, "u_colormap"), 2);
+  glUniform1i (vs_gl_program_get_uniform (program, "u_label_colors"), 3);
+  glUniform1i (vs_gl_program_get_uniform (program, "u_label_rows"), lt->label_rows);
+  glUniform1f (vs_gl_program_get_uniform (program, "u_value_scale"), lt->value_scale);
+  glUniform1f (vs_gl_program_get_uniform (program, "u_value_offset"), lt->value_offset);
+  glUniform1f (vs_gl_program_get_uniform (program, "u_min"),
+               (float) vs_layer_get_display_min (lt->layer));
+  glUniform1f (vs_gl_program_get_uniform (program, "u_max"),
+               (float) vs_layer_get_display_max (lt->layer));
+  glUniform1f (vs_gl_program_get_uniform (program, "u_threshold"),
+               (float) vs_layer_get_threshold (lt->layer));
+  glUniform1f (vs_gl_program_get_uniform (program, "u_opacity"),
+               (float) vs_layer_get_opacity (lt->layer));
+  glUniform1i (vs_gl_program_get_uniform (program, "u_outline"),
+               vs_layer_get_label_outline (lt->layer));
+  glUniform2f (vs_gl_program_get_uniform (program, "u_pixel"),
+               2.0f / MAX (camera->width, 1), 2.0f / MAX (camera->height, 1));
+
+  glDrawArrays (GL_TRIANGLE_STRIP, 0, 4);
+}
+
+static void
+draw_cursor (VsSliceRenderer     *renderer,
+             VsScene             *scene,
+             const VsSliceCamera *camera)
+{
+  double cursor[3], px, py;
+  float x, y, lines[8];
+
+  vs_scene_get_cursor (scene, cursor);
+  vs_slice_camera_world_to_pixel (camera, cursor, &px, &py);
+  x = (float) (2.0 * px / camera->width - 1.0);
+  y = (float) (1.0 - 2.0 * py / camera->height);
+  lines[0] = -1; lines[1] = y; lines[2] = 1; lines[3] = y;
+  lines[4] = x; lines[5] = -1; lines[6] = x; lines[7] = 1;
+
+  glUseProgram (vs_gl_program_get_id (renderer->line_program));
+  glUniform4f (vs_gl_program_get_uniform (renderer->line_program, "u_color"),
+               0.25f, 0.85f, 0.35f, 0.85f);
+  glBindVertexArray (renderer->line_vao);
+  glBindBuffer (GL_ARRAY_BUFFER, renderer->line_vbo);
+  glBufferSubData (GL_ARRAY_BUFFER, 0, sizeof lines, lines);
+  glDrawArrays (GL_LINES, 0, 4);
+  glBindVertexArray (0);
+}
+
+void
+vs_slice_renderer_draw (VsSliceRenderer     *renderer,
+                        VsScene             *scene,
+                        const VsSliceCamera *camera,
+                        gboolean             show_cursor)
+{
+  double ndc_to_world[16];
+  gint64 frame;
+  guint n;
+
+  g_return_if_fail (renderer != NULL);
+  g_return_if_fail (VS_IS_SCENE (scene));
+
+  glClearColor (0, 0, 0, 1);
+  glClear (GL_COLOR_BUFFER_BIT);
+  glDisable (GL_DEPTH_TEST);
+  glEnable (GL_BLEND);
+  glBlendFuncSeparate (GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+
+  prune_textures (renderer, scene);
+  vs_slice_camera_ndc_to_world_matrix (camera, ndc_to_world);
+  frame = vs_scene_get_frame (scene);
+  n = vs_scene_get_n_layers (scene);
+
+  glUseProgram (vs_gl_program_get_id (renderer->slice_program));
+  glBindVertexArray (renderer->empty_vao);
+  for (guint i = n; i-- > 0;)
+    {
+      VsLayer *layer = vs_scene_get_layer (scene, i);
+      LayerTextures *lt;
+
+      if (!vs_layer_get_visible (layer) || vs_layer_get_opacity (layer) <= 0)
+        continue;
+      lt = ensure_textures (renderer, layer, frame);
+      if (lt == NULL)
+        continue;
+      glUseProgram (vs_gl_program_get_id (renderer->slice_program));
+      glBindVertexArray (renderer->empty_vao);
+      draw_layer (renderer, lt, camera, ndc_to_world);
+    }
+  glBindVertexArray (0);
+
+  if (show_cursor && n > 0)
+    draw_cursor (renderer, scene, camera);
+  glUseProgram (0);
+}

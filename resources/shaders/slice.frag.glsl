@@ -1,0 +1,99 @@
+#version 330 core
+// One layer of a slice view.  Each fragment is a world point of the slice plane; it is taken to
+// the layer's voxel grid through the inverse affine, so layers on different grids and oblique
+// affines line up.  Voxel centres sit at integer voxel coordinates.
+in vec2 v_ndc;
+out vec4 frag_color;
+
+uniform mat4 u_ndc_to_voxel;
+uniform vec3 u_dims;
+uniform int u_mode;               // 0 scalar, 1 label, 2 RGB
+uniform sampler3D u_volume;
+uniform usampler3D u_labels;
+uniform sampler2D u_colormap;     // 256 × 1
+uniform sampler2D u_label_colors; // 256 × u_label_rows, id = row * 256 + column
+uniform int u_label_rows;
+uniform float u_value_scale;      // texel → real value
+uniform float u_value_offset;
+uniform float u_min;
+uniform float u_max;
+uniform float u_threshold;
+uniform float u_opacity;
+uniform bool u_outline;
+uniform vec2 u_pixel;             // one pixel in NDC
+
+vec3
+voxel_at (vec2 ndc)
+{
+  return (u_ndc_to_voxel * vec4 (ndc, 0.0, 1.0)).xyz;
+}
+
+bool
+inside (vec3 voxel)
+{
+  return all (greaterThanEqual (voxel, vec3 (-0.5))) && all (lessThan (voxel, u_dims - 0.5));
+}
+
+uint
+label_at (vec2 ndc)
+{
+  vec3 voxel = voxel_at (ndc);
+  if (!inside (voxel))
+    return 0u;
+  return texelFetch (u_labels, ivec3 (floor (voxel + 0.5)), 0).r;
+}
+
+vec4
+label_color (uint id)
+{
+  if (id < uint (u_label_rows * 256))
+    return texelFetch (u_label_colors, ivec2 (int (id % 256u), int (id / 256u)), 0);
+  // Ids beyond the table: hues spaced by the golden angle.
+  float h = fract (float (id) * 0.618034) * 6.0;
+  vec3 rgb = clamp (abs (mod (h + vec3 (0.0, 4.0, 2.0), 6.0) - 3.0) - 1.0, 0.0, 1.0);
+  return vec4 (mix (vec3 (1.0), rgb, 0.75), 1.0);
+}
+
+void
+main ()
+{
+  vec3 voxel = voxel_at (v_ndc);
+  if (!inside (voxel))
+    discard;
+
+  if (u_mode == 1)
+    {
+      uint id = label_at (v_ndc);
+      if (id == 0u)
+        discard;
+      if (u_outline)
+        {
+          bool edge = label_at (v_ndc + vec2 (u_pixel.x, 0.0)) != id ||
+                      label_at (v_ndc - vec2 (u_pixel.x, 0.0)) != id ||
+                      label_at (v_ndc + vec2 (0.0, u_pixel.y)) != id ||
+                      label_at (v_ndc - vec2 (0.0, u_pixel.y)) != id;
+          if (!edge)
+            discard;
+        }
+      vec4 c = label_color (id);
+      if (c.a == 0.0)
+        discard;
+      frag_color = vec4 (c.rgb, c.a * u_opacity);
+      return;
+    }
+
+  vec3 tex = (voxel + 0.5) / u_dims;
+  if (u_mode == 2)
+    {
+      frag_color = vec4 (texture (u_volume, tex).rgb, u_opacity);
+      return;
+    }
+
+  float v = texture (u_volume, tex).r * u_value_scale + u_value_offset;
+  if (isnan (v) || abs (v) < u_threshold)
+    discard;
+  float t = u_max > u_min ? clamp ((v - u_min) / (u_max - u_min), 0.0, 1.0)
+                          : (v >= u_max ? 1.0 : 0.0);
+  vec3 rgb = texture (u_colormap, vec2 ((t * 255.0 + 0.5) / 256.0, 0.5)).rgb;
+  frag_color = vec4 (rgb, u_opacity);
+}

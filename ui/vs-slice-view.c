@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-slice-view"
+
+#include "config.h"
+
+#include <epoxy/gl.h>
+#include <glib/gi18n.h>
+
+#include "vs-gl-readback.h"
+#include "vs-orientation-letters.h"
+#include "vs-slice-renderer.h"
+#include "vs-slice-view.h"
+
+/* One slice view: a GtkGLArea drawing the scene through the shared slice renderer.  Click sets
+ * the linked cursor; drag pans; scroll zooms about the pointer; Page Up/Down and the arrow keys
+ * step through slices.  The camera refits whenever the scene's extent changes. */
+
+#define DRAG_THRESHOLD 4.0
+
+struct _VsSliceView
+{
+  GtkGLArea        parent_instance;
+  VsScene         *scene;
+  VsSliceAxis      axis;
+  VsSliceCamera    camera;
+  gboolean         needs_fit;
+  double           fitted_bounds[6];
+  VsSliceRenderer *renderer;
+  guint            frames_drawn;
+  double           pointer_x;
+  double           pointer_y;
+  double           drag_start_x;
+  double           drag_start_y;
+  double           drag_last_x;
+  double           drag_last_y;
+  gboolean         dragging;
+};
+
+G_DEFINE_FINAL_TYPE (VsSliceView, vs_slice_view, GTK_TYPE_GL_AREA)
+
+enum { PROP_0, PROP_SCENE, PROP_AXIS, PROP_FRAMES_DRAWN, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+on_scene_changed (VsScene     *scene,
+                  VsSliceView *self)
+{
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+}
+
+static void
+vs_slice_view_realize (GtkWidget *widget)
+{
+  VsSliceView *self = VS_SLICE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  GTK_WIDGET_CLASS (vs_slice_view_parent_class)->realize (widget);
+  gtk_gl_area_make_current (GTK_GL_AREA (self));
+  if (gtk_gl_area_get_error (GTK_GL_AREA (self)) != NULL)
+    return;
+  self->renderer = vs_slice_renderer_new (&error);
+  if (self->renderer == NULL)
+    gtk_gl_area_set_error (GTK_GL_AREA (self), error);
+}
+
+static void
+vs_slice_view_unrealize (GtkWidget *widget)
+{
+  VsSliceView *self = VS_SLICE_VIEW (widget);
+
+  gtk_gl_area_make_current (GTK_GL_AREA (self));
+  if (gtk_gl_area_get_error (GTK_GL_AREA (self)) == NULL)
+    g_clear_pointer (&self->renderer, vs_slice_renderer_free);
+  GTK_WIDGET_CLASS (vs_slice_view_parent_class)->unrealize (widget);
+}
+
+static void
+update_camera (VsSliceView *self,
+               int          width,
+               int          height)
+{
+  double lo[3], hi[3], cursor[3];
+  gboolean have_bounds = vs_scene_get_world_bounds (self->scene, lo, hi);
+
+  vs_scene_get_cursor (self->scene, cursor);
+  self->camera.axis = self->axis;
+  self->camera.radiological = vs_scene_get_radiological (self->scene);
+
+  if (have_bounds)
+    {
+      double b[6] = { lo[0], lo[1], lo[2], hi[0], hi[1], hi[2] };
+      if (memcmp (b, self->fitted_bounds, sizeof b) != 0)
+        {
+          memcpy (self->fitted_bounds, b, sizeof b);
+          self->needs_fit = TRUE;
+        }
+    }
+  if (self->camera.width != width || self->camera.height != height)
+    {
+      /* Keep the zoom relative to the view size when the window is resized. */
+      if (self->camera.width > 0 && !self->needs_fit)
+        self->camera.mm_per_pixel *= (double) MAX (self->camera.width, 1) / MAX (width, 1);
+      self->camera.width = width;
+      self->camera.height = height;
+    }
+  if (self->needs_fit && have_bounds)
+    {
+      vs_slice_camera_fit (&self->camera, lo, hi, cursor);
+      self->needs_fit = FALSE;
+    }
+  vs_slice_camera_set_slice (&self->camera, cursor);
+}
+
+static gboolean
+vs_slice_view_render (GtkGLArea    *area,
+                      GdkGLContext *context)
+{
+  VsSliceView *self = VS_SLICE_VIEW (area);
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int width = gtk_widget_get_width (GTK_WIDGET (self)) * scale;
+  int height = gtk_widget_get_height (GTK_WIDGET (self)) * scale;
+
+  if (self->renderer == NULL || width <= 0 || height <= 0)
+    return TRUE;
+
+  update_camera (self, width, height);
+  vs_slice_renderer_draw (self->renderer, self->scene, &self->camera, TRUE);
+  self->frames_drawn++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAMES_DRAWN]);
+  return TRUE;
+}
+
+static void
+vs_slice_view_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  VsSliceView *self = VS_SLICE_VIEW (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  GTK_WIDGET_CLASS (vs_slice_view_parent_class)->snapshot (widget, snapshot);
+  if (vs_scene_get_n_layers (self->scene) == 0 || self->camera.width == 0)
+    return;
+
+  /* Letters in widget coordinates: the camera is in device pixels. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  {
+    VsSliceCamera logical = self->camera;
+    logical.width = width;
+    logical.height = height;
+    vs_orientation_letters_draw (cr, &logical, 1.0);
+  }
+  cairo_destroy (cr);
+}
+
+static void
+set_cursor_at (VsSliceView *self,
+               double       x,
+               double       y)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double xyz[3];
+
+  if (self->camera.width == 0 || vs_scene_get_n_layers (self->scene) == 0)
+    return;
+  vs_slice_camera_pixel_to_world (&self->camera, x * scale, y * scale, xyz);
+  vs_scene_set_cursor (self->scene, xyz);
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               VsSliceView    *self)
+{
+  self->drag_start_x = self->drag_last_x = x;
+  self->drag_start_y = self->drag_last_y = y;
+  self->dragging = FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                VsSliceView    *self)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double x = self->drag_start_x + dx, y = self->drag_start_y + dy;
+
+  if (!self->dragging && hypot (dx, dy) < DRAG_THRESHOLD)
+    return;
+  self->dragging = TRUE;
+  vs_slice_camera_pan (&self->camera, (x - self->drag_last_x) * scale,
+                       (y - self->drag_last_y) * scale);
+  self->drag_last_x = x;
+  self->drag_last_y = y;
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             VsSliceView    *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (!self->dragging && button == GDK_BUTTON_PRIMARY)
+    set_cursor_at (self, self->drag_start_x, self->drag_start_y);
+  self->dragging = FALSE;
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           VsSliceView              *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           VsSliceView              *self)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  if (dy == 0 || self->camera.width == 0)
+    return FALSE;
+  vs_slice_camera_zoom_about (&self->camera, self->pointer_x * scale, self->pointer_y * scale,
+                              pow (1.15, -dy));
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static int
+normal_axis_index (VsSliceAxis axis)
+{
+  return axis == VS_SLICE_AXIS_AXIAL ? 2 : axis == VS_SLICE_AXIS_CORONAL ? 1 : 0;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                VsSliceView           *self)
+{
+  int steps;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      steps = 1;
+      break;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      steps = -1;
+      break;
+    case GDK_KEY_Home:
+      vs_slice_view_reset_camera (self);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+  if (state & GDK_SHIFT_MASK)
+    steps *= 10;
+  vs_scene_step_slice (self->scene, normal_axis_index (self->axis), steps);
+  return TRUE;
+}
+
+static void
+on_radiological_changed (VsScene     *scene,
+                         GParamSpec  *pspec,
+                         VsSliceView *self)
+{
+  self->needs_fit = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+vs_slice_view_constructed (GObject *object)
+{
+  VsSliceView *self = VS_SLICE_VIEW (object);
+
+  G_OBJECT_CLASS (vs_slice_view_parent_class)->constructed (object);
+  g_assert (self->scene != NULL);
+  g_signal_connect_object (self->scene, "changed", G_CALLBACK (on_scene_changed), self, 0);
+  g_signal_connect_object (self->scene, "changed", G_CALLBACK (gtk_widget_queue_draw), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scene, "notify::radiological",
+                           G_CALLBACK (on_radiological_changed), self, 0);
+}
+
+static void
+vs_slice_view_dispose (GObject *object)
+{
+  VsSliceView *self = VS_SLICE_VIEW (object);
+
+  g_clear_object (&self->scene);
+  G_OBJECT_CLASS (vs_slice_view_parent_class)->dispose (object);
+}
+
+static void
+vs_slice_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  VsSliceView *self = VS_SLICE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENE: g_value_set_object (value, self->scene); break;
+    case PROP_AXIS: g_value_set_int (value, self->axis); break;
+    case PROP_FRAMES_DRAWN: g_value_set_uint (value, self->frames_drawn); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vs_slice_view_set_property (GObject *object, guint prop_id, const GValue *value,
+                            GParamSpec *pspec)
+{
+  VsSliceView *self = VS_SLICE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENE: self->scene = g_value_dup_object (value); break;
+    case PROP_AXIS: vs_slice_view_set_axis (self, g_value_get_int (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vs_slice_view_class_init (VsSliceViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkGLAreaClass *area_class = GTK_GL_AREA_CLASS (klass);
+
+  object_class->constructed = vs_slice_view_constructed;
+  object_class->dispose = vs_slice_view_dispose;
+  object_class->get_property = vs_slice_view_get_property;
+  object_class->set_property = vs_slice_view_set_property;
+  widget_class->realize = vs_slice_view_realize;
+  widget_class->unrealize = vs_slice_view_unrealize;
+  widget_class->snapshot = vs_slice_view_snapshot;
+  area_class->render = vs_slice_view_render;
+
+  properties[PROP_SCENE] =
+    g_param_spec_object ("scene", NULL, NULL, VS_TYPE_SCENE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AXIS] =
+    g_param_spec_int ("axis", NULL, NULL, VS_SLICE_AXIS_AXIAL, VS_SLICE_AXIS_SAGITTAL,
+                      VS_SLICE_AXIS_AXIAL,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FRAMES_DRAWN] =
+    g_param_spec_uint ("frames-drawn", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_css_name (widget_class, "slice-view");
+}
+
+static void
+vs_slice_view_init (VsSliceView *self)
+{
+  GtkGesture *drag;
+  GtkEventController *controller;
+
+  self->needs_fit = TRUE;
+  gtk_gl_area_set_required_version (GTK_GL_AREA (self), 3, 3);
+  gtk_gl_area_set_auto_render (GTK_GL_AREA (self), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 120, 120);
+
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), 0);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
+                                                GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+GtkWidget *
+vs_slice_view_new (VsScene     *scene,
+                   VsSliceAxis  axis)
+{
+  return g_object_new (VS_TYPE_SLICE_VIEW, "scene", scene, "axis", axis, NULL);
+}
+
+VsSliceAxis
+vs_slice_view_get_axis (VsSliceView *self)
+{
+  g_return_val_if_fail (VS_IS_SLICE_VIEW (self), VS_SLICE_AXIS_AXIAL);
+  return self->axis;
+}
+
+void
+vs_slice_view_set_axis (VsSliceView *self,
+                        VsSliceAxis  axis)
+{
+  g_return_if_fail (VS_IS_SLICE_VIEW (self));
+  if (self->axis == axis)
+    return;
+  self->axis = axis;
+  self->needs_fit = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AXIS]);
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const VsSliceCamera *
+vs_slice_view_get_camera (VsSliceView *self)
+{
+  g_return_val_if_fail (VS_IS_SLICE_VIEW (self), NULL);
+  return &self->camera;
+}
+
+void
+vs_slice_view_reset_camera (VsSliceView *self)
+{
+  g_return_if_fail (VS_IS_SLICE_VIEW (self));
+  self->needs_fit = TRUE;
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+vs_slice_view_get_frames_drawn (VsSliceView *self)
+{
+  g_return_val_if_fail (VS_IS_SLICE_VIEW (self), 0);
+  return self->frames_drawn;
+}
+
+static void
+draw_for_capture (gpointer data)
+{
+  VsSliceView *self = data;
+  vs_slice_renderer_draw (self->renderer, self->scene, &self->camera, TRUE);
+}
+
+/* The view as shown (device pixels, with the orientation letters), for Export PNG. */
+cairo_surface_t *
+vs_slice_view_capture (VsSliceView  *self,
+                       GError      **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (VS_IS_SLICE_VIEW (self), NULL);
+
+  if (self->renderer == NULL || self->camera.width == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("The view has not been drawn yet"));
+      return NULL;
+    }
+  gtk_gl_area_make_current (GTK_GL_AREA (self));
+  surface = vs_gl_readback_capture (self->camera.width, self->camera.height, draw_for_capture,
+                                    self, error);
+  if (surface == NULL)
+    return NULL;
+  cr = cairo_create (surface);
+  vs_orientation_letters_draw (cr, &self->camera, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  cairo_destroy (cr);
+  return surface;
+}

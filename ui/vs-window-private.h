@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include "vs-slice-camera.h"
+#include "vs-window.h"
+
+G_BEGIN_DECLS
+
+struct _VsWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  VsScene    *scene;
+  GtkWidget  *views[4];        /* sagittal, coronal, axial, and the large copy of the focused */
+  GtkWidget  *view_frames[4];
+  GtkWidget  *view_grid;
+  char       *layout;
+  VsSliceAxis focused_axis;
+  GtkWidget  *layer_list;
+  GtkWidget  *status_label;
+  GtkWidget  *error_bar;
+  GtkWidget  *error_label;
+  GtkWidget  *jobs_box;
+  GtkWidget  *frame_box;
+  GtkWidget  *frame_scale;
+  GtkWidget  *empty_page;
+  GtkWidget  *view_stack;
+  GMenu      *recent_menu;
+  guint       n_loading;
+};
+
+void _vs_window_install_open_actions (VsWindowClass *klass);
+void _vs_window_init_open            (VsWindow      *self);
+void _vs_window_update_recent_menu   (VsWindow      *self);
+
+G_END_DECLS

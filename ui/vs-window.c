@@ -1,0 +1,543 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "vs-image-writer.h"
+#include "vs-layer-row.h"
+#include "vs-slice-view.h"
+#include "vs-window-private.h"
+
+/* The main window: layer list on the left, slice views on the right in a 2×2 grid (sagittal,
+ * coronal, axial, and a larger copy of the focused view), 1×3 or single layout; a status bar with
+ * the cursor's world and voxel coordinates and every layer's value; errors in a bar on top. */
+
+G_DEFINE_FINAL_TYPE (VsWindow, vs_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void
+vs_window_dispose (GObject *object)
+{
+  VsWindow *self = VS_WINDOW (object);
+
+  g_clear_object (&self->scene);
+  g_clear_object (&self->recent_menu);
+  g_clear_pointer (&self->layout, g_free);
+  G_OBJECT_CLASS (vs_window_parent_class)->dispose (object);
+}
+
+static char *
+format_value (double value)
+{
+  if (value == floor (value) && fabs (value) < 1e9)
+    return g_strdup_printf ("%.0f", value);
+  return g_strdup_printf ("%.4g", value);
+}
+
+static void
+update_status (VsWindow *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  double cursor[3];
+  gint64 frame = vs_scene_get_frame (self->scene);
+  guint n = vs_scene_get_n_layers (self->scene);
+
+  if (n == 0)
+    {
+      gtk_label_set_text (GTK_LABEL (self->status_label), _("Open a NIfTI volume to begin"));
+      return;
+    }
+  vs_scene_get_cursor (self->scene, cursor);
+  g_string_append_printf (text, "%.1f, %.1f, %.1f mm", cursor[0], cursor[1], cursor[2]);
+  if (vs_scene_get_n_frames (self->scene) > 1)
+    g_string_append_printf (text, "   t = %" G_GINT64_FORMAT, frame);
+
+  for (guint i = 0; i < n; i++)
+    {
+      VsLayer *layer = vs_scene_get_layer (self->scene, i);
+      VsVolume *volume = vs_layer_get_volume (layer);
+      gint64 voxel[3];
+      double value;
+
+      g_string_append_printf (text, "   │   %s ", vs_layer_get_name (layer));
+      if (!vs_volume_sample_world (volume, cursor, frame, &value, voxel))
+        {
+          g_string_append (text, _("outside"));
+          continue;
+        }
+      g_string_append_printf (text, "[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %"
+                              G_GINT64_FORMAT "] ", voxel[0], voxel[1], voxel[2]);
+      if (vs_layer_is_label (layer))
+        {
+          VsLabelTable *table = vs_volume_get_label_table (volume);
+          const VsLabel *label = table != NULL && value >= 0 ?
+                                 vs_label_table_lookup (table, (guint32) value) : NULL;
+          g_string_append_printf (text, "%.0f %s", value,
+                                  label != NULL ? label->name : value == 0 ? "" : _("(unnamed)"));
+        }
+      else
+        {
+          g_autofree char *formatted = format_value (value);
+          g_string_append (text, formatted);
+        }
+    }
+  gtk_label_set_text (GTK_LABEL (self->status_label), text->str);
+}
+
+static void
+on_focus_view (GtkEventControllerFocus *controller,
+               VsWindow                *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (view == self->views[3])
+    return;
+  self->focused_axis = vs_slice_view_get_axis (VS_SLICE_VIEW (view));
+  vs_slice_view_set_axis (VS_SLICE_VIEW (self->views[3]), self->focused_axis);
+}
+
+static void
+place (VsWindow *self, guint index, int column, int row, int width, int height)
+{
+  gtk_grid_attach (GTK_GRID (self->view_grid), self->view_frames[index], column, row, width,
+                   height);
+}
+
+void
+vs_window_set_layout (VsWindow   *self,
+                      const char *layout)
+{
+  g_return_if_fail (VS_IS_WINDOW (self));
+
+  for (guint i = 0; i < 4; i++)
+    if (gtk_widget_get_parent (self->view_frames[i]) != NULL)
+      gtk_grid_remove (GTK_GRID (self->view_grid), self->view_frames[i]);
+
+  if (g_strcmp0 (layout, "row") == 0)
+    {
+      place (self, 0, 0, 0, 1, 1);
+      place (self, 1, 1, 0, 1, 1);
+      place (self, 2, 2, 0, 1, 1);
+    }
+  else if (g_strcmp0 (layout, "single") == 0)
+    place (self, 3, 0, 0, 1, 1);
+  else
+    {
+      layout = "grid";
+      place (self, 0, 0, 0, 1, 1);
+      place (self, 1, 1, 0, 1, 1);
+      place (self, 2, 0, 1, 1, 1);
+      place (self, 3, 1, 1, 1, 1);
+    }
+  g_free (self->layout);
+  self->layout = g_strdup (layout);
+}
+
+static void
+layout_changed (GSimpleAction *action,
+                GVariant      *state,
+                gpointer       user_data)
+{
+  vs_window_set_layout (VS_WINDOW (user_data), g_variant_get_string (state, NULL));
+  g_simple_action_set_state (action, state);
+}
+
+static void
+radiological_changed (GSimpleAction *action,
+                      GVariant      *state,
+                      gpointer       user_data)
+{
+  VsWindow *self = user_data;
+
+  vs_scene_set_radiological (self->scene, g_variant_get_boolean (state));
+  g_simple_action_set_state (action, state);
+}
+
+static void
+reset_views (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  VsWindow *self = user_data;
+
+  for (guint i = 0; i < 4; i++)
+    vs_slice_view_reset_camera (VS_SLICE_VIEW (self->views[i]));
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  VsWindow *self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  GtkWidget *view;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = g_file_get_path (file);
+  if (!g_str_has_suffix (path, ".png"))
+    {
+      char *with_suffix = g_strconcat (path, ".png", NULL);
+      g_free (path);
+      path = with_suffix;
+    }
+  /* The row layout has no copy of the focused view: export the focused view itself. */
+  if (g_strcmp0 (self->layout, "row") == 0)
+    view = self->views[2 - self->focused_axis];
+  else
+    view = self->views[3];
+  surface = vs_slice_view_capture (VS_SLICE_VIEW (view), &error);
+  if (surface == NULL || !vs_image_writer_write_png (surface, path, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not export the view: %s"),
+                                                  error->message);
+      vs_window_show_error (self, message);
+    }
+  g_clear_pointer (&surface, cairo_surface_destroy);
+out:
+  g_object_unref (dialog);
+}
+
+static void
+export_view (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  VsWindow *self = user_data;
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (vs_scene_get_n_layers (self->scene) == 0)
+    {
+      vs_window_show_error (self, _("Nothing to export: open a volume first"));
+      return;
+    }
+  dialog = gtk_file_chooser_native_new (_("Export View as PNG"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PNG images"));
+  gtk_file_filter_add_pattern (filter, "*.png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "view.png");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_frames_changed (VsWindow *self)
+{
+  gint64 n = vs_scene_get_n_frames (self->scene);
+
+  gtk_widget_set_visible (self->frame_box, n > 1);
+  if (n > 1)
+    gtk_range_set_range (GTK_RANGE (self->frame_scale), 0, (double) (n - 1));
+}
+
+static void
+on_layers_changed (GListModel *model, guint position, guint removed, guint added,
+                   VsWindow *self)
+{
+  gboolean empty = g_list_model_get_n_items (model) == 0;
+
+  gtk_stack_set_visible_child (GTK_STACK (self->view_stack),
+                               empty ? self->empty_page : self->view_grid);
+  on_frames_changed (self);
+  update_status (self);
+}
+
+static void
+on_frame_scale_changed (GtkRange *range, VsWindow *self)
+{
+  vs_scene_set_frame (self->scene, (gint64) lround (gtk_range_get_value (range)));
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, VsWindow *self)
+{
+  gtk_list_item_set_child (item, vs_layer_row_new (self->scene));
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, VsWindow *self)
+{
+  vs_layer_row_set_layer (VS_LAYER_ROW (gtk_list_item_get_child (item)),
+                          gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory, GtkListItem *item, VsWindow *self)
+{
+  vs_layer_row_set_layer (VS_LAYER_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+on_error_response (GtkInfoBar *bar, int response, VsWindow *self)
+{
+  gtk_info_bar_set_revealed (bar, FALSE);
+}
+
+static GtkWidget *
+build_header (VsWindow *self)
+{
+  GtkWidget *header = gtk_header_bar_new ();
+  GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
+  GtkWidget *export = gtk_button_new_from_icon_name ("document-save-as-symbolic");
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) layout = g_menu_new ();
+  g_autoptr(GMenu) view = g_menu_new ();
+  g_autoptr(GMenu) app = g_menu_new ();
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open");
+  gtk_widget_set_tooltip_text (open, _("Open volumes (Ctrl+O)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "win.export");
+  gtk_widget_set_tooltip_text (export, _("Export the focused view as PNG (Ctrl+E)"));
+
+  self->recent_menu = g_menu_new ();
+  g_menu_append_submenu (menu, _("Open _Recent"), G_MENU_MODEL (self->recent_menu));
+  g_menu_append (layout, _("2 × 2 Grid"), "win.layout::grid");
+  g_menu_append (layout, _("1 × 3 Row"), "win.layout::row");
+  g_menu_append (layout, _("Single View"), "win.layout::single");
+  g_menu_append_section (menu, _("Layout"), G_MENU_MODEL (layout));
+  g_menu_append (view, _("_Radiological Convention"), "win.radiological");
+  g_menu_append (view, _("Reset _Zoom"), "win.reset-views");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (view));
+  g_menu_append (app, _("_About Voxelscope"), "app.about");
+  g_menu_append (app, _("_Quit"), "app.quit");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (app));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "open-menu-symbolic");
+  gtk_widget_set_tooltip_text (menu_button, _("Main menu"));
+
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), open);
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), menu_button);
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), export);
+  return header;
+}
+
+static GtkWidget *
+build_sidebar (VsWindow *self)
+{
+  GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *title = gtk_label_new (_("Layers"));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection;
+
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_set_margin_top (title, 8);
+  gtk_widget_set_margin_bottom (title, 4);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_margin_start (title, 8);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  selection = gtk_no_selection_new (g_object_ref (vs_scene_get_layers (self->scene)));
+  self->layer_list = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
+  gtk_widget_add_css_class (self->layer_list, "navigation-sidebar");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->layer_list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+
+  self->jobs_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_margin_start (self->jobs_box, 8);
+  gtk_widget_set_margin_end (self->jobs_box, 8);
+  gtk_widget_set_margin_bottom (self->jobs_box, 8);
+
+  gtk_box_append (GTK_BOX (sidebar), title);
+  gtk_box_append (GTK_BOX (sidebar), scrolled);
+  gtk_box_append (GTK_BOX (sidebar), self->jobs_box);
+  gtk_widget_set_size_request (sidebar, 300, -1);
+  return sidebar;
+}
+
+static GtkWidget *
+build_views (VsWindow *self)
+{
+  static const VsSliceAxis axes[4] = {
+    VS_SLICE_AXIS_SAGITTAL, VS_SLICE_AXIS_CORONAL, VS_SLICE_AXIS_AXIAL, VS_SLICE_AXIS_AXIAL
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *frame_label = gtk_label_new (_("Frame"));
+
+  self->view_stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->view_stack, TRUE);
+  gtk_widget_set_hexpand (self->view_stack, TRUE);
+  self->view_grid = gtk_grid_new ();
+  gtk_grid_set_row_homogeneous (GTK_GRID (self->view_grid), TRUE);
+  gtk_grid_set_column_homogeneous (GTK_GRID (self->view_grid), TRUE);
+  gtk_grid_set_row_spacing (GTK_GRID (self->view_grid), 2);
+  gtk_grid_set_column_spacing (GTK_GRID (self->view_grid), 2);
+  for (guint i = 0; i < 4; i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+      self->views[i] = vs_slice_view_new (self->scene, axes[i]);
+      g_signal_connect (focus, "enter", G_CALLBACK (on_focus_view), self);
+      gtk_widget_add_controller (self->views[i], focus);
+      self->view_frames[i] = gtk_frame_new (NULL);
+      gtk_frame_set_child (GTK_FRAME (self->view_frames[i]), self->views[i]);
+    }
+  self->focused_axis = VS_SLICE_AXIS_AXIAL;
+  vs_window_set_layout (self, "grid");
+
+  self->empty_page = gtk_label_new (_("Drop NIfTI files here or press Open"));
+  gtk_widget_add_css_class (self->empty_page, "dim-label");
+  gtk_stack_add_child (GTK_STACK (self->view_stack), self->empty_page);
+  gtk_stack_add_child (GTK_STACK (self->view_stack), self->view_grid);
+
+  self->frame_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->frame_scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 1, 1);
+  gtk_scale_set_digits (GTK_SCALE (self->frame_scale), 0);
+  gtk_scale_set_draw_value (GTK_SCALE (self->frame_scale), TRUE);
+  gtk_widget_set_hexpand (self->frame_scale, TRUE);
+  g_signal_connect (self->frame_scale, "value-changed", G_CALLBACK (on_frame_scale_changed), self);
+  gtk_widget_set_margin_start (self->frame_box, 8);
+  gtk_widget_set_margin_end (self->frame_box, 8);
+  gtk_box_append (GTK_BOX (self->frame_box), frame_label);
+  gtk_box_append (GTK_BOX (self->frame_box), self->frame_scale);
+  gtk_widget_set_visible (self->frame_box, FALSE);
+
+  self->status_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->status_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->status_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_selectable (GTK_LABEL (self->status_label), TRUE);
+  gtk_widget_set_margin_start (self->status_label, 8);
+  gtk_widget_set_margin_end (self->status_label, 8);
+  gtk_widget_set_margin_top (self->status_label, 4);
+  gtk_widget_set_margin_bottom (self->status_label, 4);
+  gtk_widget_add_css_class (self->status_label, "monospace");
+
+  gtk_box_append (GTK_BOX (box), self->view_stack);
+  gtk_box_append (GTK_BOX (box), self->frame_box);
+  gtk_box_append (GTK_BOX (box), self->status_label);
+  return box;
+}
+
+static void
+vs_window_init (VsWindow *self)
+{
+  static const GActionEntry entries[] = {
+    { "layout", NULL, "s", "'grid'", layout_changed },
+    { "radiological", NULL, NULL, "false", radiological_changed },
+    { "reset-views", reset_views },
+    { "export", export_view },
+  };
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+
+  self->scene = vs_scene_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+
+  gtk_window_set_title (GTK_WINDOW (self), "Voxelscope");
+  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
+  gtk_window_set_titlebar (GTK_WINDOW (self), build_header (self));
+
+  self->error_bar = gtk_info_bar_new ();
+  gtk_info_bar_set_message_type (GTK_INFO_BAR (self->error_bar), GTK_MESSAGE_ERROR);
+  gtk_info_bar_set_show_close_button (GTK_INFO_BAR (self->error_bar), TRUE);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->error_bar), FALSE);
+  self->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
+  gtk_label_set_selectable (GTK_LABEL (self->error_label), TRUE);
+  gtk_info_bar_add_child (GTK_INFO_BAR (self->error_bar), self->error_label);
+  g_signal_connect (self->error_bar, "response", G_CALLBACK (on_error_response), self);
+
+  gtk_paned_set_start_child (GTK_PANED (paned), build_sidebar (self));
+  gtk_paned_set_end_child (GTK_PANED (paned), build_views (self));
+  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_position (GTK_PANED (paned), 320);
+  gtk_widget_set_vexpand (paned, TRUE);
+
+  gtk_box_append (GTK_BOX (outer), self->error_bar);
+  gtk_box_append (GTK_BOX (outer), paned);
+  gtk_window_set_child (GTK_WINDOW (self), outer);
+
+  g_signal_connect_object (self->scene, "cursor-changed", G_CALLBACK (update_status), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scene, "notify::frame", G_CALLBACK (update_status), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (vs_scene_get_layers (self->scene), "items-changed",
+                           G_CALLBACK (on_layers_changed), self, 0);
+  on_layers_changed (vs_scene_get_layers (self->scene), 0, 0, 0, self);
+  _vs_window_init_open (self);
+}
+
+static void
+vs_window_class_init (VsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vs_window_dispose;
+  _vs_window_install_open_actions (klass);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
+                                       NULL);
+}
+
+VsWindow *
+vs_window_new (GtkApplication *application)
+{
+  return g_object_new (VS_TYPE_WINDOW, "application", application, NULL);
+}
+
+VsScene *
+vs_window_get_scene (VsWindow *self)
+{
+  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
+  return self->scene;
+}
+
+void
+vs_window_show_error (VsWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (VS_IS_WINDOW (self));
+  gtk_label_set_text (GTK_LABEL (self->error_label), message);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->error_bar), TRUE);
+  g_message ("%s", message);
+}
+
+/* The shown error, or NULL. */
+const char *
+vs_window_get_error_text (VsWindow *self)
+{
+  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
+  if (!gtk_info_bar_get_revealed (GTK_INFO_BAR (self->error_bar)))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->error_label));
+}
+
+const char *
+vs_window_get_status_text (VsWindow *self)
+{
+  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
+  return gtk_label_get_text (GTK_LABEL (self->status_label));
+}
+
+GtkWidget *
+vs_window_get_slice_view (VsWindow *self,
+                          guint     index)
+{
+  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (index < 4, NULL);
+  return self->views[index];
+}
+
+guint
+vs_window_get_n_loading (VsWindow *self)
+{
+  g_return_val_if_fail (VS_IS_WINDOW (self), 0);
+  return self->n_loading;
+}

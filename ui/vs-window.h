@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vs-scene.h"
+
+G_BEGIN_DECLS
+
+#define VS_TYPE_WINDOW (vs_window_get_type ())
+G_DECLARE_FINAL_TYPE (VsWindow, vs_window, VS, WINDOW, GtkApplicationWindow)
+
+VsWindow   *vs_window_new            (GtkApplication *application);
+VsScene    *vs_window_get_scene      (VsWindow       *self);
+void        vs_window_open_files     (VsWindow       *self,
+                                      GFile         **files,
+                                      int             n_files);
+void        vs_window_open_demo      (VsWindow       *self);
+guint       vs_window_get_n_loading  (VsWindow       *self);
+void        vs_window_show_error     (VsWindow       *self,
+                                      const char     *message);
+const char *vs_window_get_error_text (VsWindow       *self);
+const char *vs_window_get_status_text (VsWindow      *self);
+GtkWidget  *vs_window_get_slice_view (VsWindow       *self,
+                                      guint           index);
+void        vs_window_set_layout     (VsWindow       *self,
+                                      const char     *layout);
+
+G_END_DECLS
