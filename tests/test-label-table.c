@@ -47,6 +47,11 @@ test_mricron_aal (void)
   g_assert_cmpuint (label->rgba[1], ==, (guint8) lut[256 + 37]);
   g_assert_cmpuint (label->rgba[2], ==, (guint8) lut[512 + 37]);
   g_assert_cmpuint (label->rgba[3], ==, 255);
+
+  /* Black entries (label 23, Frontal_Sup_Medial_L) are replaced so the region stays visible. */
+  g_assert_cmpuint ((guint8) lut[23] + (guint8) lut[256 + 23] + (guint8) lut[512 + 23], ==, 0);
+  label = vs_label_table_lookup (table, 23);
+  g_assert_cmpuint (label->rgba[0] + label->rgba[1] + label->rgba[2], >, 100);
 }
 
 static void

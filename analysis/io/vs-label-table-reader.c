@@ -247,6 +247,10 @@ vs_label_table_read_mricron_lut (VsLabelTable  *table,
       label->rgba[1] = (guint8) contents[256 + index];
       label->rgba[2] = (guint8) contents[512 + index];
       label->rgba[3] = 255;
+      /* MRIcron's AAL table paints 19 regions black, which cannot be told from the background
+       * (label 0) or a dark image: those get a palette colour instead. */
+      if (label->rgba[0] + label->rgba[1] + label->rgba[2] < 30)
+        vs_label_palette_color (label->id, label->rgba);
     }
   return TRUE;
 }

@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <math.h>
+
+#include "vs-offscreen.h"
+#include "vs-resources.h"
+#include "vs-slice-figure.h"
+#include "vs-slice-renderer.h"
+#include "vs-test-fixtures.h"
+#include "vs-volume-loader.h"
+
+/* Renders through EGL surfaceless and compares pixels with the data.  Expected pixels are worked
+ * out here from the axis conventions, not from the camera code, so a flipped axis fails. */
+
+static VsOffscreen *offscreen;
+static VsSliceRenderer *renderer;
+static VsVolume *colin;
+static VsVolume *aal;
+
+static gboolean
+have_gl (void)
+{
+  if (renderer == NULL)
+    {
+      g_test_skip ("no OpenGL 3.3 context could be made through EGL");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface, int x, int y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  return ((const guint32 *) (data + (gsize) y * stride))[x];
+}
+
+static cairo_surface_t *
+render (VsScene *scene, VsSliceAxis axis, int w, int h, const double center[3])
+{
+  VsSliceCamera camera = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  camera.axis = axis;
+  camera.radiological = vs_scene_get_radiological (scene);
+  camera.width = w;
+  camera.height = h;
+  camera.mm_per_pixel = 1.0;
+  memcpy (camera.center, center, sizeof camera.center);
+  g_assert_true (vs_offscreen_begin (offscreen, w, h, &error));
+  g_assert_no_error (error);
+  vs_slice_renderer_draw (renderer, scene, &camera, FALSE);
+  g_assert_null (vs_slice_renderer_get_last_error (renderer));
+  return vs_offscreen_read (offscreen);
+}
+
+/* Colin27: 181×217×181, 1 mm, RAS, voxel (90,125,71) at the origin. */
+static void
+check_colin_slice (VsSliceAxis axis, gboolean radiological)
+{
+  g_autoptr(VsScene) scene = vs_scene_new ();
+  VsLayer *layer;
+  cairo_surface_t *surface;
+  const guint8 *data = vs_volume_get_data (colin);
+  const gint64 nx = 181, ny = 217;
+  /* A slice off the centre, so a wrong slice index shows. */
+  const gint64 ci = 70, cj = 140, ck = 100;
+  double center[3];
+  int w, h, mismatches = 0;
+
+  layer = vs_scene_add_volume (scene, colin);
+  vs_layer_set_display_range (layer, 0, 255);
+  vs_layer_set_interpolate (layer, FALSE);
+  vs_scene_set_radiological (scene, radiological);
+
+  /* World centre of the volume, cut through voxel (ci, cj, ck). */
+  center[0] = axis == VS_SLICE_AXIS_SAGITTAL ? ci - 90 : 0;
+  center[1] = axis == VS_SLICE_AXIS_CORONAL ? cj - 125 : 108 - 125;
+  center[2] = axis == VS_SLICE_AXIS_AXIAL ? ck - 71 : 90 - 71;
+  w = axis == VS_SLICE_AXIS_SAGITTAL ? 217 : 181;
+  h = axis == VS_SLICE_AXIS_AXIAL ? 217 : 181;
+  surface = render (scene, axis, w, h, center);
+
+  for (int py = 0; py < h; py++)
+    for (int px = 0; px < w; px++)
+      {
+        gint64 i, j, k;
+        guint32 pixel = pixel_at (surface, px, py);
+        guint8 expected, got = (pixel >> 8) & 0xff;
+
+        switch (axis)
+          {
+          case VS_SLICE_AXIS_AXIAL:
+            /* Neurological: the subject's left (i = 0) at the screen's left; anterior at the top. */
+            i = radiological ? 180 - px : px;
+            j = 216 - py;
+            k = ck;
+            break;
+          case VS_SLICE_AXIS_CORONAL:
+            i = radiological ? 180 - px : px;
+            j = cj;
+            k = 180 - py;
+            break;
+          default:
+            /* Sagittal: anterior (j = 216) at the screen's left, superior at the top. */
+            i = ci;
+            j = 216 - px;
+            k = 180 - py;
+            break;
+          }
+        expected = data[i + nx * (j + ny * k)];
+        if (abs ((int) expected - (int) got) > 1)
+          mismatches++;
+      }
+  cairo_surface_destroy (surface);
+  g_assert_cmpint (mismatches, ==, 0);
+}
+
+static void test_axial_neurological (void) { if (have_gl ()) check_colin_slice (VS_SLICE_AXIS_AXIAL, FALSE); }
+static void test_axial_radiological (void) { if (have_gl ()) check_colin_slice (VS_SLICE_AXIS_AXIAL, TRUE); }
+static void test_coronal_neurological (void) { if (have_gl ()) check_colin_slice (VS_SLICE_AXIS_CORONAL, FALSE); }
+static void test_coronal_radiological (void) { if (have_gl ()) check_colin_slice (VS_SLICE_AXIS_CORONAL, TRUE); }
+static void test_sagittal (void) { if (have_gl ()) check_colin_slice (VS_SLICE_AXIS_SAGITTAL, FALSE); }
+
+/* The AAL atlas drawn filled with its MRIcron colours, then as outlines. */
+static void
+test_labels_fill_and_outline (void)
+{
+  g_autoptr(VsScene) scene = vs_scene_new ();
+  VsLabelTable *table;
+  VsLayer *layer;
+  cairo_surface_t *surface;
+  const guint8 *data;
+  const double center[3] = { 0, 108 - 125, 100 - 71 };
+  int checked = 0, wrong = 0, interior = 0, interior_lit = 0, edges = 0, edges_lit = 0;
+
+  if (!have_gl ())
+    return;
+  table = vs_volume_get_label_table (aal);
+  g_assert_nonnull (table);
+  data = vs_volume_get_data (aal);
+  layer = vs_scene_add_volume (scene, aal);
+  g_assert_true (vs_layer_is_label (layer));
+
+  surface = render (scene, VS_SLICE_AXIS_AXIAL, 181, 217, center);
+  for (int py = 0; py < 217; py++)
+    for (int px = 0; px < 181; px++)
+      {
+        guint8 id = data[px + 181 * ((216 - py) + 217 * 100)];
+        guint32 pixel = pixel_at (surface, px, py);
+        const VsLabel *label;
+        if (id == 0)
+          {
+            wrong += (pixel & 0xffffff) != 0;
+            continue;
+          }
+        label = vs_label_table_lookup (table, id);
+        checked++;
+        wrong += abs ((int) ((pixel >> 16) & 0xff) - label->rgba[0]) > 1 ||
+                 abs ((int) ((pixel >> 8) & 0xff) - label->rgba[1]) > 1 ||
+                 abs ((int) (pixel & 0xff) - label->rgba[2]) > 1;
+      }
+  cairo_surface_destroy (surface);
+  g_assert_cmpint (checked, >, 5000);
+  g_assert_cmpint (wrong, ==, 0);
+
+  vs_layer_set_label_outline (layer, TRUE);
+  surface = render (scene, VS_SLICE_AXIS_AXIAL, 181, 217, center);
+  for (int py = 1; py < 216; py++)
+    for (int px = 1; px < 180; px++)
+      {
+        int j = 216 - py;
+        guint8 id = data[px + 181 * (j + 217 * 100)];
+        gboolean edge;
+        gboolean lit = (pixel_at (surface, px, py) & 0xffffff) != 0;
+        if (id == 0)
+          continue;
+        edge = data[px + 1 + 181 * (j + 217 * 100)] != id ||
+               data[px - 1 + 181 * (j + 217 * 100)] != id ||
+               data[px + 181 * (j + 1 + 217 * 100)] != id ||
+               data[px + 181 * (j - 1 + 217 * 100)] != id;
+        if (edge)
+          edges++, edges_lit += lit;
+        else
+          interior++, interior_lit += lit;
+      }
+  cairo_surface_destroy (surface);
+  g_assert_cmpint (interior, >, 1000);
+  g_assert_cmpint (interior_lit, ==, 0);
+  g_assert_cmpint (edges_lit, ==, edges);
+}
+
+/* An overlay on its own grid (2 mm, rotated 90° about z and shifted) lines up in world space. */
+static void
+test_overlay_other_grid (void)
+{
+  g_autoptr(VsScene) scene = vs_scene_new ();
+  const gint64 dims[4] = { 20, 30, 10, 1 };
+  /* i → −y, j → +x, k → +z, 2 mm, origin at (−30, 19, −10). */
+  const double affine[16] = { 0, 2, 0, -30,  -2, 0, 0, 19,  0, 0, 2, -10,  0, 0, 0, 1 };
+  g_autoptr(VsVolume) grid = vs_volume_new (VS_DATATYPE_FLOAT32, dims, NULL);
+  float *values = vs_volume_get_data_mutable (grid);
+  const double center[3] = { 0, 0, 0 };
+  cairo_surface_t *surface;
+  VsLayer *layer;
+  int checked = 0;
+
+  if (!have_gl ())
+    return;
+  for (gint64 k = 0; k < 10; k++)
+    for (gint64 j = 0; j < 30; j++)
+      for (gint64 i = 0; i < 20; i++)
+        values[i + 20 * (j + 30 * k)] = (float) (i * 8 + 1);
+  g_assert_true (vs_volume_set_affine (grid, affine, NULL));
+  layer = vs_scene_add_volume (scene, grid);
+  vs_layer_set_colormap (layer, VS_COLORMAP_GREY);
+  vs_layer_set_display_range (layer, 0, 255);
+  vs_layer_set_interpolate (layer, FALSE);
+
+  surface = render (scene, VS_SLICE_AXIS_AXIAL, 101, 101, center);
+  /* Pixel (px, py) is world (px − 50, 50 − py); sample inside the grid, away from voxel faces. */
+  for (int py = 0; py < 101; py++)
+    for (int px = 0; px < 101; px++)
+      {
+        double xyz[3] = { px - 50, 50 - py, 0 }, ijk[3];
+        gint64 i;
+        vs_volume_world_to_voxel (grid, xyz, ijk);
+        if (ijk[0] < 0.1 || ijk[0] > 18.9 || ijk[1] < 0.1 || ijk[1] > 28.9 ||
+            fabs (ijk[0] - floor (ijk[0]) - 0.5) < 0.1 || fabs (ijk[1] - floor (ijk[1]) - 0.5) < 0.1)
+          continue;
+        i = (gint64) floor (ijk[0] + 0.5);
+        g_assert_cmpint ((pixel_at (surface, px, py) >> 8) & 0xff, ==, i * 8 + 1);
+        checked++;
+      }
+  cairo_surface_destroy (surface);
+  /* Half the pixel centres fall on voxel faces (2 mm voxels, 1 mm pixels) and are skipped. */
+  g_assert_cmpint (checked, >, 400);
+}
+
+/* The figure path the command line uses: ortho layout with letters L/R where they belong. */
+static void
+test_figure_ortho (void)
+{
+  g_autoptr(VsScene) scene = vs_scene_new ();
+  g_autoptr(GError) error = NULL;
+  VsSliceFigureOptions options = { VS_FIGURE_VIEW_ORTHO, 900, 300, TRUE, TRUE };
+  cairo_surface_t *surface;
+  VsSliceCamera camera;
+  char left[2], right[2], top[2], bottom[2];
+
+  if (!have_gl ())
+    return;
+  vs_layer_set_stats (vs_scene_add_volume (scene, colin),
+                      vs_volume_stats_compute (colin, 0, NULL, NULL, NULL));
+  surface = vs_slice_figure_render (offscreen, renderer, scene, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 900);
+  /* Each pane's centre shows brain (not black). */
+  for (int p = 0; p < 3; p++)
+    g_assert_cmpuint (pixel_at (surface, 150 + 300 * p, 150) & 0xffffff, !=, 0);
+  cairo_surface_destroy (surface);
+
+  vs_slice_figure_pane_camera (scene, VS_SLICE_AXIS_AXIAL, 300, 300, &camera);
+  vs_slice_camera_edge_letters (&camera, left, right, top, bottom);
+  g_assert_cmpstr (left, ==, "L");
+  g_assert_cmpstr (top, ==, "A");
+  vs_scene_set_radiological (scene, TRUE);
+  vs_slice_figure_pane_camera (scene, VS_SLICE_AXIS_AXIAL, 300, 300, &camera);
+  vs_slice_camera_edge_letters (&camera, left, right, top, bottom);
+  g_assert_cmpstr (left, ==, "R");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *colin_path = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  g_autofree char *aal_path = g_build_filename (vs_test_mricron_dir (), "aal.nii.gz", NULL);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  vs_register_resource ();
+
+  offscreen = vs_offscreen_new (&error);
+  if (offscreen != NULL)
+    renderer = vs_slice_renderer_new (&error);
+  if (renderer == NULL)
+    g_printerr ("# %s\n", error->message);
+  else
+    g_printerr ("# OpenGL renderer: %s\n", vs_offscreen_get_renderer_name (offscreen));
+  colin = vs_volume_load (colin_path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  aal = vs_volume_load (aal_path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/render/colin27/axial-neurological", test_axial_neurological);
+  g_test_add_func ("/render/colin27/axial-radiological", test_axial_radiological);
+  g_test_add_func ("/render/colin27/coronal-neurological", test_coronal_neurological);
+  g_test_add_func ("/render/colin27/coronal-radiological", test_coronal_radiological);
+  g_test_add_func ("/render/colin27/sagittal", test_sagittal);
+  g_test_add_func ("/render/labels/fill-and-outline", test_labels_fill_and_outline);
+  g_test_add_func ("/render/overlay-on-other-grid", test_overlay_other_grid);
+  g_test_add_func ("/render/figure-ortho", test_figure_ortho);
+
+  status = g_test_run ();
+  if (offscreen != NULL)
+    vs_offscreen_make_current (offscreen);
+  g_clear_pointer (&renderer, vs_slice_renderer_free);
+  g_clear_pointer (&offscreen, vs_offscreen_free);
+  g_clear_object (&colin);
+  g_clear_object (&aal);
+  return status;
+}
