@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 #include <zlib.h>
 
 #include "vs-test-fixtures.h"
@@ -237,4 +238,25 @@ const char *
 vs_test_mricron_dir (void)
 {
   return DEMO_DATA_DIR;
+}
+
+int
+vs_test_run_voxelscope (const char *const *args,
+                        char              **out_stdout,
+                        char              **out_stderr)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("VOXELSCOPE_BIN");
+  int status = 0;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out_stdout, out_stderr, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
 }

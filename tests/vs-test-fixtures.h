@@ -43,3 +43,12 @@ const char *vs_test_nibabel_data_dir (void);
 const char *vs_test_mricron_dir      (void);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Runs the built voxelscope with @argv (NULL-terminated, without the program name). */
+int vs_test_run_voxelscope (const char *const *args,
+                            char              **out_stdout,
+                            char              **out_stderr);
+
+G_END_DECLS

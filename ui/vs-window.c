@@ -22,6 +22,8 @@ vs_window_dispose (GObject *object)
 {
   VsWindow *self = VS_WINDOW (object);
 
+  for (guint i = 0; i < 4; i++)
+    g_clear_object (&self->view_frames[i]);
   g_clear_object (&self->scene);
   g_clear_object (&self->recent_menu);
   g_clear_pointer (&self->layout, g_free);
@@ -384,7 +386,8 @@ build_views (VsWindow *self)
       self->views[i] = vs_slice_view_new (self->scene, axes[i]);
       g_signal_connect (focus, "enter", G_CALLBACK (on_focus_view), self);
       gtk_widget_add_controller (self->views[i], focus);
-      self->view_frames[i] = gtk_frame_new (NULL);
+      /* Held by the window so layouts can take frames out of the grid and put them back. */
+      self->view_frames[i] = g_object_ref_sink (gtk_frame_new (NULL));
       gtk_frame_set_child (GTK_FRAME (self->view_frames[i]), self->views[i]);
     }
   self->focused_axis = VS_SLICE_AXIS_AXIAL;

@@ -1,0 +1,44 @@
+# Voxelscope — `make run` opens the demo, `make check` runs every test suite.
+# Both install what is missing on Debian 12 first (apt-get; root or sudo).
+
+BUILD ?= _build
+
+APT_PACKAGES = \
+	meson ninja-build pkg-config gcc gettext \
+	libgtk-4-dev libepoxy-dev libcglm-dev libnifti2-dev zlib1g-dev \
+	libopenblas-dev liblapacke-dev libjson-glib-dev libegl-dev libcairo2-dev \
+	libegl-mesa0 libgl1-mesa-dri libglx-mesa0 \
+	adwaita-icon-theme fonts-dejavu-core \
+	xvfb xauth \
+	mricron-data python3 python3-nibabel
+
+.PHONY: all deps build run check clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD)
+
+build: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+run: build
+	$(BUILD)/app/voxelscope
+
+check: build
+	build-aux/run-tests $(BUILD)
+
+clean:
+	rm -rf $(BUILD)

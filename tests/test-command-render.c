@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+
+#include "vs-test-fixtures.h"
+
+/* The render command as a user runs it: real files in, PNG out, one clear line for mistakes. */
+
+static void
+test_render_ortho (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *out_png = g_build_filename (dir, "brain.png", NULL);
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  g_autofree char *aal = g_build_filename (vs_test_mricron_dir (), "aal.nii.gz", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "render", colin, "--colormap", "grey", aal, "--opacity", "0.5",
+                         "--outline", "--view", "ortho", "--size", "600x200", "--at", "-20,10,5",
+                         "-o", out_png, NULL };
+  cairo_surface_t *png;
+  int status = vs_test_run_voxelscope (args, &out, &err);
+
+  if (status != 0 && strstr (err, "EGL") != NULL)
+    {
+      g_test_skip (err);
+      return;
+    }
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  png = cairo_image_surface_create_from_png (out_png);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 600);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 200);
+  cairo_surface_destroy (png);
+  g_unlink (out_png);
+  g_rmdir (dir);
+}
+
+static void
+expect_failure (const char *const *args, int code, const char *fragment)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), ==, code);
+  g_test_message ("%s", err);
+  g_assert_true (g_str_has_prefix (err, "voxelscope render: "));
+  g_assert_nonnull (strstr (err, fragment));
+  /* One line. */
+  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+}
+
+static void
+test_render_errors (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *out_png = g_build_filename (dir, "keep.png", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.nii", NULL);
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  g_autofree char *contents = NULL;
+  const char *missing[] = { "render", "/nowhere/x.nii.gz", "-o", out_png, NULL };
+  const char *corrupt[] = { "render", colin, bad, "-o", out_png, NULL };
+  const char *colormap[] = { "render", colin, "--colormap", "rainbow", "-o", out_png, NULL };
+  const char *size[] = { "render", colin, "--size", "big", "-o", out_png, NULL };
+  const char *no_output[] = { "render", colin, NULL };
+  const char *stray[] = { "render", "--opacity", "0.5", colin, "-o", out_png, NULL };
+  const char *format[] = { "render", colin, "-o", "x.bmp", NULL };
+  const char *unknown[] = { "render", colin, "--frobnicate", "-o", out_png, NULL };
+  const char *folder[] = { "render", colin, "-o", "/nonexistent-folder/x.png", NULL };
+
+  g_assert_true (g_file_set_contents (out_png, "earlier figure", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "not nifti", -1, NULL));
+  expect_failure (missing, 1, "x.nii.gz: no such file");
+  expect_failure (corrupt, 1, "bad.nii: not a NIfTI file");
+  expect_failure (colormap, 2, "unknown colormap “rainbow”; choose one of grey, hot");
+  expect_failure (size, 2, "--size takes");
+  expect_failure (no_output, 2, "-o OUT.png");
+  expect_failure (stray, 2, "--opacity applies to a file");
+  expect_failure (format, 2, ".png");
+  expect_failure (unknown, 2, "unknown option --frobnicate");
+  expect_failure (folder, 1, "x.png");
+
+  /* Nothing half-written: the earlier figure is untouched. */
+  g_assert_true (g_file_get_contents (out_png, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "earlier figure");
+  g_unlink (out_png);
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/command/render/ortho", test_render_ortho);
+  g_test_add_func ("/command/render/errors", test_render_errors);
+
+  return g_test_run ();
+}

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "vs-layer-row.h"
+#include "vs-resources.h"
+#include "vs-slice-view.h"
+#include "vs-test-fixtures.h"
+#include "vs-window.h"
+
+/* Real windows under Xvfb: open files as a person would, wait for the loading jobs, and check
+ * the layer list, the drawn views, the status bar and the error bar. */
+
+static gboolean
+wait_until (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+loads_finished (gpointer data)
+{
+  return vs_window_get_n_loading (VS_WINDOW (data)) == 0;
+}
+
+static gboolean
+views_drawn (gpointer data)
+{
+  VsWindow *window = data;
+  for (guint i = 0; i < 4; i++)
+    if (vs_slice_view_get_frames_drawn (VS_SLICE_VIEW (vs_window_get_slice_view (window, i))) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+stats_ready (gpointer data)
+{
+  VsScene *scene = data;
+  for (guint i = 0; i < vs_scene_get_n_layers (scene); i++)
+    if (vs_layer_get_stats (vs_scene_get_layer (scene, i)) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+collect_rows (GtkWidget *widget, GPtrArray *rows)
+{
+  if (VS_IS_LAYER_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static VsWindow *
+open_window (const char *const *paths)
+{
+  VsWindow *window = vs_window_new (NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
+  gtk_window_present (GTK_WINDOW (window));
+  vs_window_open_files (window, (GFile **) files->pdata, (int) files->len);
+  g_assert_true (wait_until (loads_finished, window, 60000));
+  return window;
+}
+
+static void
+test_open_colin_and_aal (void)
+{
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  g_autofree char *aal = g_build_filename (vs_test_mricron_dir (), "aal.nii.gz", NULL);
+  const char *paths[] = { colin, aal, NULL };
+  VsWindow *window = open_window (paths);
+  VsScene *scene = vs_window_get_scene (window);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *capture;
+  VsLayer *atlas;
+  const guint8 *labels;
+  double cursor[3], ijk[3];
+  gint64 found = -1;
+
+  g_assert_null (vs_window_get_error_text (window));
+  /* The later file is on top. */
+  g_assert_cmpuint (vs_scene_get_n_layers (scene), ==, 2);
+  g_assert_cmpstr (vs_layer_get_name (vs_scene_get_layer (scene, 0)), ==, "aal");
+  g_assert_cmpstr (vs_layer_get_name (vs_scene_get_layer (scene, 1)), ==, "ch2");
+  g_assert_true (vs_layer_is_label (vs_scene_get_layer (scene, 0)));
+
+  /* The layer list shows a row for each layer. */
+  g_assert_true (wait_until (views_drawn, window, 30000));
+  collect_rows (GTK_WIDGET (window), rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  /* The histogram jobs set the robust range of the template. */
+  g_assert_true (wait_until (stats_ready, scene, 30000));
+  g_assert_cmpfloat (vs_layer_get_display_max (vs_scene_get_layer (scene, 1)), >, 50);
+
+  /* The views drew something: the centre of the axial view is not black. */
+  capture = vs_slice_view_capture (VS_SLICE_VIEW (vs_window_get_slice_view (window, 2)), &error);
+  g_assert_no_error (error);
+  {
+    int w = cairo_image_surface_get_width (capture), h = cairo_image_surface_get_height (capture);
+    const guint8 *data = cairo_image_surface_get_data (capture);
+    guint32 centre = ((const guint32 *) (data + (h / 2 + 10) * cairo_image_surface_get_stride (capture)))[w / 2 + 10];
+    g_assert_cmpuint (centre & 0xffffff, !=, 0);
+  }
+  cairo_surface_destroy (capture);
+
+  /* The status bar names the atlas region under the cursor. */
+  atlas = vs_scene_get_layer (scene, 0);
+  labels = vs_volume_get_data (vs_layer_get_volume (atlas));
+  for (gint64 v = 0; v < 181 * 217 * 181 && found < 0; v++)
+    if (labels[v] == 37)
+      found = v;
+  g_assert_cmpint (found, >=, 0);
+  ijk[0] = found % 181;
+  ijk[1] = (found / 181) % 217;
+  ijk[2] = found / (181 * 217);
+  vs_volume_voxel_to_world (vs_layer_get_volume (atlas), ijk, cursor);
+  vs_scene_set_cursor (scene, cursor);
+  g_assert_nonnull (strstr (vs_window_get_status_text (window), "Hippocampus_L"));
+  g_assert_nonnull (strstr (vs_window_get_status_text (window), " mm"));
+
+  /* Removing a layer removes its row. */
+  vs_scene_remove_layer (scene, atlas);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_ptr_array_set_size (rows, 0);
+  collect_rows (GTK_WIDGET (window), rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_bad_file (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *bad = g_build_filename (dir, "broken.nii.gz", NULL);
+  const char *paths[] = { bad, NULL };
+  VsWindow *window;
+
+  g_assert_true (g_file_set_contents (bad, "not a volume at all", -1, NULL));
+  window = open_window (paths);
+  g_assert_cmpuint (vs_scene_get_n_layers (vs_window_get_scene (window)), ==, 0);
+  g_assert_nonnull (vs_window_get_error_text (window));
+  g_assert_nonnull (strstr (vs_window_get_error_text (window), "broken.nii.gz"));
+  g_assert_nonnull (strstr (vs_window_get_error_text (window), "not a NIfTI file"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
+static void
+test_layouts_and_radiological (void)
+{
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  const char *paths[] = { colin, NULL };
+  VsWindow *window = open_window (paths);
+  VsSliceView *axial = VS_SLICE_VIEW (vs_window_get_slice_view (window, 2));
+  char left[2], right[2], top[2], bottom[2];
+
+  g_assert_true (wait_until (views_drawn, window, 30000));
+  vs_window_set_layout (window, "row");
+  vs_window_set_layout (window, "single");
+  vs_window_set_layout (window, "grid");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (axial)));
+
+  vs_slice_camera_edge_letters (vs_slice_view_get_camera (axial), left, right, top, bottom);
+  g_assert_cmpstr (left, ==, "L");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "radiological", NULL);
+  g_assert_true (vs_scene_get_radiological (vs_window_get_scene (window)));
+  gtk_widget_queue_draw (GTK_WIDGET (axial));
+  {
+    guint before = vs_slice_view_get_frames_drawn (axial);
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    while (vs_slice_view_get_frames_drawn (axial) == before && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  vs_slice_camera_edge_letters (vs_slice_view_get_camera (axial), left, right, top, bottom);
+  g_assert_cmpstr (left, ==, "R");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  vs_register_resource ();
+
+  g_test_add_func ("/window/open-colin-and-aal", test_open_colin_and_aal);
+  g_test_add_func ("/window/open-bad-file", test_open_bad_file);
+  g_test_add_func ("/window/layouts-and-radiological", test_layouts_and_radiological);
+
+  return g_test_run ();
+}
