@@ -40,6 +40,11 @@ struct _VsSliceRenderer
 {
   VsGlProgram *slice_program;
   VsGlProgram *line_program;
+  VsGlProgram *blit_program;
+  GLuint       low_fbo;         /* reduced-resolution target for interactive frames */
+  GLuint       low_texture;
+  int          low_width;
+  int          low_height;
   GLuint       empty_vao;
   GLuint       line_vao;
   GLuint       line_vbo;
@@ -79,6 +84,11 @@ vs_slice_renderer_new (GError **error)
                                                              error);
   if (renderer->line_program == NULL)
     return NULL;
+  renderer->blit_program = vs_gl_program_new_from_resources (RESOURCE_PREFIX "blit.vert.glsl",
+                                                             RESOURCE_PREFIX "blit.frag.glsl",
+                                                             error);
+  if (renderer->blit_program == NULL)
+    return NULL;
 
   glGenVertexArrays (1, &renderer->empty_vao);
   glGenVertexArrays (1, &renderer->line_vao);
@@ -102,6 +112,11 @@ vs_slice_renderer_free (VsSliceRenderer *renderer)
   g_clear_pointer (&renderer->textures, g_hash_table_unref);
   g_clear_pointer (&renderer->slice_program, vs_gl_program_free);
   g_clear_pointer (&renderer->line_program, vs_gl_program_free);
+  g_clear_pointer (&renderer->blit_program, vs_gl_program_free);
+  if (renderer->low_fbo != 0)
+    glDeleteFramebuffers (1, &renderer->low_fbo);
+  if (renderer->low_texture != 0)
+    glDeleteTextures (1, &renderer->low_texture);
   if (renderer->empty_vao != 0)
     glDeleteVertexArrays (1, &renderer->empty_vao);
   if (renderer->line_vao != 0)
@@ -110,6 +125,18 @@ vs_slice_renderer_free (VsSliceRenderer *renderer)
     glDeleteBuffers (1, &renderer->line_vbo);
   g_clear_error (&renderer->last_error);
   g_free (renderer);
+}
+
+/* The resolution scale for frames drawn while the user interacts: software rasterisers pay per
+ * fragment, GPUs do not. */
+double
+vs_slice_renderer_get_interactive_scale (VsSliceRenderer *renderer)
+{
+  const char *name = (const char *) glGetString (GL_RENDERER);
+
+  if (name != NULL && (strstr (name, "llvmpipe") != NULL || strstr (name, "softpipe") != NULL))
+    return 0.33;
+  return 1.0;
 }
 
 const GError *
@@ -444,8 +471,15 @@ draw_layer (VsSliceRenderer     *renderer,
                (float) vs_layer_get_opacity (lt->layer));
   glUniform1i (vs_gl_program_get_uniform (program, "u_outline"),
                vs_layer_get_label_outline (lt->layer));
-  glUniform2f (vs_gl_program_get_uniform (program, "u_pixel"),
-               2.0f / MAX (camera->width, 1), 2.0f / MAX (camera->height, 1));
+  /* Columns 0 and 1 of ndc→voxel span the viewport's half-width and half-height. */
+  glUniform3f (vs_gl_program_get_uniform (program, "u_pixel_x"),
+               (float) (m[0] * 2.0 / MAX (camera->width, 1)),
+               (float) (m[1] * 2.0 / MAX (camera->width, 1)),
+               (float) (m[2] * 2.0 / MAX (camera->width, 1)));
+  glUniform3f (vs_gl_program_get_uniform (program, "u_pixel_y"),
+               (float) (m[4] * 2.0 / MAX (camera->height, 1)),
+               (float) (m[5] * 2.0 / MAX (camera->height, 1)),
+               (float) (m[6] * 2.0 / MAX (camera->height, 1)));
 
   glDrawArrays (GL_TRIANGLE_STRIP, 0, 4);
 }
@@ -475,18 +509,14 @@ draw_cursor (VsSliceRenderer     *renderer,
   glBindVertexArray (0);
 }
 
-void
-vs_slice_renderer_draw (VsSliceRenderer     *renderer,
-                        VsScene             *scene,
-                        const VsSliceCamera *camera,
-                        gboolean             show_cursor)
+static void
+draw_layers (VsSliceRenderer     *renderer,
+             VsScene             *scene,
+             const VsSliceCamera *camera)
 {
   double ndc_to_world[16];
   gint64 frame;
   guint n;
-
-  g_return_if_fail (renderer != NULL);
-  g_return_if_fail (VS_IS_SCENE (scene));
 
   glClearColor (0, 0, 0, 1);
   glClear (GL_COLOR_BUFFER_BIT);
@@ -516,8 +546,94 @@ vs_slice_renderer_draw (VsSliceRenderer     *renderer,
       draw_layer (renderer, lt, camera, ndc_to_world);
     }
   glBindVertexArray (0);
+}
 
-  if (show_cursor && n > 0)
+void
+vs_slice_renderer_draw (VsSliceRenderer     *renderer,
+                        VsScene             *scene,
+                        const VsSliceCamera *camera,
+                        gboolean             show_cursor)
+{
+  g_return_if_fail (renderer != NULL);
+  g_return_if_fail (VS_IS_SCENE (scene));
+
+  draw_layers (renderer, scene, camera);
+  if (show_cursor && vs_scene_get_n_layers (scene) > 0)
+    draw_cursor (renderer, scene, camera);
+  glUseProgram (0);
+}
+
+/* Progressive refinement: the layers are drawn into a texture @scale times the viewport's size
+ * (the same world extent with larger pixels) and stretched over the viewport; the crosshair is
+ * drawn at full resolution.  Software GL pays per fragment, so a scale of 0.4 costs about a sixth
+ * of a full frame.  Views use it while the user drags, scrolls or steps, then redraw at 1. */
+void
+vs_slice_renderer_draw_scaled (VsSliceRenderer     *renderer,
+                               VsScene             *scene,
+                               const VsSliceCamera *camera,
+                               gboolean             show_cursor,
+                               double               scale)
+{
+  VsSliceCamera low;
+  GLint target_fbo = 0, viewport[4];
+  GLboolean scissor;
+
+  g_return_if_fail (renderer != NULL);
+  g_return_if_fail (VS_IS_SCENE (scene));
+
+  if (scale >= 0.999)
+    {
+      vs_slice_renderer_draw (renderer, scene, camera, show_cursor);
+      return;
+    }
+  low = *camera;
+  low.width = MAX (1, (int) ceil (camera->width * scale));
+  low.height = MAX (1, (int) ceil (camera->height * scale));
+  low.mm_per_pixel = camera->mm_per_pixel * camera->width / low.width;
+
+  glGetIntegerv (GL_FRAMEBUFFER_BINDING, &target_fbo);
+  glGetIntegerv (GL_VIEWPORT, viewport);
+  scissor = glIsEnabled (GL_SCISSOR_TEST);
+  if (renderer->low_fbo == 0)
+    {
+      glGenFramebuffers (1, &renderer->low_fbo);
+      glGenTextures (1, &renderer->low_texture);
+    }
+  if (low.width > renderer->low_width || low.height > renderer->low_height)
+    {
+      renderer->low_width = MAX (low.width, renderer->low_width);
+      renderer->low_height = MAX (low.height, renderer->low_height);
+      glBindTexture (GL_TEXTURE_2D, renderer->low_texture);
+      glTexImage2D (GL_TEXTURE_2D, 0, GL_RGBA8, renderer->low_width, renderer->low_height, 0,
+                    GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+      set_texture_filter (GL_TEXTURE_2D, TRUE);
+      glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+      glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+      glBindFramebuffer (GL_FRAMEBUFFER, renderer->low_fbo);
+      glFramebufferTexture2D (GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
+                              renderer->low_texture, 0);
+    }
+  glBindFramebuffer (GL_FRAMEBUFFER, renderer->low_fbo);
+  glViewport (0, 0, low.width, low.height);
+  glDisable (GL_SCISSOR_TEST);
+  draw_layers (renderer, scene, &low);
+
+  glBindFramebuffer (GL_FRAMEBUFFER, (GLuint) target_fbo);
+  glViewport (viewport[0], viewport[1], viewport[2], viewport[3]);
+  if (scissor)
+    glEnable (GL_SCISSOR_TEST);
+  glDisable (GL_BLEND);
+  glUseProgram (vs_gl_program_get_id (renderer->blit_program));
+  glActiveTexture (GL_TEXTURE0);
+  glBindTexture (GL_TEXTURE_2D, renderer->low_texture);
+  glUniform1i (vs_gl_program_get_uniform (renderer->blit_program, "u_image"), 0);
+  glUniform2f (vs_gl_program_get_uniform (renderer->blit_program, "u_uv_scale"),
+               (float) low.width / renderer->low_width, (float) low.height / renderer->low_height);
+  glBindVertexArray (renderer->empty_vao);
+  glDrawArrays (GL_TRIANGLE_STRIP, 0, 4);
+  glBindVertexArray (0);
+  glEnable (GL_BLEND);
+  if (show_cursor && vs_scene_get_n_layers (scene) > 0)
     draw_cursor (renderer, scene, camera);
   glUseProgram (0);
 }

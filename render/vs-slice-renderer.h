@@ -17,6 +17,12 @@ void             vs_slice_renderer_draw   (VsSliceRenderer      *renderer,
                                            VsScene              *scene,
                                            const VsSliceCamera  *camera,
                                            gboolean              show_cursor);
+void             vs_slice_renderer_draw_scaled (VsSliceRenderer *renderer,
+                                           VsScene              *scene,
+                                           const VsSliceCamera  *camera,
+                                           gboolean              show_cursor,
+                                           double                scale);
+double           vs_slice_renderer_get_interactive_scale (VsSliceRenderer *renderer);
 const GError    *vs_slice_renderer_get_last_error (VsSliceRenderer *renderer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsSliceRenderer, vs_slice_renderer_free)

@@ -272,6 +272,36 @@ test_figure_ortho (void)
   g_assert_cmpstr (left, ==, "R");
 }
 
+/* Interactive frames at reduced resolution show the same picture, only softer. */
+static void
+test_reduced_resolution (void)
+{
+  g_autoptr(VsScene) scene = vs_scene_new ();
+  VsSliceCamera camera = { VS_SLICE_AXIS_AXIAL, FALSE, { 0, -17, 10 }, 0.5, 360, 434 };
+  cairo_surface_t *full, *low;
+  double total = 0;
+  VsLayer *layer;
+
+  if (!have_gl ())
+    return;
+  layer = vs_scene_add_volume (scene, colin);
+  vs_layer_set_display_range (layer, 0, 255);
+  g_assert_true (vs_offscreen_begin (offscreen, 360, 434, NULL));
+  vs_slice_renderer_draw_scaled (renderer, scene, &camera, FALSE, 1.0);
+  full = vs_offscreen_read (offscreen);
+  vs_slice_renderer_draw_scaled (renderer, scene, &camera, FALSE, 0.33);
+  low = vs_offscreen_read (offscreen);
+  for (int y = 0; y < 434; y++)
+    for (int x = 0; x < 360; x++)
+      total += abs ((int) ((pixel_at (full, x, y) >> 8) & 0xff) -
+                    (int) ((pixel_at (low, x, y) >> 8) & 0xff));
+  /* Mean difference under 8 grey levels (of 255): blur at edges, same anatomy. */
+  g_assert_cmpfloat (total / (360.0 * 434.0), <, 8.0);
+  g_assert_cmpfloat (total, >, 0);
+  cairo_surface_destroy (full);
+  cairo_surface_destroy (low);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -303,6 +333,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/labels/fill-and-outline", test_labels_fill_and_outline);
   g_test_add_func ("/render/overlay-on-other-grid", test_overlay_other_grid);
   g_test_add_func ("/render/figure-ortho", test_figure_ortho);
+  g_test_add_func ("/render/reduced-resolution", test_reduced_resolution);
 
   status = g_test_run ();
   if (offscreen != NULL)

@@ -16,6 +16,9 @@
  * step through slices.  The camera refits whenever the scene's extent changes. */
 
 #define DRAG_THRESHOLD 4.0
+/* Changes closer together than this count as one interaction: drawn at reduced resolution, then
+ * refined once they stop. */
+#define INTERACTION_GAP_US (250 * 1000)
 
 struct _VsSliceView
 {
@@ -34,6 +37,9 @@ struct _VsSliceView
   double           drag_last_x;
   double           drag_last_y;
   gboolean         dragging;
+  gint64           last_change;
+  gboolean         low_resolution;
+  guint            refine_source;
 };
 
 G_DEFINE_FINAL_TYPE (VsSliceView, vs_slice_view, GTK_TYPE_GL_AREA)
@@ -41,11 +47,37 @@ G_DEFINE_FINAL_TYPE (VsSliceView, vs_slice_view, GTK_TYPE_GL_AREA)
 enum { PROP_0, PROP_SCENE, PROP_AXIS, PROP_FRAMES_DRAWN, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+static gboolean
+refine (gpointer data)
+{
+  VsSliceView *self = data;
+
+  self->refine_source = 0;
+  self->low_resolution = FALSE;
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Every change redraws; a change that follows another quickly is part of an interaction (a drag,
+ * a scroll, held keys, a cursor moved from another view) and is drawn at reduced resolution. */
+static void
+note_change (VsSliceView *self)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  self->low_resolution = now - self->last_change < INTERACTION_GAP_US;
+  self->last_change = now;
+  g_clear_handle_id (&self->refine_source, g_source_remove);
+  if (self->low_resolution)
+    self->refine_source = g_timeout_add (INTERACTION_GAP_US / 1000, refine, self);
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+}
+
 static void
 on_scene_changed (VsScene     *scene,
                   VsSliceView *self)
 {
-  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+  note_change (self);
 }
 
 static void
@@ -124,7 +156,9 @@ vs_slice_view_render (GtkGLArea    *area,
     return TRUE;
 
   update_camera (self, width, height);
-  vs_slice_renderer_draw (self->renderer, self->scene, &self->camera, TRUE);
+  vs_slice_renderer_draw_scaled (self->renderer, self->scene, &self->camera, TRUE,
+                                 self->low_resolution ?
+                                 vs_slice_renderer_get_interactive_scale (self->renderer) : 1.0);
   self->frames_drawn++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAMES_DRAWN]);
   return TRUE;
@@ -195,7 +229,7 @@ on_drag_update (GtkGestureDrag *gesture,
                        (y - self->drag_last_y) * scale);
   self->drag_last_x = x;
   self->drag_last_y = y;
-  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+  note_change (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -234,7 +268,7 @@ on_scroll (GtkEventControllerScroll *controller,
     return FALSE;
   vs_slice_camera_zoom_about (&self->camera, self->pointer_x * scale, self->pointer_y * scale,
                               pow (1.15, -dy));
-  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+  note_change (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
 }
@@ -306,6 +340,7 @@ vs_slice_view_dispose (GObject *object)
 {
   VsSliceView *self = VS_SLICE_VIEW (object);
 
+  g_clear_handle_id (&self->refine_source, g_source_remove);
   g_clear_object (&self->scene);
   G_OBJECT_CLASS (vs_slice_view_parent_class)->dispose (object);
 }

@@ -2,10 +2,9 @@
 // One layer of a slice view.  Each fragment is a world point of the slice plane; it is taken to
 // the layer's voxel grid through the inverse affine, so layers on different grids and oblique
 // affines line up.  Voxel centres sit at integer voxel coordinates.
-in vec2 v_ndc;
+in vec3 v_voxel;
 out vec4 frag_color;
 
-uniform mat4 u_ndc_to_voxel;
 uniform vec3 u_dims;
 uniform int u_mode;               // 0 scalar, 1 label, 2 RGB
 uniform sampler3D u_volume;
@@ -20,13 +19,8 @@ uniform float u_max;
 uniform float u_threshold;
 uniform float u_opacity;
 uniform bool u_outline;
-uniform vec2 u_pixel;             // one pixel in NDC
-
-vec3
-voxel_at (vec2 ndc)
-{
-  return (u_ndc_to_voxel * vec4 (ndc, 0.0, 1.0)).xyz;
-}
+uniform vec3 u_pixel_x;           // one pixel to the right, in voxels
+uniform vec3 u_pixel_y;           // one pixel up, in voxels
 
 bool
 inside (vec3 voxel)
@@ -35,9 +29,8 @@ inside (vec3 voxel)
 }
 
 uint
-label_at (vec2 ndc)
+label_at (vec3 voxel)
 {
-  vec3 voxel = voxel_at (ndc);
   if (!inside (voxel))
     return 0u;
   return texelFetch (u_labels, ivec3 (floor (voxel + 0.5)), 0).r;
@@ -57,21 +50,19 @@ label_color (uint id)
 void
 main ()
 {
-  vec3 voxel = voxel_at (v_ndc);
+  vec3 voxel = v_voxel;
   if (!inside (voxel))
     discard;
 
   if (u_mode == 1)
     {
-      uint id = label_at (v_ndc);
+      uint id = label_at (voxel);
       if (id == 0u)
         discard;
       if (u_outline)
         {
-          bool edge = label_at (v_ndc + vec2 (u_pixel.x, 0.0)) != id ||
-                      label_at (v_ndc - vec2 (u_pixel.x, 0.0)) != id ||
-                      label_at (v_ndc + vec2 (0.0, u_pixel.y)) != id ||
-                      label_at (v_ndc - vec2 (0.0, u_pixel.y)) != id;
+          bool edge = label_at (voxel + u_pixel_x) != id || label_at (voxel - u_pixel_x) != id ||
+                      label_at (voxel + u_pixel_y) != id || label_at (voxel - u_pixel_y) != id;
           if (!edge)
             discard;
         }

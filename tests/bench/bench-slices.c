@@ -29,7 +29,7 @@ main (int argc, char *argv[])
   g_autoptr(VsOffscreen) offscreen = NULL;
   g_autoptr(VsSliceRenderer) renderer = NULL;
   const int width = 1280, height = 800, frames = 60;
-  double times[60];
+  double times[2][60];
   VsLayer *layer;
 
   if (argc != 4)
@@ -52,6 +52,11 @@ main (int argc, char *argv[])
         vs_layer_set_opacity (layer, 0.6);
       if (f == 3)
         vs_layer_set_opacity (layer, 0.4);
+      /* BENCH_LAYERS=N draws only the first N layers, to see what each costs. */
+      if (g_getenv ("BENCH_LAYERS") != NULL && f > atoi (g_getenv ("BENCH_LAYERS")))
+        vs_layer_set_visible (layer, FALSE);
+      if (g_getenv ("BENCH_NEAREST") != NULL)
+        vs_layer_set_interpolate (layer, FALSE);
     }
 
   offscreen = vs_offscreen_new (&error);
@@ -64,8 +69,12 @@ main (int argc, char *argv[])
     }
   g_printerr ("renderer: %s\n", vs_offscreen_get_renderer_name (offscreen));
 
+  for (int pass = 0; pass < 2; pass++)
   for (int i = -3; i < frames; i++)
     {
+      /* Pass 0: full quality, as drawn once the user stops; pass 1: the interactive scale the
+       * views use while the user drags, scrolls or steps through slices. */
+      double scale = pass == 0 ? 1.0 : vs_slice_renderer_get_interactive_scale (renderer);
       VsSliceFigureOptions options = { VS_FIGURE_VIEW_ORTHO, width, height, TRUE, FALSE };
       VsSliceAxis axes[3] = { VS_SLICE_AXIS_SAGITTAL, VS_SLICE_AXIS_CORONAL, VS_SLICE_AXIS_AXIAL };
       double cursor[3] = { -40 + i, -60 + 1.5 * i, -20 + i };
@@ -88,14 +97,16 @@ main (int argc, char *argv[])
           vs_slice_figure_pane_camera (scene, axes[p], w, height, &camera);
           glViewport (p * w, 0, w, height);
           glScissor (p * w, 0, w, height);
-          vs_slice_renderer_draw (renderer, scene, &camera, options.show_cursor);
+          vs_slice_renderer_draw_scaled (renderer, scene, &camera, options.show_cursor, scale);
         }
       glDisable (GL_SCISSOR_TEST);
       glFinish ();
       if (i >= 0)
-        times[i] = (g_get_monotonic_time () - start) / 1000.0;
+        times[pass][i] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  qsort (times, frames, sizeof times[0], compare);
-  printf ("%.2f\n", times[frames / 2]);
+  qsort (times[0], frames, sizeof times[0][0], compare);
+  qsort (times[1], frames, sizeof times[1][0], compare);
+  printf ("%.2f %.2f %.2f\n", times[0][frames / 2], times[1][frames / 2],
+          vs_slice_renderer_get_interactive_scale (renderer));
   return 0;
 }
