@@ -6,7 +6,7 @@ BUILD ?= _build
 APT_PACKAGES = \
 	meson ninja-build pkg-config gcc gettext \
 	libgtk-4-dev libepoxy-dev libcglm-dev libnifti2-dev zlib1g-dev \
-	libopenblas-dev liblapacke-dev libjson-glib-dev libegl-dev libcairo2-dev \
+	libopenblas-dev liblapacke-dev libjson-glib-dev libegl-dev libcairo2-dev libpng-dev \
 	libegl-mesa0 libgl1-mesa-dri libglx-mesa0 \
 	adwaita-icon-theme fonts-dejavu-core \
 	xvfb xauth \

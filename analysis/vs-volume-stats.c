@@ -45,6 +45,116 @@ percentile_from_histogram (const guint64 *bins,
   return hi;
 }
 
+/* 8- and 16-bit integers: one pass counting every raw value, from which range and percentiles
+ * are exact.  Most anatomical and label volumes are stored this way. */
+static gboolean
+compute_small_integer (VsVolume      *volume,
+                       gconstpointer  data,
+                       gsize          n,
+                       VsVolumeStats *stats,
+                       VsProgress    *progress,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  VsDatatype type = vs_volume_get_datatype (volume);
+  g_autofree guint64 *counts = g_new0 (guint64, 65536);
+  int offset = type == VS_DATATYPE_INT8 ? 128 : type == VS_DATATYPE_INT16 ? 32768 : 0;
+  int first = -1, last = -1;
+  double slope, intercept;
+  guint64 zero_count, target_lo, target_hi, cumulative = 0;
+  gboolean have_lo = FALSE;
+
+  for (gsize start = 0; start < n; start += CHUNK)
+    {
+      gsize end = MIN (n, start + CHUNK);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      switch (type)
+        {
+        case VS_DATATYPE_UINT8:
+          for (gsize i = start; i < end; i++)
+            counts[((const guint8 *) data)[i]]++;
+          break;
+        case VS_DATATYPE_INT8:
+          for (gsize i = start; i < end; i++)
+            counts[((const gint8 *) data)[i] + 128]++;
+          break;
+        case VS_DATATYPE_UINT16:
+          for (gsize i = start; i < end; i++)
+            counts[((const guint16 *) data)[i]]++;
+          break;
+        default:
+          for (gsize i = start; i < end; i++)
+            counts[((const gint16 *) data)[i] + 32768]++;
+          break;
+        }
+      vs_progress_update (progress, (double) end / n);
+    }
+
+  vs_volume_get_scaling (volume, &slope, &intercept);
+  for (int v = 0; v < 65536; v++)
+    if (counts[v] > 0)
+      {
+        if (first < 0)
+          first = v;
+        last = v;
+      }
+  stats->n_finite = n;
+  /* "Zero" means a real value of 0, as in the general path. */
+  zero_count = 0;
+  for (int v = first; v <= last; v++)
+    if ((v - offset) * slope + intercept == 0.0)
+      zero_count += counts[v];
+  stats->n_nonzero = n - zero_count;
+  {
+    double a = (first - offset) * slope + intercept, b = (last - offset) * slope + intercept;
+    stats->min = MIN (a, b);
+    stats->max = MAX (a, b);
+  }
+  for (int v = first; v <= last; v++)
+    {
+      double real = (v - offset) * slope + intercept;
+      guint b = stats->max > stats->min ?
+                (guint) MIN ((real - stats->min) / (stats->max - stats->min) *
+                             VS_VOLUME_STATS_BINS, VS_VOLUME_STATS_BINS - 1) : 0;
+      stats->histogram[b] += counts[v];
+    }
+
+  if (stats->n_nonzero == 0)
+    {
+      stats->robust_min = stats->min;
+      stats->robust_max = stats->max;
+      return TRUE;
+    }
+  /* Percentiles of the non-zero voxels, walking raw values in order of real value. */
+  target_lo = MAX ((guint64) ceil (0.02 * stats->n_nonzero), 1);
+  target_hi = MAX ((guint64) ceil (0.98 * stats->n_nonzero), 1);
+  for (int k = 0; k <= last - first; k++)
+    {
+      int v = slope >= 0 ? first + k : last - k;
+      double real = (v - offset) * slope + intercept;
+      if (real == 0.0)
+        continue;
+      cumulative += counts[v];
+      if (!have_lo && cumulative >= target_lo)
+        {
+          stats->robust_min = real;
+          have_lo = TRUE;
+        }
+      if (cumulative >= target_hi)
+        {
+          stats->robust_max = real;
+          break;
+        }
+    }
+  if (stats->robust_max <= stats->robust_min)
+    {
+      stats->robust_min = stats->min;
+      stats->robust_max = stats->max;
+    }
+  return TRUE;
+}
+
 VsVolumeStats *
 vs_volume_stats_compute (VsVolume      *volume,
                          gint64         frame,
@@ -66,6 +176,14 @@ vs_volume_stats_compute (VsVolume      *volume,
   data = vs_volume_get_frame_data (volume, CLAMP (frame, 0, vs_volume_get_n_frames (volume) - 1));
   n = vs_volume_get_frame_voxels (volume);
   vs_volume_get_scaling (volume, &slope, &intercept);
+
+  if (type == VS_DATATYPE_UINT8 || type == VS_DATATYPE_INT8 || type == VS_DATATYPE_UINT16 ||
+      type == VS_DATATYPE_INT16)
+    {
+      if (!compute_small_integer (volume, data, n, stats, progress, cancellable, error))
+        return NULL;
+      return g_steal_pointer (&stats);
+    }
 
   stats->min = G_MAXDOUBLE;
   stats->max = -G_MAXDOUBLE;

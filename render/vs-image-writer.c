@@ -3,26 +3,122 @@
 
 #include "config.h"
 
+#include <png.h>
+
 #include "vs-image-writer.h"
 
 /* g_file_replace writes to a temporary file beside the target and renames it on close, so a
  * figure is either complete or not there, and an earlier figure survives a failed write. */
+
+/* libpng rather than cairo's writer, for its compression level: level 3 with the "up" filter
+ * writes a slice figure several times faster than the default, for files about 10 % larger. */
 
 typedef struct {
   GOutputStream *stream;
   GError        *error;
 } WriteClosure;
 
-static cairo_status_t
-write_chunk (void *closure, const unsigned char *data, unsigned int length)
+static void
+write_data (png_structp png, png_bytep data, png_size_t length)
 {
-  WriteClosure *wc = closure;
+  WriteClosure *wc = png_get_io_ptr (png);
 
-  if (wc->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (wc->stream, data, length, NULL, NULL, &wc->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
+  if (wc->error == NULL)
+    g_output_stream_write_all (wc->stream, data, length, NULL, NULL, &wc->error);
+}
+
+static void
+flush_data (png_structp png)
+{
+}
+
+static void
+on_png_error (png_structp png, png_const_charp message)
+{
+  WriteClosure *wc = png_get_error_ptr (png);
+
+  if (wc->error == NULL)
+    g_set_error (&wc->error, G_IO_ERROR, G_IO_ERROR_FAILED, "PNG encoder: %s", message);
+  png_longjmp (png, 1);
+}
+
+static void
+on_png_warning (png_structp png, png_const_charp message)
+{
+}
+
+/* Un-premultiplies cairo's ARGB32 into RGBA rows. */
+static guint8 *
+surface_to_rgba (cairo_surface_t *surface, int width, int height)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint8 *rgba = g_malloc ((gsize) width * height * 4);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *src = (const guint32 *) (data + (gsize) y * stride);
+      guint8 *dst = rgba + (gsize) y * width * 4;
+      for (int x = 0; x < width; x++, dst += 4)
+        {
+          guint32 p = src[x];
+          guint a = p >> 24;
+          guint r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+          if (a != 0 && a != 255)
+            {
+              r = MIN (255u, (r * 255 + a / 2) / a);
+              g = MIN (255u, (g * 255 + a / 2) / a);
+              b = MIN (255u, (b * 255 + a / 2) / a);
+            }
+          dst[0] = r;
+          dst[1] = g;
+          dst[2] = b;
+          dst[3] = a;
+        }
+    }
+  return rgba;
+}
+
+static gboolean
+encode_png (cairo_surface_t *surface, GOutputStream *stream, GError **error)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  g_autofree guint8 *rgba = NULL;
+  g_autofree png_bytep *rows = NULL;
+  WriteClosure wc = { stream, NULL };
+  png_structp png;
+  png_infop info;
+
+  cairo_surface_flush (surface);
+  rgba = surface_to_rgba (surface, width, height);
+  rows = g_new (png_bytep, height);
+  for (int y = 0; y < height; y++)
+    rows[y] = rgba + (gsize) y * width * 4;
+
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &wc, on_png_error, on_png_warning);
+  info = png_create_info_struct (png);
+  if (setjmp (png_jmpbuf (png)))
+    {
+      png_destroy_write_struct (&png, &info);
+      g_propagate_error (error, wc.error);
+      return FALSE;
+    }
+  png_set_write_fn (png, &wc, write_data, flush_data);
+  png_set_compression_level (png, 3);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+  png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
+                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_write_info (png, info);
+  png_write_image (png, rows);
+  png_write_end (png, info);
+  png_destroy_write_struct (&png, &info);
+  if (wc.error != NULL)
+    {
+      g_propagate_error (error, wc.error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -33,8 +129,7 @@ vs_image_writer_write_png (cairo_surface_t  *surface,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autofree char *display = g_path_get_basename (path);
-  WriteClosure wc = { NULL, NULL };
-  cairo_status_t status;
+  g_autoptr(GError) local_error = NULL;
 
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (stream == NULL)
@@ -42,21 +137,14 @@ vs_image_writer_write_png (cairo_surface_t  *surface,
       g_prefix_error (error, "%s: ", display);
       return FALSE;
     }
-  wc.stream = G_OUTPUT_STREAM (stream);
-  status = cairo_surface_write_to_png_stream (surface, write_chunk, &wc);
-  if (status != CAIRO_STATUS_SUCCESS || wc.error != NULL)
+  if (!encode_png (surface, G_OUTPUT_STREAM (stream), &local_error))
     {
       g_autoptr(GCancellable) cancel = g_cancellable_new ();
       /* Closing with a cancelled cancellable drops the temporary file, keeping the old one. */
       g_cancellable_cancel (cancel);
       g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
-      if (wc.error != NULL)
-        {
-          g_propagate_prefixed_error (error, wc.error, "%s: ", display);
-        }
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", display,
-                     cairo_status_to_string (status));
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", display,
+                   local_error->message);
       return FALSE;
     }
   if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))

@@ -108,6 +108,34 @@ test_stats_nan_and_scaling (void)
   g_assert_cmpfloat (stats->max, ==, 801);
 }
 
+/* The exact integer path and the general histogram path agree. */
+static void
+test_stats_paths_agree (void)
+{
+  const gint64 dims[4] = { 40, 30, 20, 1 };
+  g_autoptr(VsVolume) ints = vs_volume_new (VS_DATATYPE_INT16, dims, NULL);
+  g_autoptr(VsVolume) floats = vs_volume_new (VS_DATATYPE_FLOAT32, dims, NULL);
+  gint16 *a = vs_volume_get_data_mutable (ints);
+  float *b = vs_volume_get_data_mutable (floats);
+  g_autoptr(VsVolumeStats) sa = NULL;
+  g_autoptr(VsVolumeStats) sb = NULL;
+
+  for (int i = 0; i < 40 * 30 * 20; i++)
+    a[i] = (gint16) (i % 7 == 0 ? 0 : (i * 7919) % 3001 - 1000);
+  for (int i = 0; i < 40 * 30 * 20; i++)
+    b[i] = a[i] * 0.5f - 3.0f;
+  vs_volume_set_scaling (ints, 0.5, -3.0);
+  sa = vs_volume_stats_compute (ints, 0, NULL, NULL, NULL);
+  sb = vs_volume_stats_compute (floats, 0, NULL, NULL, NULL);
+  g_assert_cmpfloat (sa->min, ==, sb->min);
+  g_assert_cmpfloat (sa->max, ==, sb->max);
+  g_assert_cmpuint (sa->n_nonzero, ==, sb->n_nonzero);
+  g_assert_cmpfloat_with_epsilon (sa->robust_min, sb->robust_min, 1.5 * 1500 / 4096.0 + 0.5);
+  g_assert_cmpfloat_with_epsilon (sa->robust_max, sb->robust_max, 1.5 * 1500 / 4096.0 + 0.5);
+  for (int bin = 0; bin < VS_VOLUME_STATS_BINS; bin++)
+    g_assert_cmpuint (sa->histogram[bin], ==, sb->histogram[bin]);
+}
+
 /* Jobs */
 
 static gpointer
@@ -222,6 +250,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/volume/singular-affine", test_singular_affine);
   g_test_add_func ("/volume/stats/robust-range", test_stats_robust_range);
   g_test_add_func ("/volume/stats/nan-and-scaling", test_stats_nan_and_scaling);
+  g_test_add_func ("/volume/stats/paths-agree", test_stats_paths_agree);
   g_test_add_func ("/job/result-and-progress", test_job_result_and_progress);
   g_test_add_func ("/job/cancel", test_job_cancel);
   g_test_add_func ("/job/error", test_job_error);
