@@ -25,20 +25,35 @@ intent_name (VsVolumeIntent intent)
     }
 }
 
+/* What both the text and the JSON report show. */
+typedef struct {
+  VsLabelTable *table;
+  gint64        dims[4];
+  double        size[3];
+  double        affine[16];
+  double        slope;
+  double        intercept;
+  char          code[4];
+} Facts;
+
+static void
+gather (VsVolume *volume, Facts *f)
+{
+  f->table = vs_volume_get_label_table (volume);
+  vs_volume_get_dims (volume, f->dims);
+  vs_volume_get_voxel_size (volume, f->size);
+  vs_volume_get_affine (volume, f->affine);
+  vs_volume_get_orientation (volume, f->code);
+  vs_volume_get_scaling (volume, &f->slope, &f->intercept);
+}
+
 static JsonNode *
 describe (VsVolume *volume, const VsVolumeStats *stats)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  VsLabelTable *table = vs_volume_get_label_table (volume);
-  gint64 dims[4];
-  double size[3], affine[16], slope, intercept;
-  char code[4];
+  Facts f;
 
-  vs_volume_get_dims (volume, dims);
-  vs_volume_get_voxel_size (volume, size);
-  vs_volume_get_affine (volume, affine);
-  vs_volume_get_orientation (volume, code);
-  vs_volume_get_scaling (volume, &slope, &intercept);
+  gather (volume, &f);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "file");
@@ -46,19 +61,19 @@ describe (VsVolume *volume, const VsVolumeStats *stats)
   json_builder_set_member_name (b, "dims");
   json_builder_begin_array (b);
   for (int a = 0; a < 4; a++)
-    json_builder_add_int_value (b, dims[a]);
+    json_builder_add_int_value (b, f.dims[a]);
   json_builder_end_array (b);
   json_builder_set_member_name (b, "voxel_size_mm");
   json_builder_begin_array (b);
   for (int a = 0; a < 3; a++)
-    json_builder_add_double_value (b, size[a]);
+    json_builder_add_double_value (b, f.size[a]);
   json_builder_end_array (b);
   json_builder_set_member_name (b, "datatype");
   json_builder_add_string_value (b, vs_datatype_get_name (vs_volume_get_datatype (volume)));
   json_builder_set_member_name (b, "scale_slope");
-  json_builder_add_double_value (b, slope);
+  json_builder_add_double_value (b, f.slope);
   json_builder_set_member_name (b, "scale_intercept");
-  json_builder_add_double_value (b, intercept);
+  json_builder_add_double_value (b, f.intercept);
   json_builder_set_member_name (b, "intent");
   json_builder_add_string_value (b, intent_name (vs_volume_get_intent (volume)));
   json_builder_set_member_name (b, "affine");
@@ -67,12 +82,12 @@ describe (VsVolume *volume, const VsVolumeStats *stats)
     {
       json_builder_begin_array (b);
       for (int c = 0; c < 4; c++)
-        json_builder_add_double_value (b, affine[r * 4 + c]);
+        json_builder_add_double_value (b, f.affine[r * 4 + c]);
       json_builder_end_array (b);
     }
   json_builder_end_array (b);
   json_builder_set_member_name (b, "orientation");
-  json_builder_add_string_value (b, code);
+  json_builder_add_string_value (b, f.code);
   json_builder_set_member_name (b, "range");
   json_builder_begin_array (b);
   json_builder_add_double_value (b, stats->min);
@@ -83,10 +98,10 @@ describe (VsVolume *volume, const VsVolumeStats *stats)
   json_builder_add_double_value (b, stats->robust_min);
   json_builder_add_double_value (b, stats->robust_max);
   json_builder_end_array (b);
-  if (table != NULL)
+  if (f.table != NULL)
     {
       json_builder_set_member_name (b, "label_count");
-      json_builder_add_int_value (b, vs_label_table_get_n_labels (table));
+      json_builder_add_int_value (b, vs_label_table_get_n_labels (f.table));
     }
   json_builder_end_object (b);
   return json_builder_get_root (b);
@@ -95,35 +110,28 @@ describe (VsVolume *volume, const VsVolumeStats *stats)
 static void
 print_text (VsVolume *volume, const VsVolumeStats *stats)
 {
-  VsLabelTable *table = vs_volume_get_label_table (volume);
-  gint64 dims[4];
-  double size[3], affine[16], slope, intercept;
-  char code[4];
+  Facts f;
 
-  vs_volume_get_dims (volume, dims);
-  vs_volume_get_voxel_size (volume, size);
-  vs_volume_get_affine (volume, affine);
-  vs_volume_get_orientation (volume, code);
-  vs_volume_get_scaling (volume, &slope, &intercept);
+  gather (volume, &f);
 
   g_print ("file          %s\n", vs_volume_get_path (volume));
   g_print ("dims          %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT
-           " × %" G_GINT64_FORMAT "\n", dims[0], dims[1], dims[2], dims[3]);
-  g_print ("voxel size    %g × %g × %g mm\n", size[0], size[1], size[2]);
+           " × %" G_GINT64_FORMAT "\n", f.dims[0], f.dims[1], f.dims[2], f.dims[3]);
+  g_print ("voxel size    %g × %g × %g mm\n", f.size[0], f.size[1], f.size[2]);
   g_print ("datatype      %s\n", vs_datatype_get_name (vs_volume_get_datatype (volume)));
-  if (slope != 1.0 || intercept != 0.0)
-    g_print ("scaling       × %g + %g\n", slope, intercept);
+  if (f.slope != 1.0 || f.intercept != 0.0)
+    g_print ("scaling       × %g + %g\n", f.slope, f.intercept);
   g_print ("intent        %s\n", intent_name (vs_volume_get_intent (volume)));
-  g_print ("orientation   %s\n", code);
+  g_print ("orientation   %s\n", f.code);
   g_print ("affine        ");
   for (int r = 0; r < 4; r++)
     g_print ("%s[%10.4f %10.4f %10.4f %10.4f]\n", r == 0 ? "" : "              ",
-             affine[r * 4], affine[r * 4 + 1], affine[r * 4 + 2], affine[r * 4 + 3]);
+             f.affine[r * 4], f.affine[r * 4 + 1], f.affine[r * 4 + 2], f.affine[r * 4 + 3]);
   g_print ("range         %g … %g\n", stats->min, stats->max);
   g_print ("robust range  %g … %g  (2nd–98th percentile of non-zero voxels)\n",
            stats->robust_min, stats->robust_max);
-  if (table != NULL)
-    g_print ("labels        %u\n", vs_label_table_get_n_labels (table));
+  if (f.table != NULL)
+    g_print ("labels        %u\n", vs_label_table_get_n_labels (f.table));
 }
 
 int
