@@ -443,6 +443,47 @@ vs_volume_sample_world (VsVolume     *self,
   return TRUE;
 }
 
+/* Trilinear value at a world point; FALSE outside the grid of voxel centres (half a voxel in
+ * from the faces, where there are not two neighbours along every axis) — except that a point
+ * within half a voxel of the border takes the border value, as nearest sampling would. */
+gboolean
+vs_volume_sample_trilinear (VsVolume     *self,
+                            const double  xyz[3],
+                            gint64        frame,
+                            double       *value)
+{
+  double ijk[3], f[3], sum = 0;
+  gint64 base[3];
+
+  g_return_val_if_fail (VS_IS_VOLUME (self), FALSE);
+
+  vs_affine_multiply_point (self->inverse, xyz, ijk);
+  for (int a = 0; a < 3; a++)
+    {
+      if (ijk[a] < -0.5 || ijk[a] > self->dims[a] - 0.5)
+        return FALSE;
+      ijk[a] = CLAMP (ijk[a], 0.0, (double) (self->dims[a] - 1));
+      base[a] = MIN ((gint64) floor (ijk[a]), MAX (self->dims[a] - 2, 0));
+      f[a] = self->dims[a] > 1 ? ijk[a] - base[a] : 0.0;
+    }
+  frame = CLAMP (frame, 0, self->dims[3] - 1);
+  for (int corner = 0; corner < 8; corner++)
+    {
+      double w = 1;
+      gint64 v[3];
+      for (int a = 0; a < 3; a++)
+        {
+          int bit = (corner >> a) & 1;
+          v[a] = MIN (base[a] + bit, self->dims[a] - 1);
+          w *= bit ? f[a] : 1 - f[a];
+        }
+      if (w != 0)
+        sum += w * vs_volume_get_value (self, v[0], v[1], v[2], frame);
+    }
+  *value = sum;
+  return TRUE;
+}
+
 VsVolumeIntent
 vs_volume_get_intent (VsVolume *self)
 {

@@ -80,6 +80,10 @@ gboolean       vs_volume_sample_world    (VsVolume      *self,
                                           double        *value,
                                           gint64         voxel[3]);
 
+gboolean       vs_volume_sample_trilinear (VsVolume     *self,
+                                          const double   xyz[3],
+                                          gint64         frame,
+                                          double        *value);
 VsVolumeIntent vs_volume_get_intent      (VsVolume      *self);
 void           vs_volume_set_intent      (VsVolume      *self,
                                           VsVolumeIntent intent);

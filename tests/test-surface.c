@@ -9,6 +9,7 @@
 #include "vs-freesurfer-reader.h"
 #include "vs-gifti-reader.h"
 #include "vs-isosurface.h"
+#include "vs-surface-projection.h"
 #include "vs-test-fixtures.h"
 
 static char *
@@ -445,6 +446,57 @@ test_isosurface_empty (void)
   g_assert_nonnull (strstr (error->message, "threshold 10"));
 }
 
+/* A volume whose value is 2x + 1 (x in mm) sampled on two parallel sheets of vertices. */
+static void
+test_projection (void)
+{
+  const gint64 dims[4] = { 40, 10, 10, 1 };
+  const double affine[16] = { 1, 0, 0, -20,  0, 1, 0, -5,  0, 0, 1, -5,  0, 0, 0, 1 };
+  g_autoptr(VsVolume) volume = vs_volume_new (VS_DATATYPE_FLOAT32, dims, NULL);
+  float *f = vs_volume_get_data_mutable (volume);
+  const float white[4][3] = { { -3.3f, 0, 0 }, { 4.6f, 1, 0 }, { 0.25f, 0, 1 }, { 50, 0, 0 } };
+  const float pial[4][3] = { { -1.3f, 0, 0 }, { 8.6f, 1, 0 }, { 2.25f, 0, 1 }, { 52, 0, 0 } };
+  const guint32 tris[6] = { 0, 1, 2, 0, 2, 3 };
+  g_autoptr(VsSurface) surface = vs_surface_new (4, tris, 2, NULL);
+  g_autoptr(VsVertexData) tri = NULL, near = NULL, mean = NULL, max = NULL;
+  g_autoptr(GError) error = NULL;
+  VsProjectionOptions options;
+
+  for (gint64 k = 0; k < 10; k++)
+    for (gint64 j = 0; j < 10; j++)
+      for (gint64 i = 0; i < 40; i++)
+        f[i + 40 * (j + 10 * k)] = (float) (2 * (i - 20) + 1);
+  g_assert_true (vs_volume_set_affine (volume, affine, NULL));
+  g_assert_true (vs_surface_add_geometry (surface, "white", &white[0][0], NULL));
+  g_assert_true (vs_surface_add_geometry (surface, "pial", &pial[0][0], NULL));
+
+  vs_projection_options_init (&options);
+  tri = vs_surface_project_volume (surface, volume, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (vs_vertex_data_get_column (tri, 0)[0], 2 * -3.3 + 1, 1e-5);
+  g_assert_cmpfloat_with_epsilon (vs_vertex_data_get_column (tri, 0)[1], 2 * 4.6 + 1, 1e-5);
+  g_assert_true (isnan (vs_vertex_data_get_column (tri, 0)[3]));  /* outside */
+
+  options.sampling = VS_PROJECTION_NEAREST;
+  near = vs_surface_project_volume (surface, volume, &options, NULL, NULL, &error);
+  g_assert_cmpfloat (vs_vertex_data_get_column (near, 0)[0], ==, 2 * -3 + 1);
+
+  options.sampling = VS_PROJECTION_TRILINEAR;
+  options.outer_geometry = 1;
+  options.n_depths = 5;
+  mean = vs_surface_project_volume (surface, volume, &options, NULL, NULL, &error);
+  /* The mean of a linear field along the segment is its value at the midpoint. */
+  g_assert_cmpfloat_with_epsilon (vs_vertex_data_get_column (mean, 0)[0], 2 * -2.3 + 1, 1e-5);
+  g_assert_cmpfloat_with_epsilon (vs_vertex_data_get_column (mean, 0)[1], 2 * 6.6 + 1, 1e-5);
+  options.reduce = VS_PROJECTION_DEPTH_MAX;
+  max = vs_surface_project_volume (surface, volume, &options, NULL, NULL, &error);
+  g_assert_cmpfloat_with_epsilon (vs_vertex_data_get_column (max, 0)[1], 2 * 8.6 + 1, 1e-5);
+
+  options.outer_geometry = 7;
+  g_assert_null (vs_surface_project_volume (surface, volume, &options, NULL, NULL, &error));
+  g_assert_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -458,6 +510,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/freesurfer/readers-and-malformed", test_freesurfer);
   g_test_add_func ("/isosurface/sphere", test_isosurface_sphere);
   g_test_add_func ("/isosurface/empty", test_isosurface_empty);
+  g_test_add_func ("/projection/linear-field", test_projection);
 
   return g_test_run ();
 }
