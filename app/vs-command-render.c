@@ -13,6 +13,8 @@
 #include "vs-scene.h"
 #include "vs-slice-figure.h"
 #include "vs-slice-renderer.h"
+#include "vs-surface-figure.h"
+#include "vs-surface-loader.h"
 #include "vs-volume-loader.h"
 
 /* voxelscope render: the window's renderer, through EGL, with no display.  Options before the
@@ -23,13 +25,19 @@ static const char help_text[] =
   "Usage:\n"
   "  voxelscope render [OPTION…] FILE [FILE-OPTION…] [FILE [FILE-OPTION…]…] -o OUT.png\n"
   "\n"
-  "Renders slices of volumes to a PNG without a display (EGL). The first FILE is the\n"
-  "base layer, each later FILE an overlay drawn on top.\n"
+  "Renders slices of volumes, or surfaces in 3D, to a PNG without a display (EGL).\n"
+  "For volumes the first FILE is the base layer, each later FILE an overlay on top.\n"
+  "Surfaces (GIFTI .surf.gii, FreeSurfer lh.pial …) are drawn with --view 3d, with\n"
+  "per-vertex overlays given by --overlay after the surface.\n"
   "\n"
   "Options:\n"
   "  -o, --output OUT.png       Where to write the image (required)\n"
   "  --size WxH                 Image size in pixels (default 800x800, ortho 1500x500)\n"
-  "  --view VIEW                axial, coronal, sagittal or ortho (default axial)\n"
+  "  --view VIEW                axial, coronal, sagittal, ortho or 3d (default axial;\n"
+  "                             3d when every FILE is a surface)\n"
+  "  --camera PRESET            3d: lateral, medial, dorsal, ventral, anterior or\n"
+  "                             posterior (default lateral)\n"
+  "  --gap MM                   3d: distance added between two hemispheres (default 0)\n"
   "  --at X,Y,Z                 Cursor position in world mm (default: centre of the base)\n"
   "  --frame N                  Frame of 4D volumes, from 0 (default 0)\n"
   "  --radiological             Show the subject's left on the right (default: neurological)\n"
@@ -45,11 +53,19 @@ static const char help_text[] =
   "                             found automatically beside the file when present\n"
   "  --outline                  Draw labels as outlines\n"
   "  --nearest                  Nearest-neighbour instead of linear interpolation\n"
+  "  --overlay DATA             After a surface: per-vertex data drawn on it (GIFTI\n"
+  "                             .shape/.func/.label.gii, lh.thickness, lh.curv, .annot,\n"
+  "                             .label); the file options that follow apply to it.\n"
+  "                             lh.curv beside a FreeSurfer surface shades it.\n"
   "\n"
-  "Example:\n"
-  "  voxelscope render ch2.nii.gz aal.nii.gz --opacity 0.5 --view ortho -o brain.png\n";
+  "Examples:\n"
+  "  voxelscope render ch2.nii.gz aal.nii.gz --opacity 0.5 --view ortho -o brain.png\n"
+  "  voxelscope render lh.pial --overlay lh.thickness --view 3d --camera lateral -o fig.png\n";
+
+typedef enum { SPEC_VOLUME, SPEC_SURFACE, SPEC_OVERLAY } SpecKind;
 
 typedef struct {
+  SpecKind    kind;
   char       *path;
   char       *labels;
   gboolean    has_colormap;
@@ -113,6 +129,100 @@ fail (const char *message)
   return 2;
 }
 
+static int
+render_surfaces (GPtrArray  *files,
+                 const char *camera,
+                 double      gap,
+                 int         width,
+                 int         height,
+                 const char *output)
+{
+  g_autoptr(GPtrArray) surfaces = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (VsSurfaceItem));
+  g_autoptr(GPtrArray) overlay_arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(VsOffscreen) offscreen = NULL;
+  g_autoptr(VsSurfaceRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+
+  for (guint f = 0; f < files->len; f++)
+    {
+      FileSpec *spec = g_ptr_array_index (files, f);
+
+      if (spec->kind == SPEC_SURFACE)
+        {
+          VsSurfaceItem item = { 0 };
+          GArray *overlays = g_array_new (FALSE, TRUE, sizeof (VsSurfaceOverlay));
+          item.surface = vs_surface_load (spec->path, &error);
+          if (item.surface == NULL)
+            {
+              g_array_unref (overlays);
+              g_printerr ("voxelscope render: %s\n", error->message);
+              return 1;
+            }
+          g_ptr_array_add (surfaces, item.surface);
+          item.curvature = vs_surface_load_curvature (item.surface);
+          if (item.curvature != NULL)
+            g_ptr_array_add (keep, item.curvature);
+          g_array_append_val (items, item);
+          g_ptr_array_add (overlay_arrays, overlays);
+        }
+      else
+        {
+          VsSurfaceItem *item = &g_array_index (items, VsSurfaceItem, items->len - 1);
+          GArray *overlays = g_ptr_array_index (overlay_arrays, overlay_arrays->len - 1);
+          VsSurfaceOverlay overlay;
+          VsVertexData *data = vs_vertex_data_load (spec->path,
+                                                    vs_surface_get_n_vertices (item->surface),
+                                                    &error);
+          if (data == NULL)
+            {
+              g_printerr ("voxelscope render: %s\n", error->message);
+              return 1;
+            }
+          g_ptr_array_add (keep, data);
+          vs_surface_overlay_init_for (&overlay, data);
+          if (spec->has_colormap)
+            overlay.colormap = spec->colormap;
+          if (spec->has_range)
+            {
+              overlay.min = spec->range[0];
+              overlay.max = spec->range[1];
+            }
+          overlay.threshold = spec->threshold;
+          overlay.opacity = spec->opacity;
+          overlay.border_only = spec->outline;
+          g_array_append_val (overlays, overlay);
+        }
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      GArray *overlays = g_ptr_array_index (overlay_arrays, i);
+      g_array_index (items, VsSurfaceItem, i).overlays = (VsSurfaceOverlay *) overlays->data;
+      g_array_index (items, VsSurfaceItem, i).n_overlays = overlays->len;
+    }
+
+  offscreen = vs_offscreen_new (&error);
+  if (offscreen != NULL)
+    renderer = vs_surface_renderer_new (&error);
+  if (renderer == NULL)
+    {
+      g_printerr ("voxelscope render: %s\n", error->message);
+      return 1;
+    }
+  image = vs_surface_figure_render (offscreen, renderer, (VsSurfaceItem *) items->data,
+                                    items->len, camera, gap, width, height, NULL, &error);
+  if (image == NULL || !vs_image_writer_write_png (image, output, &error))
+    {
+      g_printerr ("voxelscope render: %s\n", error->message);
+      g_clear_pointer (&image, cairo_surface_destroy);
+      return 1;
+    }
+  cairo_surface_destroy (image);
+  return 0;
+}
+
 int
 vs_command_render_run (int argc, char **argv)
 {
@@ -127,6 +237,10 @@ vs_command_render_run (int argc, char **argv)
   double at[3];
   gint64 frame = 0;
   cairo_surface_t *surface;
+  gboolean view_3d = FALSE, view_given = FALSE;
+  g_autofree char *camera = NULL;
+  double gap = 0;
+  guint n_surfaces = 0, n_volumes = 0;
 
   for (int i = 1; i < argc; i++)
     {
@@ -135,7 +249,7 @@ vs_command_render_run (int argc, char **argv)
       FileSpec *current = files->len > 0 ? g_ptr_array_index (files, files->len - 1) : NULL;
       static const char *const takes_value[] = {
         "-o", "--output", "--size", "--view", "--at", "--frame", "--colormap", "--range",
-        "--threshold", "--opacity", "--labels", NULL
+        "--threshold", "--opacity", "--labels", "--camera", "--gap", "--overlay", NULL
       };
 
       if (g_str_equal (arg, "-h") || g_str_equal (arg, "--help"))
@@ -147,6 +261,7 @@ vs_command_render_run (int argc, char **argv)
       if (arg[0] != '-' || arg[1] == '\0')
         {
           FileSpec *spec = g_new0 (FileSpec, 1);
+          spec->kind = vs_file_is_surface (arg) ? SPEC_SURFACE : SPEC_VOLUME;
           spec->path = g_strdup (arg);
           spec->opacity = 1.0;
           g_ptr_array_add (files, spec);
@@ -181,8 +296,23 @@ vs_command_render_run (int argc, char **argv)
         }
       else if (g_str_equal (name, "--view"))
         {
-          if (!vs_figure_view_from_name (value, &options.view))
-            return fail (_("--view is one of axial, coronal, sagittal, ortho"));
+          view_3d = g_str_equal (value, "3d");
+          view_given = TRUE;
+          if (!view_3d && !vs_figure_view_from_name (value, &options.view))
+            return fail (_("--view is one of axial, coronal, sagittal, ortho, 3d"));
+        }
+      else if (g_str_equal (name, "--camera"))
+        {
+          if (!g_strv_contains ((const char *const *) vs_orbit_camera_presets, value))
+            return fail (_("--camera is one of lateral, medial, dorsal, ventral, anterior, "
+                           "posterior"));
+          g_free (camera);
+          camera = g_strdup (value);
+        }
+      else if (g_str_equal (name, "--gap"))
+        {
+          if (!parse_doubles (value, &gap, 1) || gap < 0)
+            return fail (_("--gap takes a distance in millimetres ≥ 0"));
         }
       else if (g_str_equal (name, "--at"))
         {
@@ -212,6 +342,18 @@ vs_command_render_run (int argc, char **argv)
           g_autofree char *message =
             g_strdup_printf (_("%s applies to a file and must follow one"), name);
           return fail (message);
+        }
+      else if (g_str_equal (name, "--overlay"))
+        {
+          FileSpec *spec;
+          if (current->kind == SPEC_VOLUME)
+            return fail (_("--overlay follows a surface; for volumes give the overlay as a "
+                           "FILE"));
+          spec = g_new0 (FileSpec, 1);
+          spec->kind = SPEC_OVERLAY;
+          spec->path = g_strdup (value);
+          spec->opacity = 1.0;
+          g_ptr_array_add (files, spec);
         }
       else if (g_str_equal (name, "--colormap"))
         {
@@ -263,6 +405,25 @@ vs_command_render_run (int argc, char **argv)
     return fail (_("give the output image with -o OUT.png"));
   if (!g_str_has_suffix (output, ".png") && !g_str_has_suffix (output, ".PNG"))
     return fail (_("the output must be a .png file"));
+  for (guint f = 0; f < files->len; f++)
+    {
+      FileSpec *spec = g_ptr_array_index (files, f);
+      n_surfaces += spec->kind == SPEC_SURFACE;
+      n_volumes += spec->kind == SPEC_VOLUME;
+    }
+  if (!view_given && n_surfaces > 0 && n_volumes == 0)
+    view_3d = TRUE;
+  if (view_3d)
+    {
+      if (n_volumes > 0)
+        return fail (_("--view 3d draws surfaces; drawing volumes in 3D is not available yet"));
+      if (options.width == 0)
+        options.width = options.height = 800;
+      return render_surfaces (files, camera != NULL ? camera : "lateral", gap, options.width,
+                              options.height, output);
+    }
+  if (n_surfaces > 0)
+    return fail (_("surfaces are drawn with --view 3d"));
   if (options.width == 0)
     {
       options.width = options.view == VS_FIGURE_VIEW_ORTHO ? 1500 : 800;

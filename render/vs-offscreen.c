@@ -24,6 +24,7 @@ struct _VsOffscreen
   EGLContext context;
   GLuint     framebuffer;
   GLuint     color;
+  GLuint     depth;
   int        width;
   int        height;
   char      *renderer_name;
@@ -128,6 +129,8 @@ vs_offscreen_free (VsOffscreen *offscreen)
         glDeleteFramebuffers (1, &offscreen->framebuffer);
       if (offscreen->color != 0)
         glDeleteRenderbuffers (1, &offscreen->color);
+      if (offscreen->depth != 0)
+        glDeleteRenderbuffers (1, &offscreen->depth);
       eglMakeCurrent (offscreen->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
       eglDestroyContext (offscreen->display, offscreen->context);
     }
@@ -171,6 +174,7 @@ vs_offscreen_begin (VsOffscreen  *offscreen,
     {
       glGenFramebuffers (1, &offscreen->framebuffer);
       glGenRenderbuffers (1, &offscreen->color);
+      glGenRenderbuffers (1, &offscreen->depth);
     }
   glBindFramebuffer (GL_FRAMEBUFFER, offscreen->framebuffer);
   if (width != offscreen->width || height != offscreen->height)
@@ -179,6 +183,10 @@ vs_offscreen_begin (VsOffscreen  *offscreen,
       glRenderbufferStorage (GL_RENDERBUFFER, GL_RGBA8, width, height);
       glFramebufferRenderbuffer (GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
                                  offscreen->color);
+      glBindRenderbuffer (GL_RENDERBUFFER, offscreen->depth);
+      glRenderbufferStorage (GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, width, height);
+      glFramebufferRenderbuffer (GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER,
+                                 offscreen->depth);
       offscreen->width = width;
       offscreen->height = height;
     }

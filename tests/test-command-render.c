@@ -89,6 +89,50 @@ test_render_errors (void)
   g_rmdir (dir);
 }
 
+static void
+test_render_surface (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *out_png = g_build_filename (dir, "cube.png", NULL);
+  const char *cube = "/usr/lib/python3/dist-packages/nibabel/gifti/tests/data/external.gii";
+  const char *curv = "/usr/lib/python3/dist-packages/nibabel/gifti/tests/data/rh.shape.curv.gii";
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "render", cube, "--camera", "dorsal", "--size", "320x240", "-o", out_png,
+                         NULL };
+  const char *mismatch[] = { "render", cube, "--overlay", curv, "-o", out_png, NULL };
+  const char *stray_overlay[] = { "render", colin, "--overlay", curv, "-o", out_png, NULL };
+  const char *volume_3d[] = { "render", colin, "--view", "3d", "-o", out_png, NULL };
+  const char *bad_camera[] = { "render", cube, "--camera", "sideways", "-o", out_png, NULL };
+  cairo_surface_t *png;
+  int status = vs_test_run_voxelscope (args, &out, &err);
+
+  if (status != 0 && strstr (err, "EGL") != NULL)
+    {
+      g_test_skip (err);
+      return;
+    }
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  png = cairo_image_surface_create_from_png (out_png);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 320);
+  /* The cube fills the middle of the picture. */
+  {
+    const guint8 *data = cairo_image_surface_get_data (png);
+    guint32 centre = ((const guint32 *) (data + 120 * cairo_image_surface_get_stride (png)))[160];
+    g_assert_cmpuint (centre & 0xffffff, !=, 0);
+  }
+  cairo_surface_destroy (png);
+
+  expect_failure (mismatch, 1, "rh.shape.curv.gii has values for 133764 vertices but the "
+                               "surface has 8");
+  expect_failure (stray_overlay, 2, "--overlay follows a surface");
+  expect_failure (volume_3d, 2, "drawing volumes in 3D is not available yet");
+  expect_failure (bad_camera, 2, "--camera is one of");
+  g_unlink (out_png);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -96,6 +140,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/command/render/ortho", test_render_ortho);
   g_test_add_func ("/command/render/errors", test_render_errors);
+  g_test_add_func ("/command/render/surface", test_render_surface);
 
   return g_test_run ();
 }

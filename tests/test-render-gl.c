@@ -7,6 +7,9 @@
 #include "vs-resources.h"
 #include "vs-slice-figure.h"
 #include "vs-slice-renderer.h"
+#include "vs-isosurface.h"
+#include "vs-surface-figure.h"
+#include "vs-surface-pick.h"
 #include "vs-test-fixtures.h"
 #include "vs-volume-loader.h"
 
@@ -302,6 +305,78 @@ test_reduced_resolution (void)
   cairo_surface_destroy (low);
 }
 
+/* A sphere whose front half (y > 0) is +1 and back half −1, drawn cool-warm from the left: the
+ * left of the picture is red, the right blue; a click finds the vertex under it. */
+static void
+test_surface_overlay_and_picking (void)
+{
+  const gint64 dims[4] = { 48, 48, 48, 1 };
+  const double affine[16] = { 1, 0, 0, -24,  0, 1, 0, -24,  0, 0, 1, -24,  0, 0, 0, 1 };
+  g_autoptr(VsVolume) field = vs_volume_new (VS_DATATYPE_FLOAT32, dims, NULL);
+  g_autoptr(VsSurface) sphere = NULL;
+  g_autoptr(VsVertexData) side = NULL;
+  g_autoptr(VsSurfaceRenderer) surface_renderer = NULL;
+  g_autoptr(GError) error = NULL;
+  float *f = vs_volume_get_data_mutable (field);
+  const float *positions;
+  VsSurfaceOverlay overlay;
+  VsSurfaceItem item = { 0 };
+  VsOrbitCamera camera;
+  cairo_surface_t *image;
+  double origin[3], direction[3], hit[3], px, py, vertex_position[3];
+  guint vertex;
+  guint32 left, right, corner;
+
+  if (!have_gl ())
+    return;
+  for (gint64 i = 0; i < 48 * 48 * 48; i++)
+    {
+      double x = i % 48 - 23.5, y = (i / 48) % 48 - 23.5, z = i / (48 * 48) - 23.5;
+      f[i] = (float) (18 - sqrt (x * x + y * y + z * z));
+    }
+  g_assert_true (vs_volume_set_affine (field, affine, NULL));
+  sphere = vs_isosurface_extract (field, 0, 0, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  vs_surface_set_structure (sphere, "CortexLeft");
+  positions = vs_surface_get_positions (sphere, 0);
+  side = vs_vertex_data_new ("side", vs_surface_get_n_vertices (sphere), 1);
+  for (guint v = 0; v < vs_surface_get_n_vertices (sphere); v++)
+    vs_vertex_data_get_column (side, 0)[v] = positions[3 * v + 1] > 0 ? 1.0f : -1.0f;
+
+  vs_surface_overlay_init_for (&overlay, side);
+  overlay.colormap = VS_COLORMAP_COOL_WARM;
+  overlay.min = -1;
+  overlay.max = 1;
+  item.surface = sphere;
+  item.overlays = &overlay;
+  item.n_overlays = 1;
+  surface_renderer = vs_surface_renderer_new (&error);
+  g_assert_no_error (error);
+  image = vs_surface_figure_render (offscreen, surface_renderer, &item, 1, "lateral", 0, 300, 240,
+                                    &camera, &error);
+  g_assert_no_error (error);
+  left = pixel_at (image, 110, 120);
+  right = pixel_at (image, 190, 120);
+  corner = pixel_at (image, 2, 2);
+  cairo_surface_destroy (image);
+  g_assert_cmpuint ((left >> 16) & 0xff, >, 2 * (left & 0xff));      /* red */
+  g_assert_cmpuint (right & 0xff, >, 2 * ((right >> 16) & 0xff));    /* blue */
+  g_assert_cmpuint (corner & 0xffffff, ==, 0);
+
+  /* Picking: the vertex under pixel (110, 120) is in front (y > 0) and projects back there. */
+  vs_orbit_camera_pixel_ray (&camera, 110.5, 120.5, origin, direction);
+  g_assert_true (vs_surface_pick (sphere, 0, origin, direction, &vertex, hit));
+  g_assert_cmpfloat (positions[3 * vertex + 1], >, 0);
+  g_assert_cmpfloat (hit[0], <, 0);  /* the near (left) side of the sphere */
+  for (int a = 0; a < 3; a++)
+    vertex_position[a] = positions[3 * vertex + a];
+  g_assert_true (vs_orbit_camera_project (&camera, vertex_position, &px, &py));
+  g_assert_cmpfloat (fabs (px - 110.5), <, 3);
+  g_assert_cmpfloat (fabs (py - 120.5), <, 3);
+  vs_orbit_camera_pixel_ray (&camera, 2, 2, origin, direction);
+  g_assert_false (vs_surface_pick (sphere, 0, origin, direction, &vertex, hit));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -334,6 +409,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/overlay-on-other-grid", test_overlay_other_grid);
   g_test_add_func ("/render/figure-ortho", test_figure_ortho);
   g_test_add_func ("/render/reduced-resolution", test_reduced_resolution);
+  g_test_add_func ("/render/surface/overlay-and-picking", test_surface_overlay_and_picking);
 
   status = g_test_run ();
   if (offscreen != NULL)

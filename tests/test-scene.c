@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "vs-colormap.h"
+#include "vs-orbit-camera.h"
 #include "vs-scene.h"
 #include "vs-slice-camera.h"
 
@@ -190,6 +191,60 @@ test_colormaps_match_references (void)
   g_assert_false (vs_colormap_from_name ("rainbow", &parsed));
 }
 
+static void
+test_orbit_camera (void)
+{
+  VsOrbitCamera camera;
+  const double lo[3] = { -70, -100, -40 }, hi[3] = { -5, 60, 80 };
+  const double anterior[3] = { -37.5, 40, 20 }, superior[3] = { -37.5, -20, 60 };
+  double px, py, origin[3], direction[3];
+
+  vs_orbit_camera_init (&camera, 400, 300);
+  g_assert_true (vs_orbit_camera_set_preset (&camera, "lateral", TRUE));
+  vs_orbit_camera_fit (&camera, lo, hi);
+  /* Left lateral: looking from the left, the front of the brain is on the left of the picture
+   * and the top at the top. */
+  g_assert_true (vs_orbit_camera_project (&camera, anterior, &px, &py));
+  g_assert_cmpfloat (px, <, 200);
+  g_assert_true (vs_orbit_camera_project (&camera, superior, &px, &py));
+  g_assert_cmpfloat (py, <, 150);
+  /* Fitting keeps every corner of the box in view. */
+  for (int c = 0; c < 8; c++)
+    {
+      double corner[3] = { c & 1 ? hi[0] : lo[0], c & 2 ? hi[1] : lo[1], c & 4 ? hi[2] : lo[2] };
+      g_assert_true (vs_orbit_camera_project (&camera, corner, &px, &py));
+      g_assert_cmpfloat (px, >=, 0);
+      g_assert_cmpfloat (px, <=, 400);
+      g_assert_cmpfloat (py, >=, 0);
+      g_assert_cmpfloat (py, <=, 300);
+    }
+  /* The ray through a point's pixel passes through the point. */
+  g_assert_true (vs_orbit_camera_project (&camera, anterior, &px, &py));
+  vs_orbit_camera_pixel_ray (&camera, px, py, origin, direction);
+  {
+    double v[3], along = 0, off = 0;
+    for (int a = 0; a < 3; a++)
+      {
+        v[a] = anterior[a] - origin[a];
+        along += v[a] * direction[a];
+      }
+    for (int a = 0; a < 3; a++)
+      off += (v[a] - along * direction[a]) * (v[a] - along * direction[a]);
+    g_assert_cmpfloat (sqrt (off), <, 1e-3);
+  }
+  /* Right lateral mirrors it; dorsal has anterior at the top. */
+  vs_orbit_camera_set_preset (&camera, "lateral", FALSE);
+  g_assert_true (vs_orbit_camera_project (&camera, anterior, &px, &py));
+  g_assert_cmpfloat (px, >, 200);
+  vs_orbit_camera_set_preset (&camera, "dorsal", TRUE);
+  g_assert_true (vs_orbit_camera_project (&camera, anterior, &px, &py));
+  g_assert_cmpfloat (py, <, 150);
+  vs_orbit_camera_set_preset (&camera, "ventral", TRUE);
+  g_assert_true (vs_orbit_camera_project (&camera, anterior, &px, &py));
+  g_assert_cmpfloat (py, <, 150);
+  g_assert_false (vs_orbit_camera_set_preset (&camera, "sideways", TRUE));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -202,6 +257,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/camera/roundtrip-zoom-pan", test_camera_roundtrip_zoom_pan);
   g_test_add_func ("/camera/fit", test_camera_fit);
   g_test_add_func ("/colormap/references", test_colormaps_match_references);
+  g_test_add_func ("/camera/orbit-presets", test_orbit_camera);
 
   return g_test_run ();
 }

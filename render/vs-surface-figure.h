@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <cairo.h>
+
+#include "vs-offscreen.h"
+#include "vs-surface-colors.h"
+#include "vs-surface-renderer.h"
+
+G_BEGIN_DECLS
+
+/* A surface with what is drawn on it, for figures. */
+typedef struct {
+  VsSurface        *surface;
+  guint             geometry;
+  VsVertexData     *curvature;    /* nullable */
+  VsSurfaceOverlay *overlays;
+  guint             n_overlays;
+} VsSurfaceItem;
+
+gboolean         vs_surface_item_is_left  (const VsSurfaceItem *item);
+void             vs_surface_figure_layout (const VsSurfaceItem *items,
+                                           guint                n_items,
+                                           double               gap,
+                                           double             (*offsets)[3],
+                                           double               lo[3],
+                                           double               hi[3]);
+cairo_surface_t *vs_surface_figure_render (VsOffscreen         *offscreen,
+                                           VsSurfaceRenderer   *renderer,
+                                           const VsSurfaceItem *items,
+                                           guint                n_items,
+                                           const char          *preset,
+                                           double               gap,
+                                           int                  width,
+                                           int                  height,
+                                           VsOrbitCamera       *camera_out,
+                                           GError             **error);
+
+G_END_DECLS
