@@ -8,6 +8,26 @@
 
 /* The render command as a user runs it: real files in, PNG out, one clear line for mistakes. */
 
+/* Renders and loads the PNG; NULL (the test skipped) when no EGL context can be made. */
+static cairo_surface_t *
+render_png (const char *const *args, const char *out_png)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  cairo_surface_t *png;
+  int status = vs_test_run_voxelscope (args, &out, &err);
+
+  if (status != 0 && strstr (err, "EGL") != NULL)
+    {
+      g_test_skip (err);
+      return NULL;
+    }
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  png = cairo_image_surface_create_from_png (out_png);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  return png;
+}
+
 static void
 test_render_ortho (void)
 {
@@ -15,22 +35,13 @@ test_render_ortho (void)
   g_autofree char *out_png = g_build_filename (dir, "brain.png", NULL);
   g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
   g_autofree char *aal = g_build_filename (vs_test_mricron_dir (), "aal.nii.gz", NULL);
-  g_autofree char *out = NULL, *err = NULL;
   const char *args[] = { "render", colin, "--colormap", "grey", aal, "--opacity", "0.5",
                          "--outline", "--view", "ortho", "--size", "600x200", "--at", "-20,10,5",
                          "-o", out_png, NULL };
-  cairo_surface_t *png;
-  int status = vs_test_run_voxelscope (args, &out, &err);
+  cairo_surface_t *png = render_png (args, out_png);
 
-  if (status != 0 && strstr (err, "EGL") != NULL)
-    {
-      g_test_skip (err);
-      return;
-    }
-  g_assert_cmpstr (err, ==, "");
-  g_assert_cmpint (status, ==, 0);
-  png = cairo_image_surface_create_from_png (out_png);
-  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  if (png == NULL)
+    return;
   g_assert_cmpint (cairo_image_surface_get_width (png), ==, 600);
   g_assert_cmpint (cairo_image_surface_get_height (png), ==, 200);
   cairo_surface_destroy (png);
@@ -97,24 +108,16 @@ test_render_surface (void)
   const char *cube = "/usr/lib/python3/dist-packages/nibabel/gifti/tests/data/external.gii";
   const char *curv = "/usr/lib/python3/dist-packages/nibabel/gifti/tests/data/rh.shape.curv.gii";
   g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
-  g_autofree char *out = NULL, *err = NULL;
   const char *args[] = { "render", cube, "--camera", "dorsal", "--size", "320x240", "-o", out_png,
                          NULL };
   const char *mismatch[] = { "render", cube, "--overlay", curv, "-o", out_png, NULL };
   const char *stray_overlay[] = { "render", colin, "--overlay", curv, "-o", out_png, NULL };
   const char *volume_3d[] = { "render", colin, "--view", "3d", "-o", out_png, NULL };
   const char *bad_camera[] = { "render", cube, "--camera", "sideways", "-o", out_png, NULL };
-  cairo_surface_t *png;
-  int status = vs_test_run_voxelscope (args, &out, &err);
+  cairo_surface_t *png = render_png (args, out_png);
 
-  if (status != 0 && strstr (err, "EGL") != NULL)
-    {
-      g_test_skip (err);
-      return;
-    }
-  g_assert_cmpstr (err, ==, "");
-  g_assert_cmpint (status, ==, 0);
-  png = cairo_image_surface_create_from_png (out_png);
+  if (png == NULL)
+    return;
   g_assert_cmpint (cairo_image_surface_get_width (png), ==, 320);
   /* The cube fills the middle of the picture. */
   {
