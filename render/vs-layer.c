@@ -43,6 +43,9 @@ enum {
   PROP_INTERPOLATE,
   PROP_LABEL_OUTLINE,
   PROP_HAS_STATS,
+  PROP_IS_LABEL,
+  PROP_DATA_MIN,
+  PROP_DATA_MAX,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -84,6 +87,13 @@ vs_layer_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec
     case PROP_INTERPOLATE: g_value_set_boolean (value, self->interpolate); break;
     case PROP_LABEL_OUTLINE: g_value_set_boolean (value, self->label_outline); break;
     case PROP_HAS_STATS: g_value_set_boolean (value, self->stats != NULL); break;
+    case PROP_IS_LABEL: g_value_set_boolean (value, vs_layer_is_label (self)); break;
+    case PROP_DATA_MIN:
+      g_value_set_double (value, self->stats != NULL ? self->stats->min : self->display_min);
+      break;
+    case PROP_DATA_MAX:
+      g_value_set_double (value, self->stats != NULL ? self->stats->max : self->display_max);
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -166,6 +176,14 @@ vs_layer_class_init (VsLayerClass *klass)
   properties[PROP_HAS_STATS] =
     g_param_spec_boolean ("has-stats", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IS_LABEL] =
+    g_param_spec_boolean ("is-label", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATA_MIN] =
+    g_param_spec_double ("data-min", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATA_MAX] =
+    g_param_spec_double ("data-max", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 1,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -401,6 +419,8 @@ vs_layer_set_stats (VsLayer       *self,
       else
         vs_layer_apply_range (self, stats->robust_min, stats->robust_max);
     }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA_MIN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA_MAX]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_STATS]);
 }
 

@@ -15,6 +15,8 @@ struct _VsScene
 {
   GObject     parent_instance;
   GListStore *layers;
+  GListStore *surfaces;
+  double      gap;
   double      cursor[3];
   gboolean    radiological;
   gint64      frame;
@@ -59,11 +61,26 @@ on_layers_changed (GListModel *model,
 }
 
 static void
+on_surfaces_changed (GListModel *model, guint position, guint removed, guint added,
+                     VsScene *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(VsSurfaceLayer) layer = g_list_model_get_item (model, i);
+      g_signal_handlers_disconnect_by_func (layer, vs_scene_emit_changed, self);
+      g_signal_connect_object (layer, "changed", G_CALLBACK (vs_scene_emit_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  vs_scene_emit_changed (self);
+}
+
+static void
 vs_scene_dispose (GObject *object)
 {
   VsScene *self = VS_SCENE (object);
 
   g_clear_object (&self->layers);
+  g_clear_object (&self->surfaces);
   G_OBJECT_CLASS (vs_scene_parent_class)->dispose (object);
 }
 
@@ -119,6 +136,8 @@ vs_scene_init (VsScene *self)
 {
   self->layers = g_list_store_new (VS_TYPE_LAYER);
   g_signal_connect (self->layers, "items-changed", G_CALLBACK (on_layers_changed), self);
+  self->surfaces = g_list_store_new (VS_TYPE_SURFACE_LAYER);
+  g_signal_connect (self->surfaces, "items-changed", G_CALLBACK (on_surfaces_changed), self);
 }
 
 VsScene *
@@ -332,4 +351,100 @@ vs_scene_step_slice (VsScene *self,
   cursor[axis_index] = CLAMP (cursor[axis_index] + steps * size[axis_index],
                               lo[axis_index], hi[axis_index]);
   vs_scene_set_cursor (self, cursor);
+}
+
+GListModel *
+vs_scene_get_surfaces (VsScene *self)
+{
+  g_return_val_if_fail (VS_IS_SCENE (self), NULL);
+  return G_LIST_MODEL (self->surfaces);
+}
+
+static gboolean
+same_topology (VsSurface *a, VsSurface *b)
+{
+  return vs_surface_get_n_vertices (a) == vs_surface_get_n_vertices (b) &&
+         vs_surface_get_n_triangles (a) == vs_surface_get_n_triangles (b) &&
+         g_strcmp0 (vs_surface_get_structure (a), vs_surface_get_structure (b)) == 0 &&
+         memcmp (vs_surface_get_triangles (a), vs_surface_get_triangles (b),
+                 (gsize) vs_surface_get_n_triangles (a) * 3 * sizeof (guint32)) == 0;
+}
+
+/* lh.white then lh.pial: the second becomes another geometry of the first, shown at once, so
+ * its overlays stay. */
+VsSurfaceLayer *
+vs_scene_add_surface (VsScene   *self,
+                      VsSurface *surface)
+{
+  g_autoptr(VsSurfaceLayer) layer = NULL;
+  guint n;
+
+  g_return_val_if_fail (VS_IS_SCENE (self), NULL);
+  g_return_val_if_fail (VS_IS_SURFACE (surface), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->surfaces));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VsSurfaceLayer) existing = g_list_model_get_item (G_LIST_MODEL (self->surfaces), i);
+      VsSurface *target = vs_surface_layer_get_surface (existing);
+      if (target != surface && same_topology (target, surface))
+        {
+          for (guint g = 0; g < vs_surface_get_n_geometries (surface); g++)
+            vs_surface_add_geometry (target, vs_surface_get_geometry_name (surface, g),
+                                     vs_surface_get_positions (surface, g), NULL);
+          vs_surface_layer_set_geometry (existing, vs_surface_get_n_geometries (target) - 1);
+          return existing;
+        }
+    }
+  layer = vs_surface_layer_new (surface);
+  g_list_store_append (self->surfaces, layer);
+  return layer;
+}
+
+void
+vs_scene_remove_surface (VsScene        *self,
+                         VsSurfaceLayer *layer)
+{
+  guint position;
+
+  g_return_if_fail (VS_IS_SCENE (self));
+  if (g_list_store_find (self->surfaces, layer, &position))
+    g_list_store_remove (self->surfaces, position);
+}
+
+/* The newest surface with @n_vertices, for data opened after its surface. Borrowed. */
+VsSurfaceLayer *
+vs_scene_find_surface_for_data (VsScene *self,
+                                guint    n_vertices)
+{
+  guint n;
+
+  g_return_val_if_fail (VS_IS_SCENE (self), NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->surfaces));
+  for (guint i = n; i-- > 0;)
+    {
+      g_autoptr(VsSurfaceLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->surfaces), i);
+      if (vs_surface_get_n_vertices (vs_surface_layer_get_surface (layer)) == n_vertices)
+        return layer;
+    }
+  return NULL;
+}
+
+double
+vs_scene_get_hemisphere_gap (VsScene *self)
+{
+  g_return_val_if_fail (VS_IS_SCENE (self), 0);
+  return self->gap;
+}
+
+void
+vs_scene_set_hemisphere_gap (VsScene *self,
+                             double   gap)
+{
+  g_return_if_fail (VS_IS_SCENE (self));
+  gap = MAX (gap, 0);
+  if (self->gap == gap)
+    return;
+  self->gap = gap;
+  vs_scene_emit_changed (self);
 }

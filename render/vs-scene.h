@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "vs-layer.h"
+#include "vs-surface-layer.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,16 @@ gint64      vs_scene_get_n_frames     (VsScene      *self);
 gboolean    vs_scene_get_world_bounds (VsScene      *self,
                                        double        lo[3],
                                        double        hi[3]);
+GListModel *vs_scene_get_surfaces     (VsScene      *self);
+VsSurfaceLayer *vs_scene_add_surface  (VsScene      *self,
+                                       VsSurface    *surface);
+void        vs_scene_remove_surface   (VsScene      *self,
+                                       VsSurfaceLayer *layer);
+VsSurfaceLayer *vs_scene_find_surface_for_data (VsScene *self,
+                                       guint         n_vertices);
+double      vs_scene_get_hemisphere_gap (VsScene    *self);
+void        vs_scene_set_hemisphere_gap (VsScene    *self,
+                                       double        gap);
 void        vs_scene_step_slice       (VsScene      *self,
                                        int           axis_index,
                                        int           steps);

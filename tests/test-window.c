@@ -7,6 +7,7 @@
 #include "vs-layer-row.h"
 #include "vs-resources.h"
 #include "vs-slice-view.h"
+#include "vs-surface-view.h"
 #include "vs-test-fixtures.h"
 #include "vs-window.h"
 
@@ -38,7 +39,7 @@ static gboolean
 views_drawn (gpointer data)
 {
   VsWindow *window = data;
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < 3; i++)
     if (vs_slice_view_get_frames_drawn (VS_SLICE_VIEW (vs_window_get_slice_view (window, i))) == 0)
       return FALSE;
   return TRUE;
@@ -196,6 +197,64 @@ test_layouts_and_radiological (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+surface_drawn (gpointer data)
+{
+  return vs_surface_view_get_frames_drawn (VS_SURFACE_VIEW (data)) > 0;
+}
+
+/* A surface and data for it: the surface list, the 3D view, picking into the status bar, and
+ * data that fits no surface refused with a message. */
+static void
+test_open_surface (void)
+{
+  const char *cube = "/usr/lib/python3/dist-packages/nibabel/gifti/tests/data/external.gii";
+  const char *curv = "/usr/lib/python3/dist-packages/nibabel/gifti/tests/data/rh.shape.curv.gii";
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *data_path = g_build_filename (dir, "corner.shape.gii", NULL);
+  g_autofree char *gifti = NULL;
+  const char *paths[] = { cube, data_path, curv, NULL };
+  VsWindow *window;
+  VsScene *scene;
+  GtkWidget *view;
+  g_autoptr(VsSurfaceLayer) layer = NULL;
+  const VsOrbitCamera *camera;
+
+  /* Eight values, one per cube corner, value = corner index. */
+  gifti = g_strdup ("<?xml version=\"1.0\"?><GIFTI Version=\"1.0\" NumberOfDataArrays=\"1\">"
+                    "<DataArray Intent=\"NIFTI_INTENT_SHAPE\" DataType=\"NIFTI_TYPE_FLOAT32\" "
+                    "ArrayIndexingOrder=\"RowMajorOrder\" Dimensionality=\"1\" Dim0=\"8\" "
+                    "Encoding=\"ASCII\" Endian=\"LittleEndian\" ExternalFileName=\"\" "
+                    "ExternalFileOffset=\"\"><Data>0 1 2 3 4 5 6 7</Data></DataArray></GIFTI>");
+  g_assert_true (g_file_set_contents (data_path, gifti, -1, NULL));
+  window = open_window (paths);
+  scene = vs_window_get_scene (window);
+
+  g_assert_cmpuint (g_list_model_get_n_items (vs_scene_get_surfaces (scene)), ==, 1);
+  layer = g_list_model_get_item (vs_scene_get_surfaces (scene), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (vs_surface_layer_get_overlays (layer)), ==, 1);
+  /* rh.shape.curv.gii has 133764 values: no surface fits it. */
+  g_assert_nonnull (vs_window_get_error_text (window));
+  g_assert_nonnull (strstr (vs_window_get_error_text (window), "133764 vertices"));
+
+  view = vs_window_get_slice_view (window, 3);
+  g_assert_true (wait_until (surface_drawn, view, 30000));
+  camera = vs_surface_view_get_camera (VS_SURFACE_VIEW (view));
+  g_assert_cmpint (camera->width, >, 0);
+  /* A click in the middle of the 3D view hits the cube and names the vertex and its value. */
+  g_assert_true (vs_surface_view_pick (VS_SURFACE_VIEW (view),
+                                       gtk_widget_get_width (view) / 2.0,
+                                       gtk_widget_get_height (view) / 2.0));
+  g_assert_nonnull (strstr (vs_window_get_status_text (window), "external.gii vertex"));
+  g_assert_nonnull (strstr (vs_window_get_status_text (window), "corner"));
+  /* Clicking the background picks nothing. */
+  g_assert_false (vs_surface_view_pick (VS_SURFACE_VIEW (view), 1, 1));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (data_path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -205,6 +264,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/open-colin-and-aal", test_open_colin_and_aal);
   g_test_add_func ("/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/window/layouts-and-radiological", test_layouts_and_radiological);
+  g_test_add_func ("/window/open-surface", test_open_surface);
 
   return g_test_run ();
 }

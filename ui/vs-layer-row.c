@@ -9,14 +9,15 @@
 #include "vs-layer-row.h"
 
 /* One row of the layer list: visibility, name, remove; colormap (or fill/outline for labels),
- * opacity; display range and threshold.  Every control is bound to a layer property, so a change
- * anywhere (the command line, a scene, another widget) shows here.  Rows drag to reorder. */
+ * opacity; display range and threshold.  Every control is bound to a property of the same name
+ * on a volume layer (VsLayer) or a surface overlay (VsVertexLayer), so a change anywhere shows
+ * here.  Volume rows drag to reorder; the bin emits "remove-requested". */
 
 struct _VsLayerRow
 {
   GtkBox      parent_instance;
   VsScene    *scene;
-  VsLayer    *layer;
+  GObject    *layer;
   GPtrArray  *bindings;
   GtkWidget  *visible_check;
   GtkWidget  *name_label;
@@ -32,6 +33,9 @@ struct _VsLayerRow
 };
 
 G_DEFINE_FINAL_TYPE (VsLayerRow, vs_layer_row, GTK_TYPE_BOX)
+
+enum { REMOVE_REQUESTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 static void
 unbind_all (VsLayerRow *self)
@@ -60,6 +64,9 @@ static void
 vs_layer_row_class_init (VsLayerRowClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = vs_layer_row_dispose;
+  signals[REMOVE_REQUESTED] = g_signal_new ("remove-requested", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                            1, G_TYPE_OBJECT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "layer-row");
 }
 
@@ -75,22 +82,13 @@ bind (VsLayerRow *self, const char *source, gpointer target, const char *target_
 static void
 update_ranges (VsLayerRow *self)
 {
-  const VsVolumeStats *stats = vs_layer_get_stats (self->layer);
-  double lo, hi, step;
+  double lo, hi, display_min, display_max, step;
   int digits;
 
-  if (stats != NULL)
-    {
-      lo = stats->min;
-      hi = stats->max;
-    }
-  else
-    {
-      lo = vs_layer_get_display_min (self->layer);
-      hi = vs_layer_get_display_max (self->layer);
-    }
-  lo = MIN (lo, vs_layer_get_display_min (self->layer));
-  hi = MAX (hi, vs_layer_get_display_max (self->layer));
+  g_object_get (self->layer, "data-min", &lo, "data-max", &hi, "display-min", &display_min,
+                "display-max", &display_max, NULL);
+  lo = MIN (lo, display_min);
+  hi = MAX (hi, display_max);
   if (hi <= lo)
     hi = lo + 1;
   step = pow (10, floor (log10 ((hi - lo) / 100)));
@@ -108,25 +106,28 @@ update_ranges (VsLayerRow *self)
 }
 
 static void
-on_has_stats (VsLayer *layer, GParamSpec *pspec, VsLayerRow *self)
+on_data_range (GObject *layer, GParamSpec *pspec, VsLayerRow *self)
 {
+  double display_min, display_max;
+
   update_ranges (self);
   /* The spin buttons clamp; re-read the layer's range after widening them. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->min_spin), vs_layer_get_display_min (layer));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->max_spin), vs_layer_get_display_max (layer));
+  g_object_get (layer, "display-min", &display_min, "display-max", &display_max, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->min_spin), display_min);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->max_spin), display_max);
 }
 
 static void
 on_remove_clicked (VsLayerRow *self)
 {
   if (self->layer != NULL)
-    vs_scene_remove_layer (self->scene, self->layer);
+    g_signal_emit (self, signals[REMOVE_REQUESTED], 0, self->layer);
 }
 
 static GdkContentProvider *
 on_drag_prepare (GtkDragSource *source, double x, double y, VsLayerRow *self)
 {
-  if (self->layer == NULL)
+  if (!VS_IS_LAYER (self->layer))
     return NULL;
   return gdk_content_provider_new_typed (VS_TYPE_LAYER, self->layer);
 }
@@ -137,7 +138,7 @@ on_drop (GtkDropTarget *target, const GValue *value, double x, double y, VsLayer
   VsLayer *dropped = g_value_get_object (value);
   guint position;
 
-  if (dropped == NULL || self->layer == NULL || dropped == self->layer)
+  if (dropped == NULL || !VS_IS_LAYER (self->layer) || (GObject *) dropped == self->layer)
     return FALSE;
   if (!g_list_store_find (G_LIST_STORE (vs_scene_get_layers (self->scene)), self->layer,
                           &position))
@@ -263,7 +264,7 @@ vs_layer_row_new (VsScene *scene)
   return GTK_WIDGET (self);
 }
 
-VsLayer *
+GObject *
 vs_layer_row_get_layer (VsLayerRow *self)
 {
   g_return_val_if_fail (VS_IS_LAYER_ROW (self), NULL);
@@ -272,9 +273,9 @@ vs_layer_row_get_layer (VsLayerRow *self)
 
 void
 vs_layer_row_set_layer (VsLayerRow *self,
-                        VsLayer    *layer)
+                        GObject    *layer)
 {
-  gboolean is_label;
+  gboolean is_label, is_rgb;
 
   g_return_if_fail (VS_IS_LAYER_ROW (self));
 
@@ -283,12 +284,12 @@ vs_layer_row_set_layer (VsLayerRow *self,
   if (layer == NULL)
     return;
 
-  is_label = vs_layer_is_label (layer);
+  g_object_get (layer, "is-label", &is_label, NULL);
+  is_rgb = VS_IS_LAYER (layer) &&
+           vs_volume_get_intent (vs_layer_get_volume (VS_LAYER (layer))) == VS_VOLUME_INTENT_RGB;
   gtk_widget_set_visible (self->colormap_dropdown, !is_label);
   gtk_widget_set_visible (self->outline_dropdown, is_label);
-  gtk_widget_set_visible (self->range_box, !is_label &&
-                          vs_volume_get_intent (vs_layer_get_volume (layer)) !=
-                          VS_VOLUME_INTENT_RGB);
+  gtk_widget_set_visible (self->range_box, !is_label && !is_rgb);
   update_ranges (self);
 
   bind (self, "visible", self->visible_check, "active");
@@ -306,6 +307,6 @@ vs_layer_row_set_layer (VsLayerRow *self,
         "value");
   bind (self, "threshold",
         gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (self->threshold_spin)), "value");
-  self->stats_handler = g_signal_connect (layer, "notify::has-stats", G_CALLBACK (on_has_stats),
+  self->stats_handler = g_signal_connect (layer, "notify::data-max", G_CALLBACK (on_data_range),
                                           self);
 }

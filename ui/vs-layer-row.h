@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VsLayerRow, vs_layer_row, VS, LAYER_ROW, GtkBox)
 
 GtkWidget *vs_layer_row_new       (VsScene    *scene);
-VsLayer   *vs_layer_row_get_layer (VsLayerRow *self);
+GObject   *vs_layer_row_get_layer (VsLayerRow *self);
 void       vs_layer_row_set_layer (VsLayerRow *self,
-                                   VsLayer    *layer);
+                                   GObject    *layer);
 
 G_END_DECLS

@@ -6,14 +6,17 @@
 #include <glib/gi18n.h>
 
 #include "vs-job.h"
+#include "vs-surface-loader.h"
 #include "vs-volume-loader.h"
 #include "vs-volume-stats.h"
 #include "vs-window-private.h"
 
 /* Opening files: the Open dialog, drag and drop, recent files, the command line and the demo all
- * end in open_path(), which loads in a VsJob with a progress bar and a cancel button.  Loads may
- * finish in any order, but layers are added in the order the files were asked for.  Each new
- * layer's histogram and robust range is then computed in a second job. */
+ * end in open_path(), which loads in a VsJob with a progress bar and a cancel button.  A file is
+ * a volume (NIfTI), a surface (GIFTI, FreeSurfer) or per-vertex data (curv, thickness, .annot,
+ * .label, GIFTI shape/func/label), which goes on the newest surface with as many vertices.  Loads
+ * may finish in any order, but are applied in the order the files were asked for.  Each new
+ * volume layer's histogram and robust range is then computed in a second job. */
 
 typedef struct {
   char *path;
@@ -21,10 +24,17 @@ typedef struct {
 } LoadInput;
 
 typedef struct {
+  VsVolume     *volume;
+  VsSurface    *surface;
+  VsVertexData *curvature;
+  VsVertexData *data;
+} LoadResult;
+
+typedef struct {
   VsWindow *window;   /* weak pointer: the window may close while a load runs */
   VsJob    *job;
   GtkWidget *row;
-  VsVolume *volume;
+  LoadResult *result;
   GError   *error;
   gboolean  done;
   double    opacity;
@@ -41,12 +51,88 @@ load_input_free (gpointer data)
   g_free (input);
 }
 
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *result = data;
+  if (result == NULL)
+    return;
+  g_clear_object (&result->volume);
+  g_clear_object (&result->surface);
+  g_clear_object (&result->curvature);
+  g_clear_object (&result->data);
+  g_free (result);
+}
+
+static gboolean
+is_volume_path (const char *path)
+{
+  static const char *suffixes[] = { ".nii", ".nii.gz", ".hdr", ".img", ".hdr.gz", ".img.gz" };
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (path, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_vertex_data_path (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  return g_str_has_suffix (path, ".gii") || g_str_has_suffix (path, ".annot") ||
+         g_str_has_suffix (path, ".label") || g_str_has_prefix (base, "lh.") ||
+         g_str_has_prefix (base, "rh.");
+}
+
 static gpointer
-load_volume_job (gpointer input_data, VsProgress *progress, GCancellable *cancellable,
-                 GError **error)
+load_file_job (gpointer input_data, VsProgress *progress, GCancellable *cancellable,
+               GError **error)
 {
   LoadInput *input = input_data;
-  return vs_volume_load (input->path, input->labels, progress, cancellable, error);
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  if (!is_volume_path (input->path) && vs_file_is_surface (input->path))
+    {
+      result->surface = vs_surface_load (input->path, error);
+      if (result->surface != NULL)
+        result->curvature = vs_surface_load_curvature (result->surface);
+    }
+  else if (!is_volume_path (input->path) && is_vertex_data_path (input->path))
+    result->data = vs_vertex_data_load (input->path, 0, error);
+  else
+    result->volume = vs_volume_load (input->path, input->labels, progress, cancellable, error);
+
+  if (result->volume == NULL && result->surface == NULL && result->data == NULL)
+    {
+      load_result_free (result);
+      return NULL;
+    }
+  return result;
+}
+
+static void
+apply_surface_result (VsWindow *window, LoadResult *result)
+{
+  if (result->surface != NULL)
+    {
+      VsSurfaceLayer *layer = vs_scene_add_surface (window->scene, result->surface);
+      if (result->curvature != NULL && vs_surface_layer_get_curvature (layer) == NULL)
+        vs_surface_layer_set_curvature (layer, result->curvature);
+    }
+  else if (result->data != NULL)
+    {
+      guint n = vs_vertex_data_get_n_vertices (result->data);
+      VsSurfaceLayer *layer = vs_scene_find_surface_for_data (window->scene, n);
+      if (layer == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Could not show %s: it has values for %u vertices and no open "
+                               "surface has that many; open its surface first"),
+                             vs_vertex_data_get_name (result->data), n);
+          vs_window_show_error (window, message);
+          return;
+        }
+      vs_surface_layer_add_overlay (layer, result->data);
+    }
 }
 
 static gpointer
@@ -123,7 +209,7 @@ pending_load_free (PendingLoad *load)
   if (load->window != NULL)
     g_object_remove_weak_pointer (G_OBJECT (load->window), (gpointer *) &load->window);
   g_clear_object (&load->job);
-  g_clear_object (&load->volume);
+  g_clear_pointer (&load->result, load_result_free);
   g_clear_error (&load->error);
   g_free (load);
 }
@@ -145,17 +231,19 @@ flush_pending_loads (void)
           if (load->row != NULL && gtk_widget_get_parent (load->row) == window->jobs_box)
             gtk_box_remove (GTK_BOX (window->jobs_box), load->row);
           window->n_loading--;
-          if (load->volume != NULL)
+          if (load->result != NULL && load->result->volume != NULL)
             {
-              VsLayer *layer = vs_scene_add_volume (window->scene, load->volume);
-              g_autofree char *uri = g_filename_to_uri (vs_volume_get_path (load->volume), NULL,
-                                                        NULL);
+              VsLayer *layer = vs_scene_add_volume (window->scene, load->result->volume);
+              g_autofree char *uri = g_filename_to_uri (vs_volume_get_path (load->result->volume),
+                                                        NULL, NULL);
               if (load->opacity < 1.0)
                 vs_layer_set_opacity (layer, load->opacity);
               start_stats (layer);
               if (uri != NULL)
                 gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
             }
+          else if (load->result != NULL)
+            apply_surface_result (window, load->result);
           else if (load->error != NULL &&
                    !g_error_matches (load->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             {
@@ -173,7 +261,7 @@ on_load_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   PendingLoad *load = user_data;
 
-  load->volume = vs_job_run_finish (VS_JOB (source), result, &load->error);
+  load->result = vs_job_run_finish (VS_JOB (source), result, &load->error);
   load->done = TRUE;
   flush_pending_loads ();
 }
@@ -190,7 +278,7 @@ open_path (VsWindow *self, const char *path, double opacity)
   load->window = self;
   g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &load->window);
   load->opacity = opacity;
-  load->job = vs_job_new (title, load_volume_job, input, load_input_free, g_object_unref);
+  load->job = vs_job_new (title, load_file_job, input, load_input_free, load_result_free);
   load->row = job_row_new (load->job, title);
   gtk_box_append (GTK_BOX (self->jobs_box), load->row);
   self->n_loading++;
@@ -269,9 +357,10 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   dialog = gtk_file_chooser_native_new (_("Open Volumes"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  gtk_file_filter_set_name (nifti, _("NIfTI volumes"));
+  gtk_file_filter_set_name (nifti, _("Volumes and surfaces"));
   for (const char *const *p = (const char *const[]) { "*.nii", "*.nii.gz", "*.hdr", "*.img",
-                                                      NULL }; *p; p++)
+                                                      "*.gii", "lh.*", "rh.*", "*.annot",
+                                                      "*.label", NULL }; *p; p++)
     gtk_file_filter_add_pattern (nifti, *p);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -295,7 +384,8 @@ static gboolean
 is_volume_uri (const char *uri)
 {
   return g_str_has_suffix (uri, ".nii") || g_str_has_suffix (uri, ".nii.gz") ||
-         g_str_has_suffix (uri, ".hdr") || g_str_has_suffix (uri, ".img");
+         g_str_has_suffix (uri, ".hdr") || g_str_has_suffix (uri, ".img") ||
+         g_str_has_suffix (uri, ".gii");
 }
 
 void

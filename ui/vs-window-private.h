@@ -11,11 +11,17 @@ struct _VsWindow
   GtkApplicationWindow parent_instance;
 
   VsScene    *scene;
-  GtkWidget  *views[4];        /* sagittal, coronal, axial, and the large copy of the focused */
+  GtkWidget  *views[4];        /* sagittal, coronal, axial slice views and the 3D view */
   GtkWidget  *view_frames[4];
   GtkWidget  *view_grid;
   char       *layout;
-  VsSliceAxis focused_axis;
+  VsSliceAxis focused_axis;    /* of the last focused slice view */
+  guint       focused_index;   /* 0–3, what the single layout shows */
+  GtkWidget  *surface_list;
+  GtkWidget  *surface_title;
+  VsSurfaceLayer *picked_layer; /* weak */
+  guint       picked_vertex;
+  double      picked_xyz[3];
   GtkWidget  *layer_list;
   GtkWidget  *status_label;
   GtkWidget  *error_bar;

@@ -9,11 +9,14 @@
 #include "vs-image-writer.h"
 #include "vs-layer-row.h"
 #include "vs-slice-view.h"
+#include "vs-surface-row.h"
+#include "vs-surface-view.h"
 #include "vs-window-private.h"
 
-/* The main window: layer list on the left, slice views on the right in a 2×2 grid (sagittal,
- * coronal, axial, and a larger copy of the focused view), 1×3 or single layout; a status bar with
- * the cursor's world and voxel coordinates and every layer's value; errors in a bar on top. */
+/* The main window: volume layers and surfaces on the left; on the right a 2×2 grid (sagittal,
+ * coronal and axial slices and the 3D view), a 1×3 row of slices, or the focused view alone; a
+ * status bar with the cursor's world and voxel coordinates, every layer's value, and the picked
+ * vertex with its overlays' values; errors in a bar on top. */
 
 G_DEFINE_FINAL_TYPE (VsWindow, vs_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -24,6 +27,7 @@ vs_window_dispose (GObject *object)
 
   for (guint i = 0; i < 4; i++)
     g_clear_object (&self->view_frames[i]);
+  g_clear_weak_pointer (&self->picked_layer);
   g_clear_object (&self->scene);
   g_clear_object (&self->recent_menu);
   g_clear_pointer (&self->layout, g_free);
@@ -46,9 +50,10 @@ update_status (VsWindow *self)
   gint64 frame = vs_scene_get_frame (self->scene);
   guint n = vs_scene_get_n_layers (self->scene);
 
-  if (n == 0)
+  if (n == 0 && g_list_model_get_n_items (vs_scene_get_surfaces (self->scene)) == 0)
     {
-      gtk_label_set_text (GTK_LABEL (self->status_label), _("Open a NIfTI volume to begin"));
+      gtk_label_set_text (GTK_LABEL (self->status_label),
+                          _("Open a NIfTI volume or a surface to begin"));
       return;
     }
   vs_scene_get_cursor (self->scene, cursor);
@@ -85,7 +90,38 @@ update_status (VsWindow *self)
           g_string_append (text, formatted);
         }
     }
+  if (self->picked_layer != NULL && memcmp (cursor, self->picked_xyz, sizeof cursor) == 0)
+    {
+      GListModel *overlays = vs_surface_layer_get_overlays (self->picked_layer);
+      g_string_append_printf (text, "   │   %s vertex %u", vs_surface_layer_get_name (self->picked_layer),
+                              self->picked_vertex);
+      for (guint i = 0; i < g_list_model_get_n_items (overlays); i++)
+        {
+          g_autoptr(VsVertexLayer) overlay = g_list_model_get_item (overlays, i);
+          VsVertexData *data = vs_vertex_layer_get_data (overlay);
+          double value = vs_vertex_data_get_column (data, 0)[self->picked_vertex];
+          VsLabelTable *table = vs_vertex_data_get_label_table (data);
+          const VsLabel *label = table != NULL && value > 0 ?
+                                 vs_label_table_lookup (table, (guint32) value) : NULL;
+          g_autofree char *formatted = format_value (value);
+          g_string_append_printf (text, "   %s %s", vs_vertex_data_get_name (data),
+                                  label != NULL ? label->name : formatted);
+        }
+    }
   gtk_label_set_text (GTK_LABEL (self->status_label), text->str);
+}
+
+static void
+on_vertex_picked (VsSurfaceView *view, VsSurfaceLayer *layer, guint vertex, VsWindow *self)
+{
+  const float *p = vs_surface_get_positions (vs_surface_layer_get_surface (layer),
+                                             vs_surface_layer_get_geometry (layer));
+
+  g_set_weak_pointer (&self->picked_layer, layer);
+  self->picked_vertex = vertex;
+  for (int a = 0; a < 3; a++)
+    self->picked_xyz[a] = p[3 * vertex + a];
+  update_status (self);
 }
 
 static void
@@ -94,10 +130,11 @@ on_focus_view (GtkEventControllerFocus *controller,
 {
   GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
-  if (view == self->views[3])
-    return;
-  self->focused_axis = vs_slice_view_get_axis (VS_SLICE_VIEW (view));
-  vs_slice_view_set_axis (VS_SLICE_VIEW (self->views[3]), self->focused_axis);
+  for (guint i = 0; i < 4; i++)
+    if (self->views[i] == view)
+      self->focused_index = i;
+  if (VS_IS_SLICE_VIEW (view))
+    self->focused_axis = vs_slice_view_get_axis (VS_SLICE_VIEW (view));
 }
 
 static void
@@ -124,7 +161,7 @@ vs_window_set_layout (VsWindow   *self,
       place (self, 2, 2, 0, 1, 1);
     }
   else if (g_strcmp0 (layout, "single") == 0)
-    place (self, 3, 0, 0, 1, 1);
+    place (self, self->focused_index, 0, 0, 1, 1);
   else
     {
       layout = "grid";
@@ -190,11 +227,8 @@ on_export_response (GtkNativeDialog *dialog,
       g_free (path);
       path = with_suffix;
     }
-  /* The row layout has no copy of the focused view: export the focused view itself. */
-  if (g_strcmp0 (self->layout, "row") == 0)
-    view = self->views[2 - self->focused_axis];
-  else
-    view = self->views[3];
+  /* The last slice view that had the focus. */
+  view = self->views[2 - self->focused_axis];
   surface = vs_slice_view_capture (VS_SLICE_VIEW (view), &error);
   if (surface == NULL || !vs_image_writer_write_png (surface, path, &error))
     {
@@ -246,7 +280,8 @@ static void
 on_layers_changed (GListModel *model, guint position, guint removed, guint added,
                    VsWindow *self)
 {
-  gboolean empty = g_list_model_get_n_items (model) == 0;
+  gboolean empty = vs_scene_get_n_layers (self->scene) == 0 &&
+                   g_list_model_get_n_items (vs_scene_get_surfaces (self->scene)) == 0;
 
   gtk_stack_set_visible_child (GTK_STACK (self->view_stack),
                                empty ? self->empty_page : self->view_grid);
@@ -261,9 +296,76 @@ on_frame_scale_changed (GtkRange *range, VsWindow *self)
 }
 
 static void
+on_remove_requested (GtkWidget *row, GObject *layer, VsWindow *self)
+{
+  GListModel *surfaces = vs_scene_get_surfaces (self->scene);
+
+  if (VS_IS_LAYER (layer))
+    vs_scene_remove_layer (self->scene, VS_LAYER (layer));
+  else if (VS_IS_SURFACE_LAYER (layer))
+    vs_scene_remove_surface (self->scene, VS_SURFACE_LAYER (layer));
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (surfaces); i++)
+      {
+        g_autoptr(VsSurfaceLayer) surface = g_list_model_get_item (surfaces, i);
+        vs_surface_layer_remove_overlay (surface, VS_VERTEX_LAYER (layer));
+      }
+}
+
+/* Surfaces and their overlays, rebuilt when either list changes. */
+static void
+rebuild_surface_list (VsWindow *self)
+{
+  GListModel *surfaces = vs_scene_get_surfaces (self->scene);
+  GtkWidget *child;
+  guint n = g_list_model_get_n_items (surfaces);
+
+  while ((child = gtk_widget_get_first_child (self->surface_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->surface_list), child);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VsSurfaceLayer) layer = g_list_model_get_item (surfaces, i);
+      GListModel *overlays = vs_surface_layer_get_overlays (layer);
+      GtkWidget *row = vs_surface_row_new (layer);
+
+      g_signal_connect (row, "remove-requested", G_CALLBACK (on_remove_requested), self);
+      gtk_list_box_append (GTK_LIST_BOX (self->surface_list), row);
+      for (guint o = g_list_model_get_n_items (overlays); o-- > 0;)
+        {
+          g_autoptr(GObject) overlay = g_list_model_get_item (overlays, o);
+          GtkWidget *overlay_row = vs_layer_row_new (self->scene);
+          vs_layer_row_set_layer (VS_LAYER_ROW (overlay_row), overlay);
+          gtk_widget_set_margin_start (overlay_row, 24);
+          g_signal_connect (overlay_row, "remove-requested", G_CALLBACK (on_remove_requested),
+                            self);
+          gtk_list_box_append (GTK_LIST_BOX (self->surface_list), overlay_row);
+        }
+    }
+  gtk_widget_set_visible (self->surface_title, n > 0);
+  gtk_widget_set_visible (self->surface_list, n > 0);
+}
+
+static void
+on_surfaces_changed (GListModel *model, guint position, guint removed, guint added,
+                     VsWindow *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(VsSurfaceLayer) layer = g_list_model_get_item (model, i);
+      g_signal_connect_object (vs_surface_layer_get_overlays (layer), "items-changed",
+                               G_CALLBACK (rebuild_surface_list), self, G_CONNECT_SWAPPED);
+    }
+  rebuild_surface_list (self);
+  on_layers_changed (vs_scene_get_layers (self->scene), 0, 0, 0, self);
+}
+
+static void
 setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, VsWindow *self)
 {
-  gtk_list_item_set_child (item, vs_layer_row_new (self->scene));
+  GtkWidget *row = vs_layer_row_new (self->scene);
+
+  g_signal_connect (row, "remove-requested", G_CALLBACK (on_remove_requested), self);
+  gtk_list_item_set_child (item, row);
   gtk_list_item_set_activatable (item, FALSE);
 }
 
@@ -271,7 +373,7 @@ static void
 bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, VsWindow *self)
 {
   vs_layer_row_set_layer (VS_LAYER_ROW (gtk_list_item_get_child (item)),
-                          gtk_list_item_get_item (item));
+                          G_OBJECT (gtk_list_item_get_item (item)));
 }
 
 static void
@@ -356,11 +458,63 @@ build_sidebar (VsWindow *self)
   gtk_widget_set_margin_end (self->jobs_box, 8);
   gtk_widget_set_margin_bottom (self->jobs_box, 8);
 
+  self->surface_title = gtk_label_new (_("Surfaces"));
+  gtk_widget_add_css_class (self->surface_title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (self->surface_title), 0);
+  gtk_widget_set_margin_start (self->surface_title, 8);
+  gtk_widget_set_margin_top (self->surface_title, 8);
+  self->surface_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->surface_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->surface_list, "navigation-sidebar");
+  gtk_widget_set_visible (self->surface_title, FALSE);
+  gtk_widget_set_visible (self->surface_list, FALSE);
+
   gtk_box_append (GTK_BOX (sidebar), title);
   gtk_box_append (GTK_BOX (sidebar), scrolled);
+  gtk_box_append (GTK_BOX (sidebar), self->surface_title);
+  gtk_box_append (GTK_BOX (sidebar), self->surface_list);
   gtk_box_append (GTK_BOX (sidebar), self->jobs_box);
   gtk_widget_set_size_request (sidebar, 300, -1);
   return sidebar;
+}
+
+static void
+on_preset_selected (GtkDropDown *dropdown, GParamSpec *pspec, VsWindow *self)
+{
+  vs_surface_view_set_preset (VS_SURFACE_VIEW (self->views[3]),
+                              vs_orbit_camera_presets[gtk_drop_down_get_selected (dropdown)]);
+}
+
+static void
+on_gap_changed (GtkSpinButton *spin, VsWindow *self)
+{
+  vs_scene_set_hemisphere_gap (self->scene, gtk_spin_button_get_value (spin));
+}
+
+/* The 3D view under a small bar: camera preset and the gap between hemispheres. */
+static GtkWidget *
+build_3d_pane (VsWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *preset = gtk_drop_down_new_from_strings ((const char *const *) vs_orbit_camera_presets);
+  GtkWidget *gap = gtk_spin_button_new_with_range (0, 200, 5);
+  GtkWidget *gap_label = gtk_label_new (_("Gap"));
+
+  gtk_widget_set_tooltip_text (preset, _("Camera"));
+  gtk_widget_set_tooltip_text (gap, _("Distance between the hemispheres, mm"));
+  g_signal_connect (preset, "notify::selected", G_CALLBACK (on_preset_selected), self);
+  g_signal_connect (gap, "value-changed", G_CALLBACK (on_gap_changed), self);
+  gtk_widget_add_css_class (gap_label, "dim-label");
+  gtk_widget_set_margin_start (bar, 4);
+  gtk_widget_set_margin_top (bar, 2);
+  gtk_widget_set_margin_bottom (bar, 2);
+  gtk_box_append (GTK_BOX (bar), preset);
+  gtk_box_append (GTK_BOX (bar), gap_label);
+  gtk_box_append (GTK_BOX (bar), gap);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), self->views[3]);
+  return box;
 }
 
 static GtkWidget *
@@ -383,17 +537,21 @@ build_views (VsWindow *self)
   for (guint i = 0; i < 4; i++)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();
-      self->views[i] = vs_slice_view_new (self->scene, axes[i]);
+      self->views[i] = i < 3 ? vs_slice_view_new (self->scene, axes[i])
+                             : vs_surface_view_new (self->scene);
       g_signal_connect (focus, "enter", G_CALLBACK (on_focus_view), self);
       gtk_widget_add_controller (self->views[i], focus);
       /* Held by the window so layouts can take frames out of the grid and put them back. */
       self->view_frames[i] = g_object_ref_sink (gtk_frame_new (NULL));
-      gtk_frame_set_child (GTK_FRAME (self->view_frames[i]), self->views[i]);
+      gtk_frame_set_child (GTK_FRAME (self->view_frames[i]),
+                           i < 3 ? self->views[i] : build_3d_pane (self));
     }
+  g_signal_connect (self->views[3], "vertex-picked", G_CALLBACK (on_vertex_picked), self);
   self->focused_axis = VS_SLICE_AXIS_AXIAL;
+  self->focused_index = 2;
   vs_window_set_layout (self, "grid");
 
-  self->empty_page = gtk_label_new (_("Drop NIfTI files here or press Open"));
+  self->empty_page = gtk_label_new (_("Drop NIfTI volumes or surfaces here, or press Open"));
   gtk_widget_add_css_class (self->empty_page, "dim-label");
   gtk_stack_add_child (GTK_STACK (self->view_stack), self->empty_page);
   gtk_stack_add_child (GTK_STACK (self->view_stack), self->view_grid);
@@ -473,6 +631,8 @@ vs_window_init (VsWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (vs_scene_get_layers (self->scene), "items-changed",
                            G_CALLBACK (on_layers_changed), self, 0);
+  g_signal_connect_object (vs_scene_get_surfaces (self->scene), "items-changed",
+                           G_CALLBACK (on_surfaces_changed), self, 0);
   on_layers_changed (vs_scene_get_layers (self->scene), 0, 0, 0, self);
   _vs_window_init_open (self);
 }

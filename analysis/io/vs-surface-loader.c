@@ -66,12 +66,13 @@ vs_vertex_data_load (const char  *path,
   else if (g_str_has_suffix (path, ".annot"))
     data = vs_freesurfer_read_annot (path, error);
   else if (g_str_has_suffix (path, ".label"))
-    data = vs_freesurfer_read_label (path, n_vertices, error);
+    data = vs_freesurfer_read_label (path, n_vertices > 0 ? n_vertices : G_MAXUINT, error);
   else
     data = vs_freesurfer_read_morphometry (path, error);
   if (data == NULL)
     return NULL;
-  if (vs_vertex_data_get_n_vertices (data) != n_vertices)
+  /* n_vertices 0: accept any count (the caller matches it to a surface afterwards). */
+  if (n_vertices != 0 && vs_vertex_data_get_n_vertices (data) != n_vertices)
     {
       g_autofree char *display = g_path_get_basename (path);
       g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,

@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-surface-view"
+
+#include "config.h"
+
+#include <epoxy/gl.h>
+#include <math.h>
+
+#include "vs-surface-figure.h"
+#include "vs-surface-pick.h"
+#include "vs-surface-renderer.h"
+#include "vs-surface-view.h"
+
+/* The 3D view: the scene's surfaces with their overlays.  Drag to orbit, scroll to zoom, click to
+ * pick a vertex (which moves the linked cursor, so the slices follow, and emits
+ * "vertex-picked").  Colours are recomputed only when the scene changes, not per frame. */
+
+#define DRAG_THRESHOLD 4.0
+
+struct _VsSurfaceView
+{
+  GtkGLArea          parent_instance;
+  VsScene           *scene;
+  VsSurfaceRenderer *renderer;
+  VsOrbitCamera      camera;
+  char              *preset;
+  gboolean           needs_fit;
+  guint              fitted_count;
+  GPtrArray         *colors;       /* guint8 * per surface layer, NULL when stale */
+  guint              frames_drawn;
+  double             drag_start_x, drag_start_y, drag_last_x, drag_last_y;
+  double             pointer_x, pointer_y;
+  gboolean           dragging;
+};
+
+G_DEFINE_FINAL_TYPE (VsSurfaceView, vs_surface_view, GTK_TYPE_GL_AREA)
+
+enum { VERTEX_PICKED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+on_scene_changed (VsScene *scene, VsSurfaceView *self)
+{
+  g_clear_pointer (&self->colors, g_ptr_array_unref);
+  if (g_list_model_get_n_items (vs_scene_get_surfaces (scene)) != self->fitted_count)
+    self->needs_fit = TRUE;
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+}
+
+static void
+vs_surface_view_realize (GtkWidget *widget)
+{
+  VsSurfaceView *self = VS_SURFACE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  GTK_WIDGET_CLASS (vs_surface_view_parent_class)->realize (widget);
+  gtk_gl_area_make_current (GTK_GL_AREA (self));
+  if (gtk_gl_area_get_error (GTK_GL_AREA (self)) != NULL)
+    return;
+  self->renderer = vs_surface_renderer_new (&error);
+  if (self->renderer == NULL)
+    gtk_gl_area_set_error (GTK_GL_AREA (self), error);
+}
+
+static void
+vs_surface_view_unrealize (GtkWidget *widget)
+{
+  VsSurfaceView *self = VS_SURFACE_VIEW (widget);
+
+  gtk_gl_area_make_current (GTK_GL_AREA (self));
+  if (gtk_gl_area_get_error (GTK_GL_AREA (self)) == NULL)
+    g_clear_pointer (&self->renderer, vs_surface_renderer_free);
+  GTK_WIDGET_CLASS (vs_surface_view_parent_class)->unrealize (widget);
+}
+
+/* The visible surface layers as figure items, with their offsets (the hemisphere gap). */
+static GArray *
+collect_items (VsSurfaceView *self, GPtrArray *layers, double (**offsets)[3], double lo[3],
+               double hi[3])
+{
+  GListModel *surfaces = vs_scene_get_surfaces (self->scene);
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (VsSurfaceItem));
+
+  for (guint i = 0; i < g_list_model_get_n_items (surfaces); i++)
+    {
+      g_autoptr(VsSurfaceLayer) layer = g_list_model_get_item (surfaces, i);
+      VsSurfaceItem item = { 0 };
+      if (!vs_surface_layer_get_visible (layer))
+        continue;
+      item.surface = vs_surface_layer_get_surface (layer);
+      item.geometry = vs_surface_layer_get_geometry (layer);
+      g_array_append_val (items, item);
+      g_ptr_array_add (layers, g_object_ref (layer));
+    }
+  *offsets = g_malloc0 (sizeof (double[3]) * MAX (items->len, 1));
+  vs_surface_figure_layout ((VsSurfaceItem *) items->data, items->len,
+                            vs_scene_get_hemisphere_gap (self->scene), *offsets, lo, hi);
+  return items;
+}
+
+static gboolean
+vs_surface_view_render (GtkGLArea    *area,
+                        GdkGLContext *context)
+{
+  VsSurfaceView *self = VS_SURFACE_VIEW (area);
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int width = gtk_widget_get_width (GTK_WIDGET (self)) * scale;
+  int height = gtk_widget_get_height (GTK_WIDGET (self)) * scale;
+  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) items = NULL;
+  g_autofree double (*offsets)[3] = NULL;
+  g_autofree VsSurfaceDraw *draws = NULL;
+  double lo[3], hi[3];
+  gboolean all_left = TRUE;
+
+  if (self->renderer == NULL || width <= 0 || height <= 0)
+    return TRUE;
+  items = collect_items (self, layers, &offsets, lo, hi);
+  self->camera.width = width;
+  self->camera.height = height;
+  if (items->len == 0)
+    {
+      glClearColor (0, 0, 0, 1);
+      glClear (GL_COLOR_BUFFER_BIT);
+      return TRUE;
+    }
+  if (self->colors == NULL || self->colors->len != layers->len)
+    {
+      g_clear_pointer (&self->colors, g_ptr_array_unref);
+      self->colors = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < layers->len; i++)
+        g_ptr_array_add (self->colors,
+                         vs_surface_layer_compute_colors (g_ptr_array_index (layers, i)));
+    }
+  draws = g_new0 (VsSurfaceDraw, items->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      VsSurfaceItem *item = &g_array_index (items, VsSurfaceItem, i);
+      draws[i].surface = item->surface;
+      draws[i].geometry = item->geometry;
+      draws[i].rgba = g_ptr_array_index (self->colors, i);
+      memcpy (draws[i].offset, offsets[i], sizeof offsets[i]);
+      all_left = all_left && vs_surface_item_is_left (item);
+    }
+  if (self->needs_fit)
+    {
+      vs_orbit_camera_set_preset (&self->camera, self->preset, all_left);
+      vs_orbit_camera_fit (&self->camera, lo, hi);
+      self->needs_fit = FALSE;
+      self->fitted_count = g_list_model_get_n_items (vs_scene_get_surfaces (self->scene));
+    }
+  vs_surface_renderer_draw (self->renderer, draws, items->len, &self->camera);
+  self->frames_drawn++;
+  return TRUE;
+}
+
+/* Picks the nearest vertex of any visible surface under widget point (x, y). */
+gboolean
+vs_surface_view_pick (VsSurfaceView *self,
+                      double         x,
+                      double         y)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) items = NULL;
+  g_autofree double (*offsets)[3] = NULL;
+  double lo[3], hi[3], origin[3], direction[3], best = INFINITY;
+  VsSurfaceLayer *best_layer = NULL;
+  guint best_vertex = 0;
+
+  g_return_val_if_fail (VS_IS_SURFACE_VIEW (self), FALSE);
+  if (self->camera.width == 0)
+    return FALSE;
+  items = collect_items (self, layers, &offsets, lo, hi);
+  vs_orbit_camera_pixel_ray (&self->camera, x * scale, y * scale, origin, direction);
+  for (guint i = 0; i < items->len; i++)
+    {
+      VsSurfaceItem *item = &g_array_index (items, VsSurfaceItem, i);
+      double shifted[3], hit[3], distance = 0;
+      guint vertex;
+      for (int a = 0; a < 3; a++)
+        shifted[a] = origin[a] - offsets[i][a];
+      if (!vs_surface_pick (item->surface, item->geometry, shifted, direction, &vertex, hit))
+        continue;
+      for (int a = 0; a < 3; a++)
+        distance += (hit[a] - shifted[a]) * (hit[a] - shifted[a]);
+      if (distance < best)
+        {
+          best = distance;
+          best_layer = g_ptr_array_index (layers, i);
+          best_vertex = vertex;
+        }
+    }
+  if (best_layer == NULL)
+    return FALSE;
+  {
+    VsSurface *surface = vs_surface_layer_get_surface (best_layer);
+    const float *p = vs_surface_get_positions (surface, vs_surface_layer_get_geometry (best_layer));
+    double xyz[3] = { p[3 * best_vertex], p[3 * best_vertex + 1], p[3 * best_vertex + 2] };
+    vs_scene_set_cursor (self->scene, xyz);
+  }
+  g_signal_emit (self, signals[VERTEX_PICKED], 0, best_layer, best_vertex);
+  return TRUE;
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture, double x, double y, VsSurfaceView *self)
+{
+  self->drag_start_x = self->drag_last_x = x;
+  self->drag_start_y = self->drag_last_y = y;
+  self->dragging = FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture, double dx, double dy, VsSurfaceView *self)
+{
+  double x = self->drag_start_x + dx, y = self->drag_start_y + dy;
+
+  if (!self->dragging && hypot (dx, dy) < DRAG_THRESHOLD)
+    return;
+  self->dragging = TRUE;
+  vs_orbit_camera_orbit (&self->camera, x - self->drag_last_x, y - self->drag_last_y);
+  self->drag_last_x = x;
+  self->drag_last_y = y;
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture, double dx, double dy, VsSurfaceView *self)
+{
+  if (!self->dragging)
+    vs_surface_view_pick (self, self->drag_start_x, self->drag_start_y);
+  self->dragging = FALSE;
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller, double dx, double dy, VsSurfaceView *self)
+{
+  if (dy == 0)
+    return FALSE;
+  vs_orbit_camera_zoom (&self->camera, pow (1.15, -dy));
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+  return TRUE;
+}
+
+static void
+vs_surface_view_dispose (GObject *object)
+{
+  VsSurfaceView *self = VS_SURFACE_VIEW (object);
+
+  g_clear_pointer (&self->colors, g_ptr_array_unref);
+  g_clear_object (&self->scene);
+  g_clear_pointer (&self->preset, g_free);
+  G_OBJECT_CLASS (vs_surface_view_parent_class)->dispose (object);
+}
+
+static void
+vs_surface_view_class_init (VsSurfaceViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vs_surface_view_dispose;
+  widget_class->realize = vs_surface_view_realize;
+  widget_class->unrealize = vs_surface_view_unrealize;
+  GTK_GL_AREA_CLASS (klass)->render = vs_surface_view_render;
+
+  signals[VERTEX_PICKED] = g_signal_new ("vertex-picked", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                         2, VS_TYPE_SURFACE_LAYER, G_TYPE_UINT);
+  gtk_widget_class_set_css_name (widget_class, "surface-view");
+}
+
+static void
+vs_surface_view_init (VsSurfaceView *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (
+    GTK_EVENT_CONTROLLER_SCROLL_VERTICAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+
+  self->preset = g_strdup ("lateral");
+  self->needs_fit = TRUE;
+  vs_orbit_camera_init (&self->camera, 1, 1);
+  gtk_gl_area_set_required_version (GTK_GL_AREA (self), 3, 3);
+  gtk_gl_area_set_has_depth_buffer (GTK_GL_AREA (self), TRUE);
+  gtk_gl_area_set_auto_render (GTK_GL_AREA (self), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 120, 120);
+
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+}
+
+GtkWidget *
+vs_surface_view_new (VsScene *scene)
+{
+  VsSurfaceView *self = g_object_new (VS_TYPE_SURFACE_VIEW, NULL);
+
+  self->scene = g_object_ref (scene);
+  g_signal_connect_object (scene, "changed", G_CALLBACK (on_scene_changed), self, 0);
+  return GTK_WIDGET (self);
+}
+
+void
+vs_surface_view_set_preset (VsSurfaceView *self,
+                            const char    *preset)
+{
+  g_return_if_fail (VS_IS_SURFACE_VIEW (self));
+  g_free (self->preset);
+  self->preset = g_strdup (preset);
+  self->needs_fit = TRUE;
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+}
+
+const VsOrbitCamera *
+vs_surface_view_get_camera (VsSurfaceView *self)
+{
+  g_return_val_if_fail (VS_IS_SURFACE_VIEW (self), NULL);
+  return &self->camera;
+}
+
+guint
+vs_surface_view_get_frames_drawn (VsSurfaceView *self)
+{
+  g_return_val_if_fail (VS_IS_SURFACE_VIEW (self), 0);
+  return self->frames_drawn;
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vs-orbit-camera.h"
+#include "vs-scene.h"
+
+G_BEGIN_DECLS
+
+#define VS_TYPE_SURFACE_VIEW (vs_surface_view_get_type ())
+G_DECLARE_FINAL_TYPE (VsSurfaceView, vs_surface_view, VS, SURFACE_VIEW, GtkGLArea)
+
+GtkWidget           *vs_surface_view_new        (VsScene       *scene);
+void                 vs_surface_view_set_preset (VsSurfaceView *self,
+                                                 const char    *preset);
+const VsOrbitCamera *vs_surface_view_get_camera (VsSurfaceView *self);
+gboolean             vs_surface_view_pick       (VsSurfaceView *self,
+                                                 double         x,
+                                                 double         y);
+guint                vs_surface_view_get_frames_drawn (VsSurfaceView *self);
+
+G_END_DECLS
