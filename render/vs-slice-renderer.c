@@ -9,6 +9,7 @@
 #include "vs-gl-program.h"
 #include "vs-render-error.h"
 #include "vs-slice-renderer.h"
+#include "vs-surface-slice.h"
 
 /* Draws a scene's layers on one slice plane, bottom layer first, each resampled in world space by
  * the fragment shader.  Textures are kept per layer and re-uploaded only when the volume, frame,
@@ -548,6 +549,70 @@ draw_layers (VsSliceRenderer     *renderer,
   glBindVertexArray (0);
 }
 
+/* Each visible surface's outline on the slice, in a colour of its own. */
+static void
+draw_surface_outlines (VsSliceRenderer     *renderer,
+                       VsScene             *scene,
+                       const VsSliceCamera *camera)
+{
+  static const float colors[][3] = { { 1.0f, 0.85f, 0.2f }, { 0.3f, 0.8f, 1.0f },
+                                     { 1.0f, 0.45f, 0.8f }, { 0.6f, 1.0f, 0.4f } };
+  GListModel *surfaces = vs_scene_get_surfaces (scene);
+  double right[3], up[3], normal[3], offset = 0;
+  GLuint vbo, vao;
+
+  if (g_list_model_get_n_items (surfaces) == 0)
+    return;
+  vs_slice_camera_get_axes (camera, right, up, normal);
+  for (int a = 0; a < 3; a++)
+    offset += normal[a] * camera->center[a];
+
+  glGenVertexArrays (1, &vao);
+  glGenBuffers (1, &vbo);
+  glBindVertexArray (vao);
+  glBindBuffer (GL_ARRAY_BUFFER, vbo);
+  glEnableVertexAttribArray (0);
+  glVertexAttribPointer (0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof (float), NULL);
+  glUseProgram (vs_gl_program_get_id (renderer->line_program));
+  for (guint i = 0; i < g_list_model_get_n_items (surfaces); i++)
+    {
+      g_autoptr(VsSurfaceLayer) layer = g_list_model_get_item (surfaces, i);
+      g_autoptr(GArray) segments = NULL;
+      g_autofree float *ndc = NULL;
+      guint n_points;
+
+      if (!vs_surface_layer_get_visible (layer))
+        continue;
+      segments = vs_surface_intersect_plane (vs_surface_layer_get_surface (layer),
+                                             vs_surface_layer_get_geometry (layer), normal,
+                                             offset);
+      n_points = segments->len / 3;
+      if (n_points == 0)
+        continue;
+      ndc = g_new (float, (gsize) n_points * 2);
+      for (guint k = 0; k < n_points; k++)
+        {
+          double px, py;
+          vs_slice_camera_world_to_pixel (camera, &g_array_index (segments, double, 3 * k), &px,
+                                          &py);
+          /* Outlines of voxel-aligned meshes fall exactly on pixel edges, where GL's line rule
+           * draws nothing; a quarter pixel keeps them inside pixels. */
+          px += 0.25;
+          py += 0.25;
+          ndc[2 * k] = (float) (2.0 * px / camera->width - 1.0);
+          ndc[2 * k + 1] = (float) (1.0 - 2.0 * py / camera->height);
+        }
+      glBufferData (GL_ARRAY_BUFFER, (GLsizeiptr) n_points * 2 * sizeof (float), ndc,
+                    GL_STREAM_DRAW);
+      glUniform4f (vs_gl_program_get_uniform (renderer->line_program, "u_color"),
+                   colors[i % 4][0], colors[i % 4][1], colors[i % 4][2], 1.0f);
+      glDrawArrays (GL_LINES, 0, (GLsizei) n_points);
+    }
+  glBindVertexArray (0);
+  glDeleteBuffers (1, &vbo);
+  glDeleteVertexArrays (1, &vao);
+}
+
 void
 vs_slice_renderer_draw (VsSliceRenderer     *renderer,
                         VsScene             *scene,
@@ -558,6 +623,7 @@ vs_slice_renderer_draw (VsSliceRenderer     *renderer,
   g_return_if_fail (VS_IS_SCENE (scene));
 
   draw_layers (renderer, scene, camera);
+  draw_surface_outlines (renderer, scene, camera);
   if (show_cursor && vs_scene_get_n_layers (scene) > 0)
     draw_cursor (renderer, scene, camera);
   glUseProgram (0);
@@ -633,6 +699,7 @@ vs_slice_renderer_draw_scaled (VsSliceRenderer     *renderer,
   glDrawArrays (GL_TRIANGLE_STRIP, 0, 4);
   glBindVertexArray (0);
   glEnable (GL_BLEND);
+  draw_surface_outlines (renderer, scene, camera);
   if (show_cursor && vs_scene_get_n_layers (scene) > 0)
     draw_cursor (renderer, scene, camera);
   glUseProgram (0);

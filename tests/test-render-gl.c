@@ -375,6 +375,34 @@ test_surface_overlay_and_picking (void)
   g_assert_cmpfloat (fabs (py - 120.5), <, 3);
   vs_orbit_camera_pixel_ray (&camera, 2, 2, origin, direction);
   g_assert_false (vs_surface_pick (sphere, 0, origin, direction, &vertex, hit));
+
+  /* On an axial slice through its centre the sphere's outline is a yellow circle of radius 18. */
+  {
+    g_autoptr(VsScene) scene = vs_scene_new ();
+    const double centre[3] = { 0, 0, 0 };
+    int lit = 0;
+    vs_scene_add_surface (scene, sphere);
+    image = render (scene, VS_SLICE_AXIS_AXIAL, 61, 61, centre);
+    for (int angle = 0; angle < 360; angle += 30)
+      {
+        double a = angle * G_PI / 180;
+        int x0 = (int) lround (30 + 18 * cos (a)), y0 = (int) lround (30 - 18 * sin (a));
+        gboolean found = FALSE;
+        /* One-pixel lines skip pixels where they run diagonally: look within two. */
+        for (int dy = -2; dy <= 2 && !found; dy++)
+          for (int dx = -2; dx <= 2 && !found; dx++)
+            {
+              guint32 p = pixel_at (image, x0 + dx, y0 + dy);
+              found = ((p >> 16) & 0xff) > 200 && ((p >> 8) & 0xff) > 150 && (p & 0xff) < 100;
+            }
+        lit += found;
+      }
+    if (g_getenv ("VS_TEST_DUMP") != NULL)
+      cairo_surface_write_to_png (image, g_getenv ("VS_TEST_DUMP"));
+    g_assert_cmpint (lit, ==, 12);
+    g_assert_cmpuint (pixel_at (image, 30, 30) & 0xffffff, ==, 0);
+    cairo_surface_destroy (image);
+  }
 }
 
 int

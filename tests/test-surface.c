@@ -10,6 +10,7 @@
 #include "vs-gifti-reader.h"
 #include "vs-isosurface.h"
 #include "vs-surface-projection.h"
+#include "vs-surface-slice.h"
 #include "vs-test-fixtures.h"
 
 static char *
@@ -421,6 +422,27 @@ check_sphere (const double affine[16], double voxel)
   g_test_message ("sphere: %u vertices, volume %.1f of %.1f mm³", vs_surface_get_n_vertices (sphere),
                   volume_mm3, expected);
   g_assert_cmpfloat (fabs (volume_mm3 - expected) / expected, <, 0.01);
+
+  /* The plane through the centre cuts it in a circle of the same radius. */
+  {
+    double centre[3], ijk[3] = { 31.5, 31.2, 32.3 }, normal[3] = { 0, 0, 1 };
+    g_autoptr(GArray) segments = NULL;
+    vs_volume_voxel_to_world (volume, ijk, centre);
+    segments = vs_surface_intersect_plane (sphere, 0, normal, centre[2]);
+    gboolean sectors[12] = { FALSE };
+    g_assert_cmpuint (segments->len / 6, >, 50);
+    for (guint k = 0; k < segments->len / 3; k++)
+      {
+        const double *q = &g_array_index (segments, double, 3 * k);
+        double r = hypot (q[0] - centre[0], q[1] - centre[1]);
+        double angle = atan2 (q[1] - centre[1], q[0] - centre[0]) + G_PI;
+        sectors[MIN ((int) (angle / (G_PI / 6)), 11)] = TRUE;
+        g_assert_cmpfloat_with_epsilon (q[2], centre[2], 1e-6);
+        g_assert_cmpfloat_with_epsilon (r, radius, 0.05 * radius);
+      }
+    for (int sector = 0; sector < 12; sector++)
+      g_assert_true (sectors[sector]);
+  }
 }
 
 static void
