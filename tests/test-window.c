@@ -255,6 +255,73 @@ test_open_surface (void)
   g_rmdir (dir);
 }
 
+static GtkDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_DIALOG (window))
+        return GTK_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_surface (gpointer data)
+{
+  return g_list_model_get_n_items (vs_scene_get_surfaces (data)) > 0;
+}
+
+static gboolean
+has_overlay (gpointer data)
+{
+  g_autoptr(VsSurfaceLayer) layer = g_list_model_get_item (vs_scene_get_surfaces (data), 0);
+  return g_list_model_get_n_items (vs_surface_layer_get_overlays (layer)) > 0;
+}
+
+/* Surface from Volume, then Project Volume onto Surface, through their dialogs. */
+static void
+test_surface_analyses (void)
+{
+  g_autofree char *anatomy = g_build_filename (vs_test_nibabel_data_dir (), "anatomical.nii",
+                                               NULL);
+  const char *paths[] = { anatomy, NULL };
+  VsWindow *window = open_window (paths);
+  VsScene *scene = vs_window_get_scene (window);
+  g_autoptr(VsSurfaceLayer) layer = NULL;
+  g_autoptr(VsVertexLayer) overlay = NULL;
+  VsVertexData *data;
+  GtkDialog *dialog;
+  double lo, hi;
+
+  g_assert_true (wait_until (stats_ready, scene, 30000));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.isosurface", NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+  g_assert_true (wait_until (has_surface, scene, 60000));
+  g_assert_null (vs_window_get_error_text (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.project", NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+  g_assert_true (wait_until (has_overlay, scene, 60000));
+  layer = g_list_model_get_item (vs_scene_get_surfaces (scene), 0);
+  overlay = g_list_model_get_item (vs_surface_layer_get_overlays (layer), 0);
+  data = vs_vertex_layer_get_data (overlay);
+  g_assert_cmpuint (vs_vertex_data_get_n_vertices (data), ==,
+                    vs_surface_get_n_vertices (vs_surface_layer_get_surface (layer)));
+  /* The surface sits where the volume crosses the threshold, so the values sampled on it lie
+   * around that threshold, inside the data's range. */
+  vs_vertex_data_get_range (data, 0, &lo, &hi);
+  g_assert_cmpfloat (lo, <, hi);
+  g_assert_cmpfloat (hi, <=, vs_layer_get_stats (vs_scene_get_layer (scene, 0))->max + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -265,6 +332,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/window/layouts-and-radiological", test_layouts_and_radiological);
   g_test_add_func ("/window/open-surface", test_open_surface);
+  g_test_add_func ("/window/surface-analyses", test_surface_analyses);
 
   return g_test_run ();
 }

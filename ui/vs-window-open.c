@@ -141,9 +141,11 @@ stats_job (gpointer input, VsProgress *progress, GCancellable *cancellable, GErr
   return vs_volume_stats_compute (VS_VOLUME (input), 0, progress, cancellable, error);
 }
 
-static GtkWidget *
-job_row_new (VsJob *job, const char *title)
+/* A progress row with a cancel button in the sidebar, for any job. */
+GtkWidget *
+_vs_window_add_job_row (VsWindow *self, VsJob *job)
 {
+  const char *title = vs_job_get_title (job);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *label = gtk_label_new (title);
@@ -164,6 +166,7 @@ job_row_new (VsJob *job, const char *title)
   gtk_box_append (GTK_BOX (box), line);
   gtk_box_append (GTK_BOX (box), bar);
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->jobs_box), box);
   return box;
 }
 
@@ -279,8 +282,7 @@ open_path (VsWindow *self, const char *path, double opacity)
   g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &load->window);
   load->opacity = opacity;
   load->job = vs_job_new (title, load_file_job, input, load_input_free, load_result_free);
-  load->row = job_row_new (load->job, title);
-  gtk_box_append (GTK_BOX (self->jobs_box), load->row);
+  load->row = _vs_window_add_job_row (self, load->job);
   self->n_loading++;
   g_queue_push_tail (&pending_loads, load);
   vs_job_run_async (load->job, on_load_done, load);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #pragma once
 
+#include "vs-job.h"
 #include "vs-slice-camera.h"
 #include "vs-window.h"
 
@@ -36,6 +37,9 @@ struct _VsWindow
 };
 
 void _vs_window_install_open_actions (VsWindowClass *klass);
+void _vs_window_install_analysis_actions (VsWindowClass *klass);
+GtkWidget *_vs_window_add_job_row    (VsWindow      *self,
+                                      VsJob         *job);
 void _vs_window_init_open            (VsWindow      *self);
 void _vs_window_update_recent_menu   (VsWindow      *self);
 

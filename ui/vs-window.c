@@ -399,6 +399,7 @@ build_header (VsWindow *self)
   g_autoptr(GMenu) layout = g_menu_new ();
   g_autoptr(GMenu) view = g_menu_new ();
   g_autoptr(GMenu) app = g_menu_new ();
+  g_autoptr(GMenu) analysis = g_menu_new ();
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open");
   gtk_widget_set_tooltip_text (open, _("Open volumes (Ctrl+O)"));
@@ -414,6 +415,9 @@ build_header (VsWindow *self)
   g_menu_append (view, _("_Radiological Convention"), "win.radiological");
   g_menu_append (view, _("Reset _Zoom"), "win.reset-views");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (view));
+  g_menu_append (analysis, _("_Surface from Volume…"), "win.isosurface");
+  g_menu_append (analysis, _("_Project Volume onto Surface…"), "win.project");
+  g_menu_append_section (menu, _("Surfaces"), G_MENU_MODEL (analysis));
   g_menu_append (app, _("_About Voxelscope"), "app.about");
   g_menu_append (app, _("_Quit"), "app.quit");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (app));
@@ -645,6 +649,7 @@ vs_window_class_init (VsWindowClass *klass)
 
   object_class->dispose = vs_window_dispose;
   _vs_window_install_open_actions (klass);
+  _vs_window_install_analysis_actions (klass);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);
 }
