@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <epoxy/gl.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "vs-surface-figure.h"
 #include "vs-surface-loader.h"
 #include "vs-volume-loader.h"
+#include "vs-volume-raycaster.h"
 
 /* voxelscope render: the window's renderer, through EGL, with no display.  Options before the
  * first file are global; options after a file apply to that file, so each overlay can have its
@@ -38,6 +40,11 @@ static const char help_text[] =
   "  --camera PRESET            3d: lateral, medial, dorsal, ventral, anterior or\n"
   "                             posterior (default lateral)\n"
   "  --gap MM                   3d: distance added between two hemispheres (default 0)\n"
+  "  --render MODE              3d volumes: mip, composite or iso (default mip); the\n"
+  "                             base volume is drawn with its colormap and range\n"
+  "  --iso VALUE                3d iso: the surface level (default: middle of the range)\n"
+  "  --clip AXIS                3d volumes: cut away what lies beyond the cursor along\n"
+  "                             x, -x, y, -y, z or -z\n"
   "  --at X,Y,Z                 Cursor position in world mm (default: centre of the base)\n"
   "  --frame N                  Frame of 4D volumes, from 0 (default 0)\n"
   "  --radiological             Show the subject's left on the right (default: neurological)\n"
@@ -223,6 +230,48 @@ render_surfaces (GPtrArray  *files,
   return 0;
 }
 
+static int
+render_volume_3d (VsLayer                *layer,
+                  gint64                  frame,
+                  const char             *preset,
+                  const VsRaycastOptions *raycast,
+                  int                     width,
+                  int                     height,
+                  const char             *output)
+{
+  g_autoptr(VsOffscreen) offscreen = NULL;
+  g_autoptr(VsVolumeRaycaster) raycaster = NULL;
+  g_autoptr(GError) error = NULL;
+  VsOrbitCamera camera;
+  cairo_surface_t *image = NULL;
+  double lo[3], hi[3];
+
+  offscreen = vs_offscreen_new (&error);
+  if (offscreen != NULL)
+    raycaster = vs_volume_raycaster_new (&error);
+  if (raycaster == NULL || !vs_offscreen_begin (offscreen, width, height, &error))
+    {
+      g_printerr ("voxelscope render: %s\n", error->message);
+      return 1;
+    }
+  vs_orbit_camera_init (&camera, width, height);
+  vs_orbit_camera_set_preset (&camera, preset, TRUE);
+  vs_volume_get_world_bounds (vs_layer_get_volume (layer), lo, hi);
+  vs_orbit_camera_fit (&camera, lo, hi);
+  glClearColor (0, 0, 0, 1);
+  glClear (GL_COLOR_BUFFER_BIT);
+  vs_volume_raycaster_draw (raycaster, layer, frame, &camera, raycast);
+  image = vs_offscreen_read (offscreen);
+  if (!vs_image_writer_write_png (image, output, &error))
+    {
+      g_printerr ("voxelscope render: %s\n", error->message);
+      cairo_surface_destroy (image);
+      return 1;
+    }
+  cairo_surface_destroy (image);
+  return 0;
+}
+
 int
 vs_command_render_run (int argc, char **argv)
 {
@@ -241,6 +290,11 @@ vs_command_render_run (int argc, char **argv)
   g_autofree char *camera = NULL;
   double gap = 0;
   guint n_surfaces = 0, n_volumes = 0;
+  VsRaycastOptions raycast;
+  gboolean has_iso = FALSE;
+  int clip_axis = -1;
+
+  vs_raycast_options_init (&raycast);
 
   for (int i = 1; i < argc; i++)
     {
@@ -249,7 +303,8 @@ vs_command_render_run (int argc, char **argv)
       FileSpec *current = files->len > 0 ? g_ptr_array_index (files, files->len - 1) : NULL;
       static const char *const takes_value[] = {
         "-o", "--output", "--size", "--view", "--at", "--frame", "--colormap", "--range",
-        "--threshold", "--opacity", "--labels", "--camera", "--gap", "--overlay", NULL
+        "--threshold", "--opacity", "--labels", "--camera", "--gap", "--overlay", "--render",
+        "--iso", "--clip", NULL
       };
 
       if (g_str_equal (arg, "-h") || g_str_equal (arg, "--help"))
@@ -308,6 +363,27 @@ vs_command_render_run (int argc, char **argv)
                            "posterior"));
           g_free (camera);
           camera = g_strdup (value);
+        }
+      else if (g_str_equal (name, "--render"))
+        {
+          if (!vs_raycast_mode_from_name (value, &raycast.mode))
+            return fail (_("--render is one of mip, composite, iso"));
+        }
+      else if (g_str_equal (name, "--iso"))
+        {
+          if (!parse_doubles (value, &raycast.iso, 1))
+            return fail (_("--iso takes a number"));
+          has_iso = TRUE;
+        }
+      else if (g_str_equal (name, "--clip"))
+        {
+          static const char *axes[] = { "x", "-x", "y", "-y", "z", "-z" };
+          clip_axis = -1;
+          for (int a = 0; a < 6; a++)
+            if (g_str_equal (value, axes[a]))
+              clip_axis = a;
+          if (clip_axis < 0)
+            return fail (_("--clip is one of x, -x, y, -y, z, -z"));
         }
       else if (g_str_equal (name, "--gap"))
         {
@@ -415,12 +491,14 @@ vs_command_render_run (int argc, char **argv)
     view_3d = TRUE;
   if (view_3d)
     {
-      if (n_volumes > 0)
-        return fail (_("--view 3d draws surfaces; drawing volumes in 3D is not available yet"));
+      if (n_volumes > 0 && n_surfaces > 0)
+        return fail (_("--view 3d draws either volumes or surfaces; both in one 3D figure is "
+                       "not available yet"));
       if (options.width == 0)
         options.width = options.height = 800;
-      return render_surfaces (files, camera != NULL ? camera : "lateral", gap, options.width,
-                              options.height, output);
+      if (n_surfaces > 0)
+        return render_surfaces (files, camera != NULL ? camera : "lateral", gap, options.width,
+                                options.height, output);
     }
   if (n_surfaces > 0)
     return fail (_("surfaces are drawn with --view 3d"));
@@ -466,6 +544,23 @@ vs_command_render_run (int argc, char **argv)
   if (has_at)
     vs_scene_set_cursor (scene, at);
   vs_scene_set_frame (scene, frame);
+
+  if (view_3d)
+    {
+      VsLayer *base = vs_scene_get_layer (scene, vs_scene_get_n_layers (scene) - 1);
+      double cursor[3];
+      if (!has_iso)
+        raycast.iso = 0.5 * (vs_layer_get_display_min (base) + vs_layer_get_display_max (base));
+      vs_scene_get_cursor (scene, cursor);
+      if (clip_axis >= 0)
+        {
+          double sign = clip_axis % 2 == 0 ? 1.0 : -1.0;
+          raycast.clip[clip_axis / 2] = sign;
+          raycast.clip[3] = sign * cursor[clip_axis / 2];
+        }
+      return render_volume_3d (base, vs_scene_get_frame (scene), camera != NULL ? camera
+                               : "lateral", &raycast, options.width, options.height, output);
+    }
 
   offscreen = vs_offscreen_new (&error);
   if (offscreen != NULL)

@@ -112,7 +112,9 @@ test_render_surface (void)
                          NULL };
   const char *mismatch[] = { "render", cube, "--overlay", curv, "-o", out_png, NULL };
   const char *stray_overlay[] = { "render", colin, "--overlay", curv, "-o", out_png, NULL };
-  const char *volume_3d[] = { "render", colin, "--view", "3d", "-o", out_png, NULL };
+  const char *mixed_3d[] = { "render", colin, cube, "--view", "3d", "-o", out_png, NULL };
+  const char *bad_mode[] = { "render", colin, "--view", "3d", "--render", "xray", "-o", out_png,
+                             NULL };
   const char *bad_camera[] = { "render", cube, "--camera", "sideways", "-o", out_png, NULL };
   cairo_surface_t *png = render_png (args, out_png);
 
@@ -130,8 +132,46 @@ test_render_surface (void)
   expect_failure (mismatch, 1, "rh.shape.curv.gii has values for 133764 vertices but the "
                                "surface has 8");
   expect_failure (stray_overlay, 2, "--overlay follows a surface");
-  expect_failure (volume_3d, 2, "drawing volumes in 3D is not available yet");
+  expect_failure (mixed_3d, 2, "either volumes or surfaces");
+  expect_failure (bad_mode, 2, "--render is one of mip, composite, iso");
   expect_failure (bad_camera, 2, "--camera is one of");
+  g_unlink (out_png);
+  g_rmdir (dir);
+}
+
+/* Volume rendering: MIP and a clipped isosurface of Colin27 put the head in the middle. */
+static void
+test_render_volume_3d (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *out_png = g_build_filename (dir, "head.png", NULL);
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  const char *mip[] = { "render", colin, "--view", "3d", "--render", "mip", "--size", "200x200",
+                        "-o", out_png, NULL };
+  const char *iso[] = { "render", colin, "--view", "3d", "--render", "iso", "--iso", "70",
+                        "--clip", "-x", "--camera", "anterior", "--size", "200x200", "-o",
+                        out_png, NULL };
+  cairo_surface_t *png;
+  const guint8 *data;
+  int stride;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      png = render_png (pass == 0 ? mip : iso, out_png);
+      if (png == NULL)
+        return;
+      data = cairo_image_surface_get_data (png);
+      stride = cairo_image_surface_get_stride (png);
+      /* Head in the middle, background in the corner. */
+      g_assert_cmpuint (((const guint32 *) (data + 100 * stride))[pass == 0 ? 100 : 70] & 0xffffff,
+                        !=, 0);
+      g_assert_cmpuint (((const guint32 *) (data + 2 * stride))[2] & 0xffffff, ==, 0);
+      /* Clipping x ≥ cursor seen from the front removes the subject's left: the screen's
+       * right side is empty. */
+      if (pass == 1)
+        g_assert_cmpuint (((const guint32 *) (data + 100 * stride))[150] & 0xffffff, ==, 0);
+      cairo_surface_destroy (png);
+    }
   g_unlink (out_png);
   g_rmdir (dir);
 }
@@ -144,6 +184,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/command/render/ortho", test_render_ortho);
   g_test_add_func ("/command/render/errors", test_render_errors);
   g_test_add_func ("/command/render/surface", test_render_surface);
+  g_test_add_func ("/command/render/volume-3d", test_render_volume_3d);
 
   return g_test_run ();
 }

@@ -10,18 +10,28 @@
 #include "vs-surface-pick.h"
 #include "vs-surface-renderer.h"
 #include "vs-surface-view.h"
+#include "vs-volume-raycaster.h"
 
-/* The 3D view: the scene's surfaces with their overlays.  Drag to orbit, scroll to zoom, click to
- * pick a vertex (which moves the linked cursor, so the slices follow, and emits
- * "vertex-picked").  Colours are recomputed only when the scene changes, not per frame. */
+/* The 3D view: the scene's surfaces with their overlays, or the base volume ray cast (MIP,
+ * composite, isosurface).  Drag to orbit, scroll to zoom, click to pick a vertex (which moves the
+ * linked cursor, so the slices follow, and emits "vertex-picked").  Colours are recomputed only
+ * when the scene changes.  While the camera moves the ray caster takes long steps and draws at a
+ * third of the resolution; 250 ms after it stops, it draws at full quality. */
 
 #define DRAG_THRESHOLD 4.0
+#define REFINE_DELAY_MS 250
 
 struct _VsSurfaceView
 {
   GtkGLArea          parent_instance;
   VsScene           *scene;
   VsSurfaceRenderer *renderer;
+  VsVolumeRaycaster *raycaster;
+  int                volume_mode;   /* −1 off, else VsRaycastMode */
+  gboolean           moving;
+  guint              refine_source;
+  GLuint             low_fbo, low_color, low_depth;
+  int                low_width, low_height;
   VsOrbitCamera      camera;
   char              *preset;
   gboolean           needs_fit;
@@ -58,7 +68,9 @@ vs_surface_view_realize (GtkWidget *widget)
   if (gtk_gl_area_get_error (GTK_GL_AREA (self)) != NULL)
     return;
   self->renderer = vs_surface_renderer_new (&error);
-  if (self->renderer == NULL)
+  if (self->renderer != NULL)
+    self->raycaster = vs_volume_raycaster_new (&error);
+  if (self->raycaster == NULL)
     gtk_gl_area_set_error (GTK_GL_AREA (self), error);
 }
 
@@ -69,7 +81,17 @@ vs_surface_view_unrealize (GtkWidget *widget)
 
   gtk_gl_area_make_current (GTK_GL_AREA (self));
   if (gtk_gl_area_get_error (GTK_GL_AREA (self)) == NULL)
-    g_clear_pointer (&self->renderer, vs_surface_renderer_free);
+    {
+      g_clear_pointer (&self->renderer, vs_surface_renderer_free);
+      g_clear_pointer (&self->raycaster, vs_volume_raycaster_free);
+      if (self->low_fbo != 0)
+        {
+          glDeleteFramebuffers (1, &self->low_fbo);
+          glDeleteTextures (1, &self->low_color);
+          self->low_fbo = self->low_color = 0;
+          self->low_width = self->low_height = 0;
+        }
+    }
   GTK_WIDGET_CLASS (vs_surface_view_parent_class)->unrealize (widget);
 }
 
@@ -98,6 +120,93 @@ collect_items (VsSurfaceView *self, GPtrArray *layers, double (**offsets)[3], do
   return items;
 }
 
+/* The bottom volume layer ray cast; reduced resolution and long steps while moving. */
+static void
+draw_volume (VsSurfaceView *self, int width, int height)
+{
+  VsLayer *base = vs_scene_get_layer (self->scene, vs_scene_get_n_layers (self->scene) - 1);
+  VsRaycastOptions options;
+  double lo[3], hi[3];
+  GLint target = 0, viewport[4];
+  VsOrbitCamera camera = self->camera;
+
+  vs_raycast_options_init (&options);
+  options.mode = self->volume_mode;
+  options.step = self->moving ? 2.0 : 0.5;
+  options.iso = 0.5 * (vs_layer_get_display_min (base) + vs_layer_get_display_max (base));
+  if (self->needs_fit)
+    {
+      vs_volume_get_world_bounds (vs_layer_get_volume (base), lo, hi);
+      vs_orbit_camera_set_preset (&self->camera, self->preset, TRUE);
+      vs_orbit_camera_fit (&self->camera, lo, hi);
+      self->needs_fit = FALSE;
+      camera = self->camera;
+    }
+  if (!self->moving)
+    {
+      vs_volume_raycaster_draw (self->raycaster, base, vs_scene_get_frame (self->scene), &camera,
+                                &options);
+      return;
+    }
+
+  camera.width = MAX (1, width / 3);
+  camera.height = MAX (1, height / 3);
+  glGetIntegerv (GL_FRAMEBUFFER_BINDING, &target);
+  glGetIntegerv (GL_VIEWPORT, viewport);
+  if (self->low_fbo == 0 || self->low_width != camera.width || self->low_height != camera.height)
+    {
+      if (self->low_fbo == 0)
+        {
+          glGenFramebuffers (1, &self->low_fbo);
+          glGenTextures (1, &self->low_color);
+        }
+      glBindTexture (GL_TEXTURE_2D, self->low_color);
+      glTexImage2D (GL_TEXTURE_2D, 0, GL_RGBA8, camera.width, camera.height, 0, GL_RGBA,
+                    GL_UNSIGNED_BYTE, NULL);
+      glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+      glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+      glBindFramebuffer (GL_FRAMEBUFFER, self->low_fbo);
+      glFramebufferTexture2D (GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, self->low_color,
+                              0);
+      self->low_width = camera.width;
+      self->low_height = camera.height;
+    }
+  glBindFramebuffer (GL_FRAMEBUFFER, self->low_fbo);
+  glViewport (0, 0, camera.width, camera.height);
+  glClearColor (0, 0, 0, 1);
+  glClear (GL_COLOR_BUFFER_BIT);
+  vs_volume_raycaster_draw (self->raycaster, base, vs_scene_get_frame (self->scene), &camera,
+                            &options);
+  /* Stretch it over the view. */
+  glBindFramebuffer (GL_READ_FRAMEBUFFER, self->low_fbo);
+  glBindFramebuffer (GL_DRAW_FRAMEBUFFER, (GLuint) target);
+  glBlitFramebuffer (0, 0, camera.width, camera.height, viewport[0], viewport[1],
+                     viewport[0] + viewport[2], viewport[1] + viewport[3], GL_COLOR_BUFFER_BIT,
+                     GL_LINEAR);
+  glBindFramebuffer (GL_FRAMEBUFFER, (GLuint) target);
+  glViewport (viewport[0], viewport[1], viewport[2], viewport[3]);
+}
+
+static gboolean
+refine (gpointer data)
+{
+  VsSurfaceView *self = data;
+
+  self->refine_source = 0;
+  self->moving = FALSE;
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+camera_moved (VsSurfaceView *self)
+{
+  self->moving = TRUE;
+  g_clear_handle_id (&self->refine_source, g_source_remove);
+  self->refine_source = g_timeout_add (REFINE_DELAY_MS, refine, self);
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+}
+
 static gboolean
 vs_surface_view_render (GtkGLArea    *area,
                         GdkGLContext *context)
@@ -122,6 +231,9 @@ vs_surface_view_render (GtkGLArea    *area,
     {
       glClearColor (0, 0, 0, 1);
       glClear (GL_COLOR_BUFFER_BIT);
+      if (vs_scene_get_n_layers (self->scene) > 0 && self->volume_mode >= 0)
+        draw_volume (self, width, height);
+      self->frames_drawn++;
       return TRUE;
     }
   if (self->colors == NULL || self->colors->len != layers->len)
@@ -223,7 +335,7 @@ on_drag_update (GtkGestureDrag *gesture, double dx, double dy, VsSurfaceView *se
   vs_orbit_camera_orbit (&self->camera, x - self->drag_last_x, y - self->drag_last_y);
   self->drag_last_x = x;
   self->drag_last_y = y;
-  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+  camera_moved (self);
 }
 
 static void
@@ -240,7 +352,7 @@ on_scroll (GtkEventControllerScroll *controller, double dx, double dy, VsSurface
   if (dy == 0)
     return FALSE;
   vs_orbit_camera_zoom (&self->camera, pow (1.15, -dy));
-  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+  camera_moved (self);
   return TRUE;
 }
 
@@ -249,6 +361,7 @@ vs_surface_view_dispose (GObject *object)
 {
   VsSurfaceView *self = VS_SURFACE_VIEW (object);
 
+  g_clear_handle_id (&self->refine_source, g_source_remove);
   g_clear_pointer (&self->colors, g_ptr_array_unref);
   g_clear_object (&self->scene);
   g_clear_pointer (&self->preset, g_free);
@@ -324,6 +437,16 @@ vs_surface_view_get_camera (VsSurfaceView *self)
 {
   g_return_val_if_fail (VS_IS_SURFACE_VIEW (self), NULL);
   return &self->camera;
+}
+
+/* −1: no volume in 3D; else a VsRaycastMode. */
+void
+vs_surface_view_set_volume_mode (VsSurfaceView *self,
+                                 int            mode)
+{
+  g_return_if_fail (VS_IS_SURFACE_VIEW (self));
+  self->volume_mode = mode;
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
 }
 
 guint

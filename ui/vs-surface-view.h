@@ -19,5 +19,7 @@ gboolean             vs_surface_view_pick       (VsSurfaceView *self,
                                                  double         x,
                                                  double         y);
 guint                vs_surface_view_get_frames_drawn (VsSurfaceView *self);
+void                 vs_surface_view_set_volume_mode (VsSurfaceView *self,
+                                                 int            mode);
 
 G_END_DECLS
