@@ -8,8 +8,8 @@
 #include "vs-gl-program.h"
 #include "vs-surface-renderer.h"
 
-/* Surfaces as indexed triangles: positions and normals uploaded once per geometry, colours each
- * time they are drawn (they change with every overlay setting, and cost 4 bytes a vertex). */
+/* Surfaces as indexed triangles: positions and normals uploaded once per geometry, colours when
+ * the caller's colour serial changes. */
 
 #define RESOURCE_PREFIX "/org/voxelscope/Voxelscope/shaders/"
 
@@ -20,6 +20,7 @@ typedef struct {
   GLuint     geometry_vbo;
   GLuint     color_vbo;
   GLuint     ebo;
+  guint      uploaded_serial;  /* of the colours in color_vbo; 0: none */
 } Mesh;
 
 struct _VsSurfaceRenderer
@@ -150,8 +151,13 @@ vs_surface_renderer_draw (VsSurfaceRenderer   *renderer,
       glUniform3f (vs_gl_program_get_uniform (program, "u_offset"), (float) draws[i].offset[0],
                    (float) draws[i].offset[1], (float) draws[i].offset[2]);
       glBindVertexArray (mesh->vao);
-      glBindBuffer (GL_ARRAY_BUFFER, mesh->color_vbo);
-      glBufferSubData (GL_ARRAY_BUFFER, 0, (GLsizeiptr) n * 4, draws[i].rgba);
+      /* Views cache colours between frames and number them; figures pass 0. */
+      if (draws[i].color_serial == 0 || mesh->uploaded_serial != draws[i].color_serial)
+        {
+          glBindBuffer (GL_ARRAY_BUFFER, mesh->color_vbo);
+          glBufferSubData (GL_ARRAY_BUFFER, 0, (GLsizeiptr) n * 4, draws[i].rgba);
+          mesh->uploaded_serial = draws[i].color_serial;
+        }
       glDrawElements (GL_TRIANGLES, (GLsizei) (vs_surface_get_n_triangles (draws[i].surface) * 3),
                       GL_UNSIGNED_INT, NULL);
     }

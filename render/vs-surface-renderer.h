@@ -14,6 +14,7 @@ typedef struct {
   VsSurface    *surface;
   guint         geometry;
   const guint8 *rgba;       /* 4 × n_vertices */
+  guint         color_serial; /* changes when the colours do; 0: upload every time */
   double        offset[3];
 } VsSurfaceDraw;
 

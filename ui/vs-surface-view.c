@@ -37,6 +37,7 @@ struct _VsSurfaceView
   gboolean           needs_fit;
   guint              fitted_count;
   GPtrArray         *colors;       /* guint8 * per surface layer, NULL when stale */
+  guint              color_serial;
   guint              frames_drawn;
   double             drag_start_x, drag_start_y, drag_last_x, drag_last_y;
   double             pointer_x, pointer_y;
@@ -240,6 +241,7 @@ vs_surface_view_render (GtkGLArea    *area,
     {
       g_clear_pointer (&self->colors, g_ptr_array_unref);
       self->colors = g_ptr_array_new_with_free_func (g_free);
+      self->color_serial++;
       for (guint i = 0; i < layers->len; i++)
         g_ptr_array_add (self->colors,
                          vs_surface_layer_compute_colors (g_ptr_array_index (layers, i)));
@@ -251,6 +253,7 @@ vs_surface_view_render (GtkGLArea    *area,
       draws[i].surface = item->surface;
       draws[i].geometry = item->geometry;
       draws[i].rgba = g_ptr_array_index (self->colors, i);
+      draws[i].color_serial = self->color_serial;
       memcpy (draws[i].offset, offsets[i], sizeof offsets[i]);
       all_left = all_left && vs_surface_item_is_left (item);
     }
