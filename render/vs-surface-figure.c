@@ -88,7 +88,7 @@ vs_surface_figure_render (VsOffscreen         *offscreen,
   vs_orbit_camera_fit (&camera, lo, hi);
   if (!vs_offscreen_begin (offscreen, width, height, error))
     return NULL;
-  vs_surface_renderer_draw (renderer, draws, n_items, &camera);
+  vs_surface_renderer_draw (renderer, draws, n_items, &camera, TRUE);
   if (camera_out != NULL)
     *camera_out = camera;
   return vs_offscreen_read (offscreen);

@@ -125,17 +125,23 @@ void
 vs_surface_renderer_draw (VsSurfaceRenderer   *renderer,
                           const VsSurfaceDraw *draws,
                           guint                n_draws,
-                          const VsOrbitCamera *camera)
+                          const VsOrbitCamera *camera,
+                          gboolean             clear)
 {
   float view[16], projection[16];
   VsGlProgram *program = renderer->program;
 
   vs_orbit_camera_get_matrices (camera, view, projection);
-  glClearColor (0, 0, 0, 1);
-  glClearDepth (1.0);
-  glClear (GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  /* Not clearing keeps a volume drawn first, with its depth. */
+  if (clear)
+    {
+      glClearColor (0, 0, 0, 1);
+      glClearDepth (1.0);
+      glClear (GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    }
   glEnable (GL_DEPTH_TEST);
   glDepthFunc (GL_LESS);
+  glDepthMask (GL_TRUE);
   glDisable (GL_BLEND);
   glDisable (GL_CULL_FACE);
 

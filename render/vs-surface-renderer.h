@@ -26,7 +26,8 @@ void               vs_surface_renderer_free (VsSurfaceRenderer   *renderer);
 void               vs_surface_renderer_draw (VsSurfaceRenderer   *renderer,
                                              const VsSurfaceDraw *draws,
                                              guint                n_draws,
-                                             const VsOrbitCamera *camera);
+                                             const VsOrbitCamera *camera,
+                                             gboolean             clear);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsSurfaceRenderer, vs_surface_renderer_free)
 

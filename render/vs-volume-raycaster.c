@@ -174,7 +174,10 @@ vs_volume_raycaster_draw (VsVolumeRaycaster      *raycaster,
   vs_volume_get_dims (volume, dims);
   vs_orbit_camera_get_eye (camera, eye, up);
 
-  glDisable (GL_DEPTH_TEST);
+  /* Writes depth (always passing) so surfaces drawn next are hidden by an isosurface in front. */
+  glEnable (GL_DEPTH_TEST);
+  glDepthFunc (GL_ALWAYS);
+  glDepthMask (GL_TRUE);
   glDisable (GL_BLEND);
   glUseProgram (vs_gl_program_get_id (program));
   glActiveTexture (GL_TEXTURE0);
@@ -185,6 +188,8 @@ vs_volume_raycaster_draw (VsVolumeRaycaster      *raycaster,
   glUniform1i (vs_gl_program_get_uniform (program, "u_colormap"), 1);
   glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_inverse_view_projection"), 1,
                       GL_FALSE, (float *) inverse);
+  glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_view_projection"), 1, GL_FALSE,
+                      (float *) view_projection);
   glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_world_to_voxel"), 1, GL_FALSE,
                       to_voxel);
   glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_voxel_to_world"), 1, GL_FALSE,
@@ -203,4 +208,6 @@ vs_volume_raycaster_draw (VsVolumeRaycaster      *raycaster,
   glDrawArrays (GL_TRIANGLE_STRIP, 0, 4);
   glBindVertexArray (0);
   glUseProgram (0);
+  glDepthFunc (GL_LESS);
+  glDisable (GL_DEPTH_TEST);
 }

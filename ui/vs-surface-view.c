@@ -27,7 +27,7 @@ struct _VsSurfaceView
   VsScene           *scene;
   VsSurfaceRenderer *renderer;
   VsVolumeRaycaster *raycaster;
-  int                volume_mode;   /* −1 off, else VsRaycastMode */
+  int                volume_mode;   /* −2 auto, −1 off, else VsRaycastMode */
   gboolean           moving;
   guint              refine_source;
   GLuint             low_fbo, low_color, low_depth;
@@ -123,7 +123,7 @@ collect_items (VsSurfaceView *self, GPtrArray *layers, double (**offsets)[3], do
 
 /* The bottom volume layer ray cast; reduced resolution and long steps while moving. */
 static void
-draw_volume (VsSurfaceView *self, int width, int height)
+draw_volume (VsSurfaceView *self, int width, int height, int mode, double step)
 {
   VsLayer *base = vs_scene_get_layer (self->scene, vs_scene_get_n_layers (self->scene) - 1);
   VsRaycastOptions options;
@@ -132,10 +132,11 @@ draw_volume (VsSurfaceView *self, int width, int height)
   VsOrbitCamera camera = self->camera;
 
   vs_raycast_options_init (&options);
-  options.mode = self->volume_mode;
-  options.step = self->moving ? 2.0 : 0.5;
+  options.mode = mode;
+  options.step = step;
   options.iso = 0.5 * (vs_layer_get_display_min (base) + vs_layer_get_display_max (base));
-  if (self->needs_fit)
+  if (self->needs_fit &&
+      g_list_model_get_n_items (vs_scene_get_surfaces (self->scene)) == 0)
     {
       vs_volume_get_world_bounds (vs_layer_get_volume (base), lo, hi);
       vs_orbit_camera_set_preset (&self->camera, self->preset, TRUE);
@@ -232,8 +233,9 @@ vs_surface_view_render (GtkGLArea    *area,
     {
       glClearColor (0, 0, 0, 1);
       glClear (GL_COLOR_BUFFER_BIT);
-      if (vs_scene_get_n_layers (self->scene) > 0 && self->volume_mode >= 0)
-        draw_volume (self, width, height);
+      int mode = self->volume_mode == -2 ? VS_RAYCAST_MIP : self->volume_mode;
+      if (vs_scene_get_n_layers (self->scene) > 0 && mode >= 0)
+        draw_volume (self, width, height, mode, self->moving ? 2.0 : 0.5);
       self->frames_drawn++;
       return TRUE;
     }
@@ -264,7 +266,22 @@ vs_surface_view_render (GtkGLArea    *area,
       self->needs_fit = FALSE;
       self->fitted_count = g_list_model_get_n_items (vs_scene_get_surfaces (self->scene));
     }
-  vs_surface_renderer_draw (self->renderer, draws, items->len, &self->camera);
+  {
+    int mode = self->volume_mode == -2 ? -1 : self->volume_mode;  /* auto: off with surfaces */
+    gboolean volume = mode >= 0 && vs_scene_get_n_layers (self->scene) > 0;
+    if (volume)
+      {
+        gboolean moving = self->moving;
+        glClearColor (0, 0, 0, 1);
+        glClearDepth (1.0);
+        glClear (GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        /* Full resolution (the depth must match the surfaces'), long steps while moving. */
+        self->moving = FALSE;
+        draw_volume (self, width, height, mode, moving ? 2.0 : 0.5);
+        self->moving = moving;
+      }
+    vs_surface_renderer_draw (self->renderer, draws, items->len, &self->camera, !volume);
+  }
   self->frames_drawn++;
   return TRUE;
 }
@@ -396,6 +413,7 @@ vs_surface_view_init (VsSurfaceView *self)
     GTK_EVENT_CONTROLLER_SCROLL_VERTICAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
 
   self->preset = g_strdup ("lateral");
+  self->volume_mode = -2;
   self->needs_fit = TRUE;
   vs_orbit_camera_init (&self->camera, 1, 1);
   gtk_gl_area_set_required_version (GTK_GL_AREA (self), 3, 3);
@@ -442,7 +460,7 @@ vs_surface_view_get_camera (VsSurfaceView *self)
   return &self->camera;
 }
 
-/* −1: no volume in 3D; else a VsRaycastMode. */
+/* −2: automatic (MIP when no surface is open, else none); −1: none; else a VsRaycastMode. */
 void
 vs_surface_view_set_volume_mode (VsSurfaceView *self,
                                  int            mode)

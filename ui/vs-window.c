@@ -492,9 +492,9 @@ on_preset_selected (GtkDropDown *dropdown, GParamSpec *pspec, VsWindow *self)
 static void
 on_volume_mode_selected (GtkDropDown *dropdown, GParamSpec *pspec, VsWindow *self)
 {
-  /* Off, MIP, composite, isosurface */
+  /* Auto, off, MIP, composite, isosurface */
   vs_surface_view_set_volume_mode (VS_SURFACE_VIEW (self->views[3]),
-                                   (int) gtk_drop_down_get_selected (dropdown) - 1);
+                                   (int) gtk_drop_down_get_selected (dropdown) - 2);
 }
 
 static void
@@ -513,7 +513,8 @@ build_3d_pane (VsWindow *self)
   GtkWidget *gap = gtk_spin_button_new_with_range (0, 200, 5);
   GtkWidget *gap_label = gtk_label_new (_("Gap"));
   GtkWidget *volume_mode = gtk_drop_down_new_from_strings ((const char *[]) {
-    C_("volume rendering", "Off"), _("MIP"), _("Composite"), _("Isosurface"), NULL });
+    C_("volume rendering", "Auto"), C_("volume rendering", "Off"), _("MIP"), _("Composite"),
+    _("Isosurface"), NULL });
 
   gtk_widget_set_tooltip_text (preset, _("Camera"));
   gtk_widget_set_tooltip_text (gap, _("Distance between the hemispheres, mm"));
@@ -523,8 +524,8 @@ build_3d_pane (VsWindow *self)
   gtk_widget_set_margin_start (bar, 4);
   gtk_widget_set_margin_top (bar, 2);
   gtk_widget_set_margin_bottom (bar, 2);
-  gtk_widget_set_tooltip_text (volume_mode, _("Volume rendering of the bottom volume layer"));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (volume_mode), 1);
+  gtk_widget_set_tooltip_text (volume_mode, _("Volume rendering of the bottom volume layer "
+                                              "(Auto: MIP until a surface is open)"));
   g_signal_connect (volume_mode, "notify::selected", G_CALLBACK (on_volume_mode_selected), self);
   gtk_box_append (GTK_BOX (bar), preset);
   gtk_box_append (GTK_BOX (bar), volume_mode);

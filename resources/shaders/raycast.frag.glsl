@@ -16,6 +16,7 @@ uniform float u_step;           // voxels
 uniform float u_iso;            // 0…1
 uniform vec4 u_clip;            // world plane: keep dot (xyz, p) <= w; xyz = 0 disables
 uniform vec3 u_eye;             // world
+uniform mat4 u_view_projection; // world → clip, for the depth of isosurface hits
 
 vec3
 to_voxel (vec3 world)
@@ -85,6 +86,9 @@ main ()
         }
     }
 
+  // MIP and composite have no surface to put in the depth buffer: they lie behind everything,
+  // so surfaces drawn afterwards show in front; an isosurface hit has its true depth.
+  gl_FragDepth = 1.0;
   if (u_mode == 0)
     {
       if (best <= 0.0)
@@ -106,6 +110,8 @@ main ()
                      sample_at (hit_voxel + vec3 (0, 0, 1)) - sample_at (hit_voxel - vec3 (0, 0, 1)));
       vec3 n = normalize (mat3 (transpose (u_world_to_voxel)) * -g + vec3 (1e-6));
       vec3 world = (u_voxel_to_world * vec4 (hit_voxel, 1.0)).xyz;
+      vec4 clip = u_view_projection * vec4 (world, 1.0);
+      gl_FragDepth = clamp (clip.z / clip.w * 0.5 + 0.5, 0.0, 1.0);
       float diffuse = abs (dot (n, normalize (u_eye - world)));
       frag_color = vec4 (vec3 (0.85) * (0.25 + 0.75 * diffuse), 1.0);
     }

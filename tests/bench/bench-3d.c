@@ -161,7 +161,7 @@ main (int argc, char *argv[])
     {
       gint64 start = g_get_monotonic_time ();
       vs_orbit_camera_orbit (&camera, 12, 0);
-      vs_surface_renderer_draw (renderer, draws, 2, &camera);
+      vs_surface_renderer_draw (renderer, draws, 2, &camera, TRUE);
       glFinish ();
       if (i >= 0)
         times[0][i] = (g_get_monotonic_time () - start) / 1000.0;
