@@ -21,6 +21,7 @@ typedef struct {
   GLuint     color_vbo;
   GLuint     ebo;
   guint      uploaded_serial;  /* of the colours in color_vbo; 0: none */
+  GLenum     front_face;       /* GL_CCW or GL_CW for closed meshes; 0: draw both sides */
 } Mesh;
 
 struct _VsSurfaceRenderer
@@ -117,6 +118,12 @@ ensure_mesh (VsSurfaceRenderer *renderer, VsSurface *surface, guint geometry)
                 (GLsizeiptr) vs_surface_get_n_triangles (surface) * 3 * sizeof (guint32),
                 vs_surface_get_triangles (surface), GL_STATIC_DRAW);
   glBindVertexArray (0);
+
+  /* A closed, consistently oriented mesh never shows its inside, so its back faces can be
+   * skipped (half the rasterising); which winding faces out follows from the sign of its
+   * volume.  Open or inconsistent meshes are drawn two-sided. */
+  if (vs_surface_is_closed_and_oriented (surface))
+    mesh->front_face = vs_surface_get_enclosed_volume (surface, geometry) > 0 ? GL_CCW : GL_CW;
   g_ptr_array_add (renderer->meshes, mesh);
   return mesh;
 }
@@ -164,10 +171,19 @@ vs_surface_renderer_draw (VsSurfaceRenderer   *renderer,
           glBufferSubData (GL_ARRAY_BUFFER, 0, (GLsizeiptr) n * 4, draws[i].rgba);
           mesh->uploaded_serial = draws[i].color_serial;
         }
+      if (mesh->front_face != 0)
+        {
+          glEnable (GL_CULL_FACE);
+          glCullFace (GL_BACK);
+          glFrontFace (mesh->front_face);
+        }
+      else
+        glDisable (GL_CULL_FACE);
       glDrawElements (GL_TRIANGLES, (GLsizei) (vs_surface_get_n_triangles (draws[i].surface) * 3),
                       GL_UNSIGNED_INT, NULL);
     }
   glBindVertexArray (0);
   glUseProgram (0);
+  glDisable (GL_CULL_FACE);
   glDisable (GL_DEPTH_TEST);
 }
