@@ -42,6 +42,9 @@ struct _VsSliceRenderer
   VsGlProgram *slice_program;
   VsGlProgram *line_program;
   VsGlProgram *blit_program;
+  VsGlProgram *plane_program;   /* slice3d.vert + slice.frag, for cursor planes in 3D */
+  GLuint       plane_vao;
+  GLuint       plane_vbo;
   GLuint       low_fbo;         /* reduced-resolution target for interactive frames */
   GLuint       low_texture;
   int          low_width;
@@ -90,6 +93,19 @@ vs_slice_renderer_new (GError **error)
                                                              error);
   if (renderer->blit_program == NULL)
     return NULL;
+  renderer->plane_program = vs_gl_program_new_from_resources (RESOURCE_PREFIX "slice3d.vert.glsl",
+                                                              RESOURCE_PREFIX "slice.frag.glsl",
+                                                              error);
+  if (renderer->plane_program == NULL)
+    return NULL;
+  glGenVertexArrays (1, &renderer->plane_vao);
+  glGenBuffers (1, &renderer->plane_vbo);
+  glBindVertexArray (renderer->plane_vao);
+  glBindBuffer (GL_ARRAY_BUFFER, renderer->plane_vbo);
+  glBufferData (GL_ARRAY_BUFFER, 12 * sizeof (float), NULL, GL_DYNAMIC_DRAW);
+  glEnableVertexAttribArray (0);
+  glVertexAttribPointer (0, 3, GL_FLOAT, GL_FALSE, 3 * sizeof (float), NULL);
+  glBindVertexArray (0);
 
   glGenVertexArrays (1, &renderer->empty_vao);
   glGenVertexArrays (1, &renderer->line_vao);
@@ -114,6 +130,11 @@ vs_slice_renderer_free (VsSliceRenderer *renderer)
   g_clear_pointer (&renderer->slice_program, vs_gl_program_free);
   g_clear_pointer (&renderer->line_program, vs_gl_program_free);
   g_clear_pointer (&renderer->blit_program, vs_gl_program_free);
+  g_clear_pointer (&renderer->plane_program, vs_gl_program_free);
+  if (renderer->plane_vao != 0)
+    glDeleteVertexArrays (1, &renderer->plane_vao);
+  if (renderer->plane_vbo != 0)
+    glDeleteBuffers (1, &renderer->plane_vbo);
   if (renderer->low_fbo != 0)
     glDeleteFramebuffers (1, &renderer->low_fbo);
   if (renderer->low_texture != 0)
@@ -421,26 +442,13 @@ multiply (const double a[16], const double b[16], double out[16])
   memcpy (out, r, sizeof r);
 }
 
+/* Textures and the uniforms every use of slice.frag needs. */
 static void
-draw_layer (VsSliceRenderer     *renderer,
-            LayerTextures       *lt,
-            const VsSliceCamera *camera,
-            const double         ndc_to_world[16])
+bind_layer (VsGlProgram *program, LayerTextures *lt)
 {
-  VsVolume *volume = vs_layer_get_volume (lt->layer);
-  VsGlProgram *program = renderer->slice_program;
-  double inverse_row_major[16], inverse[16], m[16];
-  float mf[16];
   gint64 dims[4];
 
-  vs_volume_get_inverse_affine (volume, inverse_row_major);
-  for (int r = 0; r < 4; r++)
-    for (int c = 0; c < 4; c++)
-      inverse[c * 4 + r] = inverse_row_major[r * 4 + c];
-  multiply (inverse, ndc_to_world, m);
-  for (int i = 0; i < 16; i++)
-    mf[i] = (float) m[i];
-  vs_volume_get_dims (volume, dims);
+  vs_volume_get_dims (vs_layer_get_volume (lt->layer), dims);
 
   glActiveTexture (GL_TEXTURE0);
   glBindTexture (GL_TEXTURE_3D, lt->mode == MODE_LABEL ? 0 : lt->volume_tex);
@@ -451,7 +459,6 @@ draw_layer (VsSliceRenderer     *renderer,
   glActiveTexture (GL_TEXTURE3);
   glBindTexture (GL_TEXTURE_2D, lt->label_colors_tex);
 
-  glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_ndc_to_voxel"), 1, GL_FALSE, mf);
   glUniform3f (vs_gl_program_get_uniform (program, "u_dims"),
                (float) dims[0], (float) dims[1], (float) dims[2]);
   glUniform1i (vs_gl_program_get_uniform (program, "u_mode"), lt->mode);
@@ -472,6 +479,29 @@ draw_layer (VsSliceRenderer     *renderer,
                (float) vs_layer_get_opacity (lt->layer));
   glUniform1i (vs_gl_program_get_uniform (program, "u_outline"),
                vs_layer_get_label_outline (lt->layer));
+}
+
+static void
+draw_layer (VsSliceRenderer     *renderer,
+            LayerTextures       *lt,
+            const VsSliceCamera *camera,
+            const double         ndc_to_world[16])
+{
+  VsVolume *volume = vs_layer_get_volume (lt->layer);
+  VsGlProgram *program = renderer->slice_program;
+  double inverse_row_major[16], inverse[16], m[16];
+  float mf[16];
+
+  vs_volume_get_inverse_affine (volume, inverse_row_major);
+  for (int r = 0; r < 4; r++)
+    for (int c = 0; c < 4; c++)
+      inverse[c * 4 + r] = inverse_row_major[r * 4 + c];
+  multiply (inverse, ndc_to_world, m);
+  for (int i = 0; i < 16; i++)
+    mf[i] = (float) m[i];
+
+  bind_layer (program, lt);
+  glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_ndc_to_voxel"), 1, GL_FALSE, mf);
   /* Columns 0 and 1 of ndc→voxel span the viewport's half-width and half-height. */
   glUniform3f (vs_gl_program_get_uniform (program, "u_pixel_x"),
                (float) (m[0] * 2.0 / MAX (camera->width, 1)),
@@ -703,4 +733,78 @@ vs_slice_renderer_draw_scaled (VsSliceRenderer     *renderer,
   if (show_cursor && vs_scene_get_n_layers (scene) > 0)
     draw_cursor (renderer, scene, camera);
   glUseProgram (0);
+}
+
+/* The three planes through the cursor, each showing every visible volume layer, placed in a 3D
+ * view with depth (so surfaces hide them and they hide surfaces).  @view_projection is
+ * column-major world → clip. */
+void
+vs_slice_renderer_draw_planes (VsSliceRenderer *renderer,
+                               VsScene         *scene,
+                               const float      view_projection[16])
+{
+  VsGlProgram *program = renderer->plane_program;
+  double lo[3], hi[3], cursor[3];
+  guint n = vs_scene_get_n_layers (scene);
+  gint64 frame = vs_scene_get_frame (scene);
+
+  if (n == 0 || !vs_scene_get_world_bounds (scene, lo, hi))
+    return;
+  vs_scene_get_cursor (scene, cursor);
+  prune_textures (renderer, scene);
+  glUseProgram (vs_gl_program_get_id (program));
+  glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_view_projection"), 1, GL_FALSE,
+                      view_projection);
+  glBindVertexArray (renderer->plane_vao);
+  glBindBuffer (GL_ARRAY_BUFFER, renderer->plane_vbo);
+  glEnable (GL_DEPTH_TEST);
+  glDepthFunc (GL_LEQUAL);  /* layers on one plane share its depth */
+  glEnable (GL_BLEND);
+  glBlendFuncSeparate (GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+
+  for (int axis = 0; axis < 3; axis++)
+    {
+      int u = (axis + 1) % 3, v = (axis + 2) % 3;
+      float quad[12];
+      const double corners[4][2] = { { lo[u], lo[v] }, { hi[u], lo[v] }, { lo[u], hi[v] },
+                                     { hi[u], hi[v] } };
+      for (int c = 0; c < 4; c++)
+        {
+          quad[3 * c + axis] = (float) cursor[axis];
+          quad[3 * c + u] = (float) corners[c][0];
+          quad[3 * c + v] = (float) corners[c][1];
+        }
+      glBufferSubData (GL_ARRAY_BUFFER, 0, sizeof quad, quad);
+      for (guint i = n; i-- > 0;)
+        {
+          VsLayer *layer = vs_scene_get_layer (scene, i);
+          LayerTextures *lt;
+          double inverse_row_major[16];
+          float to_voxel[16];
+
+          if (!vs_layer_get_visible (layer) || vs_layer_get_opacity (layer) <= 0)
+            continue;
+          lt = ensure_textures (renderer, layer, frame);
+          if (lt == NULL)
+            continue;
+          glUseProgram (vs_gl_program_get_id (program));
+          glBindVertexArray (renderer->plane_vao);
+          vs_volume_get_inverse_affine (vs_layer_get_volume (layer), inverse_row_major);
+          for (int r = 0; r < 4; r++)
+            for (int c = 0; c < 4; c++)
+              to_voxel[c * 4 + r] = (float) inverse_row_major[r * 4 + c];
+          bind_layer (program, lt);
+          glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_world_to_voxel"), 1, GL_FALSE,
+                              to_voxel);
+          /* Label outlines in 3D: neighbours one voxel away within the plane. */
+          glUniform3f (vs_gl_program_get_uniform (program, "u_pixel_x"), u == 0, u == 1, u == 2);
+          glUniform3f (vs_gl_program_get_uniform (program, "u_pixel_y"), v == 0, v == 1, v == 2);
+          glDrawArrays (GL_TRIANGLE_STRIP, 0, 4);
+        }
+    }
+  glBindVertexArray (0);
+  glUseProgram (0);
+  glDepthFunc (GL_LESS);
+  glDisable (GL_BLEND);
+  glDisable (GL_DEPTH_TEST);
 }

@@ -22,6 +22,9 @@ void             vs_slice_renderer_draw_scaled (VsSliceRenderer *renderer,
                                            const VsSliceCamera  *camera,
                                            gboolean              show_cursor,
                                            double                scale);
+void             vs_slice_renderer_draw_planes (VsSliceRenderer *renderer,
+                                           VsScene              *scene,
+                                           const float           view_projection[16]);
 double           vs_slice_renderer_get_interactive_scale (VsSliceRenderer *renderer);
 const GError    *vs_slice_renderer_get_last_error (VsSliceRenderer *renderer);
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <cglm/cglm.h>
+#include <epoxy/gl.h>
 #include <math.h>
 
 #include "vs-offscreen.h"
@@ -405,6 +407,50 @@ test_surface_overlay_and_picking (void)
   }
 }
 
+/* The three planes through the cursor in 3D: anatomy where they are, black around them. */
+static void
+test_cursor_planes (void)
+{
+  g_autoptr(VsScene) scene = vs_scene_new ();
+  VsOrbitCamera camera;
+  double lo[3], hi[3];
+  float view[16], projection[16];
+  mat4 view_projection;
+  cairo_surface_t *image;
+  VsLayer *layer;
+
+  if (!have_gl ())
+    return;
+  layer = vs_scene_add_volume (scene, colin);
+  vs_layer_set_display_range (layer, 0, 255);
+  vs_orbit_camera_init (&camera, 240, 240);
+  vs_orbit_camera_set_preset (&camera, "lateral", TRUE);
+  camera.azimuth = 215;
+  camera.elevation = 25;
+  vs_scene_get_world_bounds (scene, lo, hi);
+  vs_orbit_camera_fit (&camera, lo, hi);
+  vs_orbit_camera_get_matrices (&camera, view, projection);
+  glm_mat4_mul ((vec4 *) projection, (vec4 *) view, view_projection);
+  g_assert_true (vs_offscreen_begin (offscreen, 240, 240, NULL));
+  glClearColor (0, 0, 0, 1);
+  glClearDepth (1);
+  glClear (GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  vs_slice_renderer_draw_planes (renderer, scene, (float *) view_projection);
+  image = vs_offscreen_read (offscreen);
+  if (g_getenv ("VS_TEST_DUMP") != NULL)
+    cairo_surface_write_to_png (image, g_getenv ("VS_TEST_DUMP"));
+  {
+    double cursor[3], px, py;
+    vs_scene_get_cursor (scene, cursor);
+    /* Just off the cursor along a plane, there is anatomy. */
+    cursor[1] += 20;
+    g_assert_true (vs_orbit_camera_project (&camera, cursor, &px, &py));
+    g_assert_cmpuint (pixel_at (image, (int) px, (int) py) & 0xffffff, !=, 0);
+  }
+  g_assert_cmpuint (pixel_at (image, 1, 1) & 0xffffff, ==, 0);
+  cairo_surface_destroy (image);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -438,6 +484,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/figure-ortho", test_figure_ortho);
   g_test_add_func ("/render/reduced-resolution", test_reduced_resolution);
   g_test_add_func ("/render/surface/overlay-and-picking", test_surface_overlay_and_picking);
+  g_test_add_func ("/render/cursor-planes-3d", test_cursor_planes);
 
   status = g_test_run ();
   if (offscreen != NULL)

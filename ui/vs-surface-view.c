@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <cglm/cglm.h>
 #include <epoxy/gl.h>
 #include <math.h>
 
@@ -10,6 +11,7 @@
 #include "vs-surface-pick.h"
 #include "vs-surface-renderer.h"
 #include "vs-surface-view.h"
+#include "vs-slice-renderer.h"
 #include "vs-volume-raycaster.h"
 
 /* The 3D view: the scene's surfaces with their overlays, or the base volume ray cast (MIP,
@@ -27,6 +29,8 @@ struct _VsSurfaceView
   VsScene           *scene;
   VsSurfaceRenderer *renderer;
   VsVolumeRaycaster *raycaster;
+  VsSliceRenderer   *planes;
+  gboolean           show_planes;
   int                volume_mode;   /* −2 auto, −1 off, else VsRaycastMode */
   gboolean           moving;
   guint              refine_source;
@@ -71,7 +75,9 @@ vs_surface_view_realize (GtkWidget *widget)
   self->renderer = vs_surface_renderer_new (&error);
   if (self->renderer != NULL)
     self->raycaster = vs_volume_raycaster_new (&error);
-  if (self->raycaster == NULL)
+  if (self->raycaster != NULL)
+    self->planes = vs_slice_renderer_new (&error);
+  if (self->planes == NULL)
     gtk_gl_area_set_error (GTK_GL_AREA (self), error);
 }
 
@@ -85,6 +91,7 @@ vs_surface_view_unrealize (GtkWidget *widget)
     {
       g_clear_pointer (&self->renderer, vs_surface_renderer_free);
       g_clear_pointer (&self->raycaster, vs_volume_raycaster_free);
+      g_clear_pointer (&self->planes, vs_slice_renderer_free);
       if (self->low_fbo != 0)
         {
           glDeleteFramebuffers (1, &self->low_fbo);
@@ -127,7 +134,6 @@ draw_volume (VsSurfaceView *self, int width, int height, int mode, double step)
 {
   VsLayer *base = vs_scene_get_layer (self->scene, vs_scene_get_n_layers (self->scene) - 1);
   VsRaycastOptions options;
-  double lo[3], hi[3];
   GLint target = 0, viewport[4];
   VsOrbitCamera camera = self->camera;
 
@@ -135,15 +141,6 @@ draw_volume (VsSurfaceView *self, int width, int height, int mode, double step)
   options.mode = mode;
   options.step = step;
   options.iso = 0.5 * (vs_layer_get_display_min (base) + vs_layer_get_display_max (base));
-  if (self->needs_fit &&
-      g_list_model_get_n_items (vs_scene_get_surfaces (self->scene)) == 0)
-    {
-      vs_volume_get_world_bounds (vs_layer_get_volume (base), lo, hi);
-      vs_orbit_camera_set_preset (&self->camera, self->preset, TRUE);
-      vs_orbit_camera_fit (&self->camera, lo, hi);
-      self->needs_fit = FALSE;
-      camera = self->camera;
-    }
   if (!self->moving)
     {
       vs_volume_raycaster_draw (self->raycaster, base, vs_scene_get_frame (self->scene), &camera,
@@ -209,6 +206,32 @@ camera_moved (VsSurfaceView *self)
   gtk_gl_area_queue_render (GTK_GL_AREA (self));
 }
 
+static void
+fit_camera (VsSurfaceView *self, GArray *items, const double lo[3], const double hi[3])
+{
+  gboolean all_left = TRUE;
+  double vlo[3], vhi[3];
+
+  for (guint i = 0; i < items->len; i++)
+    all_left = all_left && vs_surface_item_is_left (&g_array_index (items, VsSurfaceItem, i));
+  if (items->len > 0)
+    {
+      vs_orbit_camera_set_preset (&self->camera, self->preset, all_left);
+      vs_orbit_camera_fit (&self->camera, lo, hi);
+    }
+  else if (vs_scene_get_world_bounds (self->scene, vlo, vhi))
+    {
+      vs_orbit_camera_set_preset (&self->camera, self->preset, TRUE);
+      vs_orbit_camera_fit (&self->camera, vlo, vhi);
+    }
+  else
+    return;
+  self->needs_fit = FALSE;
+  self->fitted_count = g_list_model_get_n_items (vs_scene_get_surfaces (self->scene));
+}
+
+/* Back to front in depth terms: the volume (writing the depth of an isosurface), the surfaces,
+ * then the cursor planes, all sharing one depth buffer. */
 static gboolean
 vs_surface_view_render (GtkGLArea    *area,
                         GdkGLContext *context)
@@ -222,66 +245,65 @@ vs_surface_view_render (GtkGLArea    *area,
   g_autofree double (*offsets)[3] = NULL;
   g_autofree VsSurfaceDraw *draws = NULL;
   double lo[3], hi[3];
-  gboolean all_left = TRUE;
+  int mode;
 
   if (self->renderer == NULL || width <= 0 || height <= 0)
     return TRUE;
   items = collect_items (self, layers, &offsets, lo, hi);
   self->camera.width = width;
   self->camera.height = height;
-  if (items->len == 0)
-    {
-      glClearColor (0, 0, 0, 1);
-      glClear (GL_COLOR_BUFFER_BIT);
-      int mode = self->volume_mode == -2 ? VS_RAYCAST_MIP : self->volume_mode;
-      if (vs_scene_get_n_layers (self->scene) > 0 && mode >= 0)
-        draw_volume (self, width, height, mode, self->moving ? 2.0 : 0.5);
-      self->frames_drawn++;
-      return TRUE;
-    }
-  if (self->colors == NULL || self->colors->len != layers->len)
-    {
-      g_clear_pointer (&self->colors, g_ptr_array_unref);
-      self->colors = g_ptr_array_new_with_free_func (g_free);
-      self->color_serial++;
-      for (guint i = 0; i < layers->len; i++)
-        g_ptr_array_add (self->colors,
-                         vs_surface_layer_compute_colors (g_ptr_array_index (layers, i)));
-    }
-  draws = g_new0 (VsSurfaceDraw, items->len);
-  for (guint i = 0; i < items->len; i++)
-    {
-      VsSurfaceItem *item = &g_array_index (items, VsSurfaceItem, i);
-      draws[i].surface = item->surface;
-      draws[i].geometry = item->geometry;
-      draws[i].rgba = g_ptr_array_index (self->colors, i);
-      draws[i].color_serial = self->color_serial;
-      memcpy (draws[i].offset, offsets[i], sizeof offsets[i]);
-      all_left = all_left && vs_surface_item_is_left (item);
-    }
   if (self->needs_fit)
+    fit_camera (self, items, lo, hi);
+
+  glClearColor (0, 0, 0, 1);
+  glClearDepth (1.0);
+  glClear (GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+
+  /* Auto: MIP until a surface is open. */
+  mode = self->volume_mode != -2 ? self->volume_mode : items->len == 0 ? VS_RAYCAST_MIP : -1;
+  if (mode >= 0 && vs_scene_get_n_layers (self->scene) > 0)
     {
-      vs_orbit_camera_set_preset (&self->camera, self->preset, all_left);
-      vs_orbit_camera_fit (&self->camera, lo, hi);
-      self->needs_fit = FALSE;
-      self->fitted_count = g_list_model_get_n_items (vs_scene_get_surfaces (self->scene));
-    }
-  {
-    int mode = self->volume_mode == -2 ? -1 : self->volume_mode;  /* auto: off with surfaces */
-    gboolean volume = mode >= 0 && vs_scene_get_n_layers (self->scene) > 0;
-    if (volume)
-      {
-        gboolean moving = self->moving;
-        glClearColor (0, 0, 0, 1);
-        glClearDepth (1.0);
-        glClear (GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-        /* Full resolution (the depth must match the surfaces'), long steps while moving. */
+      /* Alone it may draw coarse at a third of the resolution while moving; with surfaces or
+       * planes it draws at full resolution so its depth matches theirs. */
+      gboolean moving = self->moving;
+      if (items->len > 0 || self->show_planes)
         self->moving = FALSE;
-        draw_volume (self, width, height, mode, moving ? 2.0 : 0.5);
-        self->moving = moving;
-      }
-    vs_surface_renderer_draw (self->renderer, draws, items->len, &self->camera, !volume);
-  }
+      draw_volume (self, width, height, mode, moving ? 2.0 : 0.5);
+      self->moving = moving;
+    }
+
+  if (items->len > 0)
+    {
+      if (self->colors == NULL || self->colors->len != layers->len)
+        {
+          g_clear_pointer (&self->colors, g_ptr_array_unref);
+          self->colors = g_ptr_array_new_with_free_func (g_free);
+          self->color_serial++;
+          for (guint i = 0; i < layers->len; i++)
+            g_ptr_array_add (self->colors,
+                             vs_surface_layer_compute_colors (g_ptr_array_index (layers, i)));
+        }
+      draws = g_new0 (VsSurfaceDraw, items->len);
+      for (guint i = 0; i < items->len; i++)
+        {
+          VsSurfaceItem *item = &g_array_index (items, VsSurfaceItem, i);
+          draws[i].surface = item->surface;
+          draws[i].geometry = item->geometry;
+          draws[i].rgba = g_ptr_array_index (self->colors, i);
+          draws[i].color_serial = self->color_serial;
+          memcpy (draws[i].offset, offsets[i], sizeof offsets[i]);
+        }
+      vs_surface_renderer_draw (self->renderer, draws, items->len, &self->camera, FALSE);
+    }
+
+  if (self->show_planes)
+    {
+      float view[16], projection[16];
+      mat4 view_projection;
+      vs_orbit_camera_get_matrices (&self->camera, view, projection);
+      glm_mat4_mul ((vec4 *) projection, (vec4 *) view, view_projection);
+      vs_slice_renderer_draw_planes (self->planes, self->scene, (float *) view_projection);
+    }
   self->frames_drawn++;
   return TRUE;
 }
@@ -458,6 +480,15 @@ vs_surface_view_get_camera (VsSurfaceView *self)
 {
   g_return_val_if_fail (VS_IS_SURFACE_VIEW (self), NULL);
   return &self->camera;
+}
+
+void
+vs_surface_view_set_show_planes (VsSurfaceView *self,
+                                 gboolean       show)
+{
+  g_return_if_fail (VS_IS_SURFACE_VIEW (self));
+  self->show_planes = show;
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
 }
 
 /* −2: automatic (MIP when no surface is open, else none); −1: none; else a VsRaycastMode. */

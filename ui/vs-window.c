@@ -498,6 +498,13 @@ on_volume_mode_selected (GtkDropDown *dropdown, GParamSpec *pspec, VsWindow *sel
 }
 
 static void
+on_planes_toggled (GtkCheckButton *check, VsWindow *self)
+{
+  vs_surface_view_set_show_planes (VS_SURFACE_VIEW (self->views[3]),
+                                   gtk_check_button_get_active (check));
+}
+
+static void
 on_gap_changed (GtkSpinButton *spin, VsWindow *self)
 {
   vs_scene_set_hemisphere_gap (self->scene, gtk_spin_button_get_value (spin));
@@ -512,6 +519,7 @@ build_3d_pane (VsWindow *self)
   GtkWidget *preset = gtk_drop_down_new_from_strings ((const char *const *) vs_orbit_camera_presets);
   GtkWidget *gap = gtk_spin_button_new_with_range (0, 200, 5);
   GtkWidget *gap_label = gtk_label_new (_("Gap"));
+  GtkWidget *planes;
   GtkWidget *volume_mode = gtk_drop_down_new_from_strings ((const char *[]) {
     C_("volume rendering", "Auto"), C_("volume rendering", "Off"), _("MIP"), _("Composite"),
     _("Isosurface"), NULL });
@@ -527,8 +535,12 @@ build_3d_pane (VsWindow *self)
   gtk_widget_set_tooltip_text (volume_mode, _("Volume rendering of the bottom volume layer "
                                               "(Auto: MIP until a surface is open)"));
   g_signal_connect (volume_mode, "notify::selected", G_CALLBACK (on_volume_mode_selected), self);
+  planes = gtk_check_button_new_with_label (_("Planes"));
+  gtk_widget_set_tooltip_text (planes, _("Show the three slices through the cursor in 3D"));
+  g_signal_connect (planes, "toggled", G_CALLBACK (on_planes_toggled), self);
   gtk_box_append (GTK_BOX (bar), preset);
   gtk_box_append (GTK_BOX (bar), volume_mode);
+  gtk_box_append (GTK_BOX (bar), planes);
   gtk_box_append (GTK_BOX (bar), gap_label);
   gtk_box_append (GTK_BOX (bar), gap);
   gtk_box_append (GTK_BOX (box), bar);
