@@ -6,56 +6,14 @@
 #include <math.h>
 #include <string.h>
 
-#include "vs-gl-program.h"
 #include "vs-render-error.h"
-#include "vs-slice-renderer.h"
-#include "vs-surface-slice.h"
+#include "vs-slice-renderer-private.h"
 
 /* Draws a scene's layers on one slice plane, bottom layer first, each resampled in world space by
  * the fragment shader.  Textures are kept per layer and re-uploaded only when the volume, frame,
  * data generation, colormap or label table changes, so a redraw costs one quad per layer. */
 
-#define RESOURCE_PREFIX "/org/voxelscope/Voxelscope/shaders/"
 #define MAX_LABEL_ROWS 256
-
-typedef enum { MODE_SCALAR = 0, MODE_LABEL = 1, MODE_RGB = 2 } Mode;
-
-typedef struct {
-  VsLayer   *layer;          /* owned */
-  VsVolume  *volume;         /* the volume uploaded (borrowed through layer) */
-  gint64     frame;
-  guint      generation;
-  Mode       mode;
-  GLuint     volume_tex;
-  GLuint     colormap_tex;
-  GLuint     label_colors_tex;
-  int        label_rows;
-  VsColormap colormap;
-  gboolean   interpolate;
-  float      value_scale;
-  float      value_offset;
-  gboolean   unusable;       /* too large for this GL; error recorded */
-} LayerTextures;
-
-struct _VsSliceRenderer
-{
-  VsGlProgram *slice_program;
-  VsGlProgram *line_program;
-  VsGlProgram *blit_program;
-  VsGlProgram *plane_program;   /* slice3d.vert + slice.frag, for cursor planes in 3D */
-  GLuint       plane_vao;
-  GLuint       plane_vbo;
-  GLuint       low_fbo;         /* reduced-resolution target for interactive frames */
-  GLuint       low_texture;
-  int          low_width;
-  int          low_height;
-  GLuint       empty_vao;
-  GLuint       line_vao;
-  GLuint       line_vbo;
-  GHashTable  *textures;      /* VsLayer* → LayerTextures* */
-  GLint        max_3d_size;
-  GError      *last_error;
-};
 
 static void
 layer_textures_free (gpointer data)
@@ -361,8 +319,8 @@ upload_label_colors (LayerTextures *lt)
   lt->label_rows = rows;
 }
 
-static LayerTextures *
-ensure_textures (VsSliceRenderer *renderer,
+LayerTextures *
+_vs_slice_renderer_ensure_textures (VsSliceRenderer *renderer,
                  VsLayer         *layer,
                  gint64           frame)
 {
@@ -405,8 +363,8 @@ ensure_textures (VsSliceRenderer *renderer,
 }
 
 /* Drops textures of layers no longer in the scene. */
-static void
-prune_textures (VsSliceRenderer *renderer,
+void
+_vs_slice_renderer_prune_textures (VsSliceRenderer *renderer,
                 VsScene         *scene)
 {
   GHashTableIter iter;
@@ -443,8 +401,8 @@ multiply (const double a[16], const double b[16], double out[16])
 }
 
 /* Textures and the uniforms every use of slice.frag needs. */
-static void
-bind_layer (VsGlProgram *program, LayerTextures *lt)
+void
+_vs_slice_renderer_bind_layer (VsGlProgram *program, LayerTextures *lt)
 {
   gint64 dims[4];
 
@@ -500,7 +458,7 @@ draw_layer (VsSliceRenderer     *renderer,
   for (int i = 0; i < 16; i++)
     mf[i] = (float) m[i];
 
-  bind_layer (program, lt);
+  _vs_slice_renderer_bind_layer (program, lt);
   glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_ndc_to_voxel"), 1, GL_FALSE, mf);
   /* Columns 0 and 1 of ndc→voxel span the viewport's half-width and half-height. */
   glUniform3f (vs_gl_program_get_uniform (program, "u_pixel_x"),
@@ -555,7 +513,7 @@ draw_layers (VsSliceRenderer     *renderer,
   glEnable (GL_BLEND);
   glBlendFuncSeparate (GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 
-  prune_textures (renderer, scene);
+  _vs_slice_renderer_prune_textures (renderer, scene);
   vs_slice_camera_ndc_to_world_matrix (camera, ndc_to_world);
   frame = vs_scene_get_frame (scene);
   n = vs_scene_get_n_layers (scene);
@@ -569,7 +527,7 @@ draw_layers (VsSliceRenderer     *renderer,
 
       if (!vs_layer_get_visible (layer) || vs_layer_get_opacity (layer) <= 0)
         continue;
-      lt = ensure_textures (renderer, layer, frame);
+      lt = _vs_slice_renderer_ensure_textures (renderer, layer, frame);
       if (lt == NULL)
         continue;
       glUseProgram (vs_gl_program_get_id (renderer->slice_program));
@@ -577,70 +535,6 @@ draw_layers (VsSliceRenderer     *renderer,
       draw_layer (renderer, lt, camera, ndc_to_world);
     }
   glBindVertexArray (0);
-}
-
-/* Each visible surface's outline on the slice, in a colour of its own. */
-static void
-draw_surface_outlines (VsSliceRenderer     *renderer,
-                       VsScene             *scene,
-                       const VsSliceCamera *camera)
-{
-  static const float colors[][3] = { { 1.0f, 0.85f, 0.2f }, { 0.3f, 0.8f, 1.0f },
-                                     { 1.0f, 0.45f, 0.8f }, { 0.6f, 1.0f, 0.4f } };
-  GListModel *surfaces = vs_scene_get_surfaces (scene);
-  double right[3], up[3], normal[3], offset = 0;
-  GLuint vbo, vao;
-
-  if (g_list_model_get_n_items (surfaces) == 0)
-    return;
-  vs_slice_camera_get_axes (camera, right, up, normal);
-  for (int a = 0; a < 3; a++)
-    offset += normal[a] * camera->center[a];
-
-  glGenVertexArrays (1, &vao);
-  glGenBuffers (1, &vbo);
-  glBindVertexArray (vao);
-  glBindBuffer (GL_ARRAY_BUFFER, vbo);
-  glEnableVertexAttribArray (0);
-  glVertexAttribPointer (0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof (float), NULL);
-  glUseProgram (vs_gl_program_get_id (renderer->line_program));
-  for (guint i = 0; i < g_list_model_get_n_items (surfaces); i++)
-    {
-      g_autoptr(VsSurfaceLayer) layer = g_list_model_get_item (surfaces, i);
-      g_autoptr(GArray) segments = NULL;
-      g_autofree float *ndc = NULL;
-      guint n_points;
-
-      if (!vs_surface_layer_get_visible (layer))
-        continue;
-      segments = vs_surface_intersect_plane (vs_surface_layer_get_surface (layer),
-                                             vs_surface_layer_get_geometry (layer), normal,
-                                             offset);
-      n_points = segments->len / 3;
-      if (n_points == 0)
-        continue;
-      ndc = g_new (float, (gsize) n_points * 2);
-      for (guint k = 0; k < n_points; k++)
-        {
-          double px, py;
-          vs_slice_camera_world_to_pixel (camera, &g_array_index (segments, double, 3 * k), &px,
-                                          &py);
-          /* Outlines of voxel-aligned meshes fall exactly on pixel edges, where GL's line rule
-           * draws nothing; a quarter pixel keeps them inside pixels. */
-          px += 0.25;
-          py += 0.25;
-          ndc[2 * k] = (float) (2.0 * px / camera->width - 1.0);
-          ndc[2 * k + 1] = (float) (1.0 - 2.0 * py / camera->height);
-        }
-      glBufferData (GL_ARRAY_BUFFER, (GLsizeiptr) n_points * 2 * sizeof (float), ndc,
-                    GL_STREAM_DRAW);
-      glUniform4f (vs_gl_program_get_uniform (renderer->line_program, "u_color"),
-                   colors[i % 4][0], colors[i % 4][1], colors[i % 4][2], 1.0f);
-      glDrawArrays (GL_LINES, 0, (GLsizei) n_points);
-    }
-  glBindVertexArray (0);
-  glDeleteBuffers (1, &vbo);
-  glDeleteVertexArrays (1, &vao);
 }
 
 void
@@ -653,7 +547,7 @@ vs_slice_renderer_draw (VsSliceRenderer     *renderer,
   g_return_if_fail (VS_IS_SCENE (scene));
 
   draw_layers (renderer, scene, camera);
-  draw_surface_outlines (renderer, scene, camera);
+  _vs_slice_renderer_draw_surface_outlines (renderer, scene, camera);
   if (show_cursor && vs_scene_get_n_layers (scene) > 0)
     draw_cursor (renderer, scene, camera);
   glUseProgram (0);
@@ -729,82 +623,8 @@ vs_slice_renderer_draw_scaled (VsSliceRenderer     *renderer,
   glDrawArrays (GL_TRIANGLE_STRIP, 0, 4);
   glBindVertexArray (0);
   glEnable (GL_BLEND);
-  draw_surface_outlines (renderer, scene, camera);
+  _vs_slice_renderer_draw_surface_outlines (renderer, scene, camera);
   if (show_cursor && vs_scene_get_n_layers (scene) > 0)
     draw_cursor (renderer, scene, camera);
   glUseProgram (0);
-}
-
-/* The three planes through the cursor, each showing every visible volume layer, placed in a 3D
- * view with depth (so surfaces hide them and they hide surfaces).  @view_projection is
- * column-major world → clip. */
-void
-vs_slice_renderer_draw_planes (VsSliceRenderer *renderer,
-                               VsScene         *scene,
-                               const float      view_projection[16])
-{
-  VsGlProgram *program = renderer->plane_program;
-  double lo[3], hi[3], cursor[3];
-  guint n = vs_scene_get_n_layers (scene);
-  gint64 frame = vs_scene_get_frame (scene);
-
-  if (n == 0 || !vs_scene_get_world_bounds (scene, lo, hi))
-    return;
-  vs_scene_get_cursor (scene, cursor);
-  prune_textures (renderer, scene);
-  glUseProgram (vs_gl_program_get_id (program));
-  glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_view_projection"), 1, GL_FALSE,
-                      view_projection);
-  glBindVertexArray (renderer->plane_vao);
-  glBindBuffer (GL_ARRAY_BUFFER, renderer->plane_vbo);
-  glEnable (GL_DEPTH_TEST);
-  glDepthFunc (GL_LEQUAL);  /* layers on one plane share its depth */
-  glEnable (GL_BLEND);
-  glBlendFuncSeparate (GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-
-  for (int axis = 0; axis < 3; axis++)
-    {
-      int u = (axis + 1) % 3, v = (axis + 2) % 3;
-      float quad[12];
-      const double corners[4][2] = { { lo[u], lo[v] }, { hi[u], lo[v] }, { lo[u], hi[v] },
-                                     { hi[u], hi[v] } };
-      for (int c = 0; c < 4; c++)
-        {
-          quad[3 * c + axis] = (float) cursor[axis];
-          quad[3 * c + u] = (float) corners[c][0];
-          quad[3 * c + v] = (float) corners[c][1];
-        }
-      glBufferSubData (GL_ARRAY_BUFFER, 0, sizeof quad, quad);
-      for (guint i = n; i-- > 0;)
-        {
-          VsLayer *layer = vs_scene_get_layer (scene, i);
-          LayerTextures *lt;
-          double inverse_row_major[16];
-          float to_voxel[16];
-
-          if (!vs_layer_get_visible (layer) || vs_layer_get_opacity (layer) <= 0)
-            continue;
-          lt = ensure_textures (renderer, layer, frame);
-          if (lt == NULL)
-            continue;
-          glUseProgram (vs_gl_program_get_id (program));
-          glBindVertexArray (renderer->plane_vao);
-          vs_volume_get_inverse_affine (vs_layer_get_volume (layer), inverse_row_major);
-          for (int r = 0; r < 4; r++)
-            for (int c = 0; c < 4; c++)
-              to_voxel[c * 4 + r] = (float) inverse_row_major[r * 4 + c];
-          bind_layer (program, lt);
-          glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_world_to_voxel"), 1, GL_FALSE,
-                              to_voxel);
-          /* Label outlines in 3D: neighbours one voxel away within the plane. */
-          glUniform3f (vs_gl_program_get_uniform (program, "u_pixel_x"), u == 0, u == 1, u == 2);
-          glUniform3f (vs_gl_program_get_uniform (program, "u_pixel_y"), v == 0, v == 1, v == 2);
-          glDrawArrays (GL_TRIANGLE_STRIP, 0, 4);
-        }
-    }
-  glBindVertexArray (0);
-  glUseProgram (0);
-  glDepthFunc (GL_LESS);
-  glDisable (GL_BLEND);
-  glDisable (GL_DEPTH_TEST);
 }
