@@ -136,14 +136,34 @@ fail (const char *message)
   return 2;
 }
 
-static int
-render_surfaces (GPtrArray  *files,
-                 const char *camera,
-                 double      gap,
-                 int         width,
-                 int         height,
-                 const char *output)
+typedef struct {
+  VsVolumeRaycaster      *raycaster;
+  VsLayer                *layer;
+  gint64                  frame;
+  const VsRaycastOptions *options;
+} Underlay;
+
+static void
+draw_underlay (const VsOrbitCamera *camera, gpointer data)
 {
+  Underlay *u = data;
+  vs_volume_raycaster_draw (u->raycaster, u->layer, u->frame, camera, u->options);
+}
+
+/* Surfaces, over the ray-cast @volume_layer when one is given. */
+static int
+render_surfaces (GPtrArray              *files,
+                 const char             *camera,
+                 double                  gap,
+                 int                     width,
+                 int                     height,
+                 const char             *output,
+                 VsLayer                *volume_layer,
+                 gint64                  frame,
+                 const VsRaycastOptions *raycast)
+{
+  g_autoptr(VsVolumeRaycaster) raycaster = NULL;
+  Underlay underlay = { NULL, volume_layer, frame, raycast };
   g_autoptr(GPtrArray) surfaces = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (VsSurfaceItem));
@@ -175,7 +195,7 @@ render_surfaces (GPtrArray  *files,
           g_array_append_val (items, item);
           g_ptr_array_add (overlay_arrays, overlays);
         }
-      else
+      else if (spec->kind == SPEC_OVERLAY)
         {
           VsSurfaceItem *item = &g_array_index (items, VsSurfaceItem, items->len - 1);
           GArray *overlays = g_ptr_array_index (overlay_arrays, overlay_arrays->len - 1);
@@ -218,8 +238,20 @@ render_surfaces (GPtrArray  *files,
       g_printerr ("voxelscope render: %s\n", error->message);
       return 1;
     }
+  if (volume_layer != NULL)
+    {
+      raycaster = vs_volume_raycaster_new (&error);
+      if (raycaster == NULL)
+        {
+          g_printerr ("voxelscope render: %s\n", error->message);
+          return 1;
+        }
+      underlay.raycaster = raycaster;
+    }
   image = vs_surface_figure_render (offscreen, renderer, (VsSurfaceItem *) items->data,
-                                    items->len, camera, gap, width, height, NULL, &error);
+                                    items->len, camera, gap, width, height,
+                                    volume_layer != NULL ? draw_underlay : NULL, &underlay, NULL,
+                                    &error);
   if (image == NULL || !vs_image_writer_write_png (image, output, &error))
     {
       g_printerr ("voxelscope render: %s\n", error->message);
@@ -291,7 +323,7 @@ vs_command_render_run (int argc, char **argv)
   double gap = 0;
   guint n_surfaces = 0, n_volumes = 0;
   VsRaycastOptions raycast;
-  gboolean has_iso = FALSE;
+  gboolean has_iso = FALSE, render_given = FALSE;
   int clip_axis = -1;
 
   vs_raycast_options_init (&raycast);
@@ -368,6 +400,7 @@ vs_command_render_run (int argc, char **argv)
         {
           if (!vs_raycast_mode_from_name (value, &raycast.mode))
             return fail (_("--render is one of mip, composite, iso"));
+          render_given = TRUE;
         }
       else if (g_str_equal (name, "--iso"))
         {
@@ -491,16 +524,13 @@ vs_command_render_run (int argc, char **argv)
     view_3d = TRUE;
   if (view_3d)
     {
-      if (n_volumes > 0 && n_surfaces > 0)
-        return fail (_("--view 3d draws either volumes or surfaces; both in one 3D figure is "
-                       "not available yet"));
       if (options.width == 0)
         options.width = options.height = 800;
-      if (n_surfaces > 0)
+      if (n_volumes == 0)
         return render_surfaces (files, camera != NULL ? camera : "lateral", gap, options.width,
-                                options.height, output);
+                                options.height, output, NULL, 0, &raycast);
     }
-  if (n_surfaces > 0)
+  if (n_surfaces > 0 && !view_3d)
     return fail (_("surfaces are drawn with --view 3d"));
   if (options.width == 0)
     {
@@ -517,6 +547,8 @@ vs_command_render_run (int argc, char **argv)
       g_autoptr(VsVolumeStats) stats = NULL;
       VsLayer *layer;
 
+      if (spec->kind != SPEC_VOLUME)
+        continue;
       volume = vs_volume_load (spec->path, spec->labels, NULL, NULL, &error);
       if (volume == NULL)
         {
@@ -557,6 +589,15 @@ vs_command_render_run (int argc, char **argv)
           double sign = clip_axis % 2 == 0 ? 1.0 : -1.0;
           raycast.clip[clip_axis / 2] = sign;
           raycast.clip[3] = sign * cursor[clip_axis / 2];
+        }
+      if (n_surfaces > 0)
+        {
+          /* With surfaces, a volume defaults to its isosurface, the only mode with depth. */
+          if (!render_given)
+            raycast.mode = VS_RAYCAST_ISOSURFACE;
+          return render_surfaces (files, camera != NULL ? camera : "lateral", gap, options.width,
+                                  options.height, output, base, vs_scene_get_frame (scene),
+                                  &raycast);
         }
       return render_volume_3d (base, vs_scene_get_frame (scene), camera != NULL ? camera
                                : "lateral", &raycast, options.width, options.height, output);

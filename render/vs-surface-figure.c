@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <epoxy/gl.h>
 #include <string.h>
 
 #include "vs-surface-figure.h"
@@ -59,6 +60,8 @@ vs_surface_figure_render (VsOffscreen         *offscreen,
                           double               gap,
                           int                  width,
                           int                  height,
+                          VsSurfaceFigureUnderlay underlay,
+                          gpointer             underlay_data,
                           VsOrbitCamera       *camera_out,
                           GError             **error)
 {
@@ -88,7 +91,12 @@ vs_surface_figure_render (VsOffscreen         *offscreen,
   vs_orbit_camera_fit (&camera, lo, hi);
   if (!vs_offscreen_begin (offscreen, width, height, error))
     return NULL;
-  vs_surface_renderer_draw (renderer, draws, n_items, &camera, TRUE);
+  glClearColor (0, 0, 0, 1);
+  glClearDepth (1.0);
+  glClear (GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  if (underlay != NULL)
+    underlay (&camera, underlay_data);
+  vs_surface_renderer_draw (renderer, draws, n_items, &camera, FALSE);
   if (camera_out != NULL)
     *camera_out = camera;
   return vs_offscreen_read (offscreen);

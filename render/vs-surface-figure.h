@@ -18,6 +18,10 @@ typedef struct {
   guint             n_overlays;
 } VsSurfaceItem;
 
+/* Drawn after the clear and before the surfaces, with the figure's camera (a volume rendering). */
+typedef void (*VsSurfaceFigureUnderlay) (const VsOrbitCamera *camera,
+                                         gpointer             user_data);
+
 gboolean         vs_surface_item_is_left  (const VsSurfaceItem *item);
 void             vs_surface_figure_layout (const VsSurfaceItem *items,
                                            guint                n_items,
@@ -33,6 +37,8 @@ cairo_surface_t *vs_surface_figure_render (VsOffscreen         *offscreen,
                                            double               gap,
                                            int                  width,
                                            int                  height,
+                                           VsSurfaceFigureUnderlay underlay,
+                                           gpointer             underlay_data,
                                            VsOrbitCamera       *camera_out,
                                            GError             **error);
 

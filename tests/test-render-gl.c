@@ -355,7 +355,7 @@ test_surface_overlay_and_picking (void)
   surface_renderer = vs_surface_renderer_new (&error);
   g_assert_no_error (error);
   image = vs_surface_figure_render (offscreen, surface_renderer, &item, 1, "lateral", 0, 300, 240,
-                                    &camera, &error);
+                                    NULL, NULL, &camera, &error);
   g_assert_no_error (error);
   left = pixel_at (image, 110, 120);
   right = pixel_at (image, 190, 120);

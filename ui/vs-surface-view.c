@@ -31,6 +31,7 @@ struct _VsSurfaceView
   VsVolumeRaycaster *raycaster;
   VsSliceRenderer   *planes;
   gboolean           show_planes;
+  int                clip_axis;     /* −1 none; 0…5: x, −x, y, −y, z, −z beyond the cursor */
   int                volume_mode;   /* −2 auto, −1 off, else VsRaycastMode */
   gboolean           moving;
   guint              refine_source;
@@ -53,10 +54,29 @@ G_DEFINE_FINAL_TYPE (VsSurfaceView, vs_surface_view, GTK_TYPE_GL_AREA)
 enum { VERTEX_PICKED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* Colours depend only on the surfaces and their overlays, not on the cursor or volume layers. */
+static void
+on_surface_layer_changed (VsSurfaceView *self)
+{
+  g_clear_pointer (&self->colors, g_ptr_array_unref);
+}
+
+static void
+on_surfaces_changed (GListModel *model, guint position, guint removed, guint added,
+                     VsSurfaceView *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) layer = g_list_model_get_item (model, i);
+      g_signal_connect_object (layer, "changed", G_CALLBACK (on_surface_layer_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  on_surface_layer_changed (self);
+}
+
 static void
 on_scene_changed (VsScene *scene, VsSurfaceView *self)
 {
-  g_clear_pointer (&self->colors, g_ptr_array_unref);
   if (g_list_model_get_n_items (vs_scene_get_surfaces (scene)) != self->fitted_count)
     self->needs_fit = TRUE;
   gtk_gl_area_queue_render (GTK_GL_AREA (self));
@@ -140,6 +160,13 @@ draw_volume (VsSurfaceView *self, int width, int height, int mode, double step)
   vs_raycast_options_init (&options);
   options.mode = mode;
   options.step = step;
+  if (self->clip_axis >= 0)
+    {
+      double cursor[3], sign = self->clip_axis % 2 == 0 ? 1.0 : -1.0;
+      vs_scene_get_cursor (self->scene, cursor);
+      options.clip[self->clip_axis / 2] = sign;
+      options.clip[3] = sign * cursor[self->clip_axis / 2];
+    }
   options.iso = 0.5 * (vs_layer_get_display_min (base) + vs_layer_get_display_max (base));
   if (!self->moving)
     {
@@ -436,6 +463,7 @@ vs_surface_view_init (VsSurfaceView *self)
 
   self->preset = g_strdup ("lateral");
   self->volume_mode = -2;
+  self->clip_axis = -1;
   self->needs_fit = TRUE;
   vs_orbit_camera_init (&self->camera, 1, 1);
   gtk_gl_area_set_required_version (GTK_GL_AREA (self), 3, 3);
@@ -460,6 +488,8 @@ vs_surface_view_new (VsScene *scene)
   VsSurfaceView *self = g_object_new (VS_TYPE_SURFACE_VIEW, NULL);
 
   self->scene = g_object_ref (scene);
+  g_signal_connect_object (vs_scene_get_surfaces (scene), "items-changed",
+                           G_CALLBACK (on_surfaces_changed), self, 0);
   g_signal_connect_object (scene, "changed", G_CALLBACK (on_scene_changed), self, 0);
   return GTK_WIDGET (self);
 }
@@ -480,6 +510,16 @@ vs_surface_view_get_camera (VsSurfaceView *self)
 {
   g_return_val_if_fail (VS_IS_SURFACE_VIEW (self), NULL);
   return &self->camera;
+}
+
+/* Cuts the volume rendering at the cursor: −1 none, 0…5 for x, −x, y, −y, z, −z. */
+void
+vs_surface_view_set_clip (VsSurfaceView *self,
+                          int            axis)
+{
+  g_return_if_fail (VS_IS_SURFACE_VIEW (self));
+  self->clip_axis = CLAMP (axis, -1, 5);
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
 }
 
 void

@@ -19,6 +19,8 @@ gboolean             vs_surface_view_pick       (VsSurfaceView *self,
                                                  double         x,
                                                  double         y);
 guint                vs_surface_view_get_frames_drawn (VsSurfaceView *self);
+void                 vs_surface_view_set_clip   (VsSurfaceView *self,
+                                                 int            axis);
 void                 vs_surface_view_set_show_planes (VsSurfaceView *self,
                                                  gboolean       show);
 void                 vs_surface_view_set_volume_mode (VsSurfaceView *self,

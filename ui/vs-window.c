@@ -498,6 +498,13 @@ on_volume_mode_selected (GtkDropDown *dropdown, GParamSpec *pspec, VsWindow *sel
 }
 
 static void
+on_clip_selected (GtkDropDown *dropdown, GParamSpec *pspec, VsWindow *self)
+{
+  vs_surface_view_set_clip (VS_SURFACE_VIEW (self->views[3]),
+                            (int) gtk_drop_down_get_selected (dropdown) - 1);
+}
+
+static void
 on_planes_toggled (GtkCheckButton *check, VsWindow *self)
 {
   vs_surface_view_set_show_planes (VS_SURFACE_VIEW (self->views[3]),
@@ -520,6 +527,9 @@ build_3d_pane (VsWindow *self)
   GtkWidget *gap = gtk_spin_button_new_with_range (0, 200, 5);
   GtkWidget *gap_label = gtk_label_new (_("Gap"));
   GtkWidget *planes;
+  GtkWidget *clip = gtk_drop_down_new_from_strings ((const char *[]) {
+    C_("clip", "No clip"), _("Clip x > cursor"), _("Clip x < cursor"), _("Clip y > cursor"),
+    _("Clip y < cursor"), _("Clip z > cursor"), _("Clip z < cursor"), NULL });
   GtkWidget *volume_mode = gtk_drop_down_new_from_strings ((const char *[]) {
     C_("volume rendering", "Auto"), C_("volume rendering", "Off"), _("MIP"), _("Composite"),
     _("Isosurface"), NULL });
@@ -541,6 +551,9 @@ build_3d_pane (VsWindow *self)
   gtk_box_append (GTK_BOX (bar), preset);
   gtk_box_append (GTK_BOX (bar), volume_mode);
   gtk_box_append (GTK_BOX (bar), planes);
+  gtk_widget_set_tooltip_text (clip, _("Cut the volume rendering away beyond the cursor"));
+  g_signal_connect (clip, "notify::selected", G_CALLBACK (on_clip_selected), self);
+  gtk_box_append (GTK_BOX (bar), clip);
   gtk_box_append (GTK_BOX (bar), gap_label);
   gtk_box_append (GTK_BOX (bar), gap);
   gtk_box_append (GTK_BOX (box), bar);
