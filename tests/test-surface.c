@@ -169,6 +169,24 @@ test_gifti_encodings_and_tolerance (void)
       g_assert_cmpfloat (vs_vertex_data_get_column (d2, 0)[i], ==, values[i]);
     }
   g_assert_cmpstr (vs_vertex_data_get_name (d1), ==, "b64");
+  /* One more array than the header declares, as some writers produce: both are read. */
+  {
+    g_autofree char *extra = g_build_filename (dir, "extra.func.gii", NULL);
+    g_autoptr(VsVertexData) d4 = NULL;
+    const char *text =
+      "<GIFTI Version=\"1.0\" NumberOfDataArrays=\"1\">"
+      "<DataArray Intent=\"NIFTI_INTENT_NONE\" DataType=\"NIFTI_TYPE_FLOAT32\" "
+      "Dimensionality=\"1\" Dim0=\"3\" Encoding=\"ASCII\"><Data>1 2 3</Data></DataArray>"
+      "<DataArray Intent=\"NIFTI_INTENT_NONE\" DataType=\"NIFTI_TYPE_FLOAT32\" "
+      "Dimensionality=\"1\" Dim0=\"3\" Encoding=\"ASCII\"><Data>4 5 6</Data></DataArray>"
+      "</GIFTI>";
+    g_assert_true (g_file_set_contents (extra, text, -1, NULL));
+    d4 = vs_gifti_read_vertex_data (extra, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (vs_vertex_data_get_n_columns (d4), ==, 2);
+    g_assert_cmpfloat (vs_vertex_data_get_column (d4, 1)[2], ==, 6);
+    g_unlink (extra);
+  }
   /* 2 vertices × 2 columns */
   g_assert_cmpuint (vs_vertex_data_get_n_columns (d3), ==, 2);
   g_assert_cmpfloat (vs_vertex_data_get_column (d3, 1)[0], ==, -8);
