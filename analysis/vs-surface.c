@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vs-analysis-error.h"
@@ -295,55 +296,70 @@ vs_surface_set_path (VsSurface  *self,
   self->path = g_strdup (path);
 }
 
-static guint64
-edge_key (guint32 a, guint32 b)
+static int
+compare_u64 (const void *a, const void *b)
 {
-  return ((guint64) MIN (a, b) << 32) | MAX (a, b);
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Every directed edge (from << 32 | to), sorted; 3 per triangle. */
+static guint64 *
+sorted_directed_edges (VsSurface *self, gsize *n)
+{
+  guint64 *edges;
+
+  *n = (gsize) self->n_triangles * 3;
+  edges = g_new (guint64, MAX (*n, 1));
+  for (guint t = 0; t < self->n_triangles; t++)
+    for (int k = 0; k < 3; k++)
+      edges[3 * t + k] = ((guint64) self->triangles[3 * t + k] << 32) |
+                         self->triangles[3 * t + (k + 1) % 3];
+  qsort (edges, *n, sizeof (guint64), compare_u64);
+  return edges;
 }
 
 /* V − E + F; 2 for a closed sphere-like mesh. */
 gint64
 vs_surface_get_euler_characteristic (VsSurface *self)
 {
-  g_autoptr(GHashTable) edges = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree guint64 *undirected = NULL;
+  gsize n, unique = 0;
 
   g_return_val_if_fail (VS_IS_SURFACE (self), 0);
+  n = (gsize) self->n_triangles * 3;
+  undirected = g_new (guint64, MAX (n, 1));
   for (guint t = 0; t < self->n_triangles; t++)
     for (int k = 0; k < 3; k++)
       {
-        guint64 key = edge_key (self->triangles[3 * t + k], self->triangles[3 * t + (k + 1) % 3]);
-        if (!g_hash_table_contains (edges, &key))
-          g_hash_table_add (edges, g_memdup2 (&key, sizeof key));
+        guint32 a = self->triangles[3 * t + k], b = self->triangles[3 * t + (k + 1) % 3];
+        undirected[3 * t + k] = ((guint64) MIN (a, b) << 32) | MAX (a, b);
       }
-  return (gint64) self->n_vertices - g_hash_table_size (edges) + self->n_triangles;
+  qsort (undirected, n, sizeof (guint64), compare_u64);
+  for (gsize i = 0; i < n; i++)
+    if (i == 0 || undirected[i] != undirected[i - 1])
+      unique++;
+  return (gint64) self->n_vertices - (gint64) unique + self->n_triangles;
 }
 
 /* Every directed edge appears exactly once and its reverse exactly once: closed, manifold along
- * edges, and consistently oriented. */
+ * edges, and consistently oriented.  Sorting, not hashing: fast for 300,000-triangle cortices. */
 gboolean
 vs_surface_is_closed_and_oriented (VsSurface *self)
 {
-  g_autoptr(GHashTable) directed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                          NULL);
-  GHashTableIter iter;
-  gpointer key;
+  g_autofree guint64 *edges = NULL;
+  gsize n;
 
   g_return_val_if_fail (VS_IS_SURFACE (self), FALSE);
-  for (guint t = 0; t < self->n_triangles; t++)
-    for (int k = 0; k < 3; k++)
-      {
-        guint64 d = ((guint64) self->triangles[3 * t + k] << 32) |
-                    self->triangles[3 * t + (k + 1) % 3];
-        if (g_hash_table_contains (directed, &d))
-          return FALSE;
-        g_hash_table_add (directed, g_memdup2 (&d, sizeof d));
-      }
-  g_hash_table_iter_init (&iter, directed);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  if (self->n_triangles == 0)
+    return FALSE;
+  edges = sorted_directed_edges (self, &n);
+  for (gsize i = 0; i < n; i++)
     {
-      guint64 d = *(guint64 *) key;
-      guint64 reverse = (d << 32) | (d >> 32);
-      if (!g_hash_table_contains (directed, &reverse))
+      guint64 reverse = (edges[i] << 32) | (edges[i] >> 32);
+      if (i > 0 && edges[i] == edges[i - 1])
+        return FALSE;
+      if (bsearch (&reverse, edges, n, sizeof (guint64), compare_u64) == NULL)
         return FALSE;
     }
   return TRUE;

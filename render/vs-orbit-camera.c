@@ -180,3 +180,23 @@ vs_orbit_camera_zoom (VsOrbitCamera *camera,
   g_return_if_fail (factor > 0);
   camera->distance = CLAMP (camera->distance / factor, 1.0, 1e5);
 }
+
+/* Slides the target so the picture follows the pointer by (dx, dy) pixels at the target's depth. */
+void
+vs_orbit_camera_pan (VsOrbitCamera *camera,
+                     double         dx_pixels,
+                     double         dy_pixels)
+{
+  double eye[3], up[3], forward[3], right[3];
+  double mm_per_pixel = 2.0 * camera->distance * tan (camera->fov * G_PI / 360.0) /
+                        MAX (camera->height, 1);
+
+  vs_orbit_camera_get_eye (camera, eye, up);
+  for (int a = 0; a < 3; a++)
+    forward[a] = (camera->target[a] - eye[a]) / camera->distance;
+  right[0] = forward[1] * up[2] - forward[2] * up[1];
+  right[1] = forward[2] * up[0] - forward[0] * up[2];
+  right[2] = forward[0] * up[1] - forward[1] * up[0];
+  for (int a = 0; a < 3; a++)
+    camera->target[a] -= mm_per_pixel * (dx_pixels * right[a] - dy_pixels * up[a]);
+}

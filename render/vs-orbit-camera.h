@@ -44,6 +44,9 @@ void     vs_orbit_camera_pixel_ray   (const VsOrbitCamera *camera,
 void     vs_orbit_camera_orbit       (VsOrbitCamera *camera,
                                       double         dx_pixels,
                                       double         dy_pixels);
+void     vs_orbit_camera_pan         (VsOrbitCamera *camera,
+                                      double         dx_pixels,
+                                      double         dy_pixels);
 void     vs_orbit_camera_zoom        (VsOrbitCamera *camera,
                                       double         factor);
 

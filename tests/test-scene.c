@@ -243,6 +243,20 @@ test_orbit_camera (void)
   g_assert_true (vs_orbit_camera_project (&camera, anterior, &px, &py));
   g_assert_cmpfloat (py, <, 150);
   g_assert_false (vs_orbit_camera_set_preset (&camera, "sideways", TRUE));
+
+  /* Panning moves what is under the pointer with it. */
+  {
+    double before_x, before_y, after_x, after_y;
+    vs_orbit_camera_set_preset (&camera, "lateral", TRUE);
+    g_assert_true (vs_orbit_camera_project (&camera, camera.target, &before_x, &before_y));
+    {
+      double point[3] = { camera.target[0], camera.target[1], camera.target[2] };
+      vs_orbit_camera_pan (&camera, 30, -20);
+      g_assert_true (vs_orbit_camera_project (&camera, point, &after_x, &after_y));
+    }
+    g_assert_cmpfloat_with_epsilon (after_x - before_x, 30, 0.01);
+    g_assert_cmpfloat_with_epsilon (after_y - before_y, -20, 0.01);
+  }
 }
 
 int

@@ -15,7 +15,8 @@
 #include "vs-volume-raycaster.h"
 
 /* The 3D view: the scene's surfaces with their overlays, or the base volume ray cast (MIP,
- * composite, isosurface).  Drag to orbit, scroll to zoom, click to pick a vertex (which moves the
+ * composite, isosurface).  Drag to orbit, right-drag or Shift-drag to pan, scroll to zoom, click
+ * to pick a vertex (which moves the
  * linked cursor, so the slices follow, and emits "vertex-picked").  Colours are recomputed only
  * when the scene changes.  While the camera moves the ray caster takes long steps and draws at a
  * third of the resolution; 250 ms after it stops, it draws at full quality. */
@@ -401,7 +402,18 @@ on_drag_update (GtkGestureDrag *gesture, double dx, double dy, VsSurfaceView *se
   if (!self->dragging && hypot (dx, dy) < DRAG_THRESHOLD)
     return;
   self->dragging = TRUE;
-  vs_orbit_camera_orbit (&self->camera, x - self->drag_last_x, y - self->drag_last_y);
+  {
+    int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+    guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+    GdkModifierType state = gtk_event_controller_get_current_event_state (
+      GTK_EVENT_CONTROLLER (gesture));
+    /* Right or middle button, or Shift: pan; otherwise orbit. */
+    if (button != GDK_BUTTON_PRIMARY || (state & GDK_SHIFT_MASK))
+      vs_orbit_camera_pan (&self->camera, (x - self->drag_last_x) * scale,
+                           (y - self->drag_last_y) * scale);
+    else
+      vs_orbit_camera_orbit (&self->camera, x - self->drag_last_x, y - self->drag_last_y);
+  }
   self->drag_last_x = x;
   self->drag_last_y = y;
   camera_moved (self);
@@ -410,7 +422,8 @@ on_drag_update (GtkGestureDrag *gesture, double dx, double dy, VsSurfaceView *se
 static void
 on_drag_end (GtkGestureDrag *gesture, double dx, double dy, VsSurfaceView *self)
 {
-  if (!self->dragging)
+  if (!self->dragging &&
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY)
     vs_surface_view_pick (self, self->drag_start_x, self->drag_start_y);
   self->dragging = FALSE;
 }
@@ -458,6 +471,8 @@ static void
 vs_surface_view_init (VsSurfaceView *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), 0);
   GtkEventController *scroll = gtk_event_controller_scroll_new (
     GTK_EVENT_CONTROLLER_SCROLL_VERTICAL | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
 
