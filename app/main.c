@@ -15,11 +15,13 @@ static const char usage[] =
   "Usage:\n"
   "  voxelscope [FILE…]                 Open the window (the built-in demo when no FILE)\n"
   "  voxelscope info FILE [--json]       Describe a volume\n"
-  "  voxelscope render FILE… -o OUT.png  Render slices without a display\n"
+  "  voxelscope render FILE… -o OUT.png  Render slices or 3D views without a display\n"
   "\n"
   "Run “voxelscope COMMAND --help” for the options of a command.\n"
   "Files: NIfTI-1/2 (.nii, .nii.gz, .hdr/.img), label tables (MRIcron .txt + .lut,\n"
-  "FreeSurfer colour LUT, FSL atlas .xml, .tsv) found beside a label volume.\n";
+  "FreeSurfer colour LUT, FSL atlas .xml, .tsv) found beside a label volume; surfaces\n"
+  "(GIFTI, FreeSurfer lh.white/lh.pial/…) and per-vertex data (GIFTI shape/func/label,\n"
+  "lh.curv, lh.thickness, .annot, .label).\n";
 
 int
 main (int argc, char *argv[])
