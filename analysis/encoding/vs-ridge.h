@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vs-matrix.h"
+#include "vs-progress.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const double *alphas;
+  guint         n_alphas;
+  guint         n_folds;      /* contiguous blocks of rows */
+  guint         n_threads;    /* 0: one per processor */
+} VsRidgeOptions;
+
+/* Ridge regression of every column of Y on X with its own α. */
+typedef struct {
+  VsMatrix *weights;      /* p × v */
+  double   *intercepts;   /* v */
+  double   *alphas;       /* v: the α chosen by cross-validation */
+  double   *cv_r2;        /* v: cross-validated R² at that α */
+  gsize     n_targets;
+} VsRidgeFit;
+
+VsRidgeFit *vs_ridge_fit     (const VsMatrix       *x,
+                              const VsMatrix       *y,
+                              const VsRidgeOptions *options,
+                              VsProgress           *progress,
+                              GCancellable         *cancellable,
+                              GError              **error);
+VsMatrix   *vs_ridge_predict (const VsRidgeFit     *fit,
+                              const VsMatrix       *x);
+void        vs_ridge_fit_free (VsRidgeFit          *fit);
+gboolean    vs_ridge_parse_alphas (const char      *text,
+                              GArray              **alphas,
+                              GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsRidgeFit, vs_ridge_fit_free)
+
+G_END_DECLS
