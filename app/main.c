@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "vs-application.h"
+#include "vs-command-analyze.h"
 #include "vs-command-info.h"
 #include "vs-command-render.h"
 #include "vs-resources.h"
@@ -16,6 +17,7 @@ static const char usage[] =
   "  voxelscope [FILE…]                 Open the window (the built-in demo when no FILE)\n"
   "  voxelscope info FILE [--json]       Describe a volume\n"
   "  voxelscope render FILE… -o OUT.png  Render slices or 3D views without a display\n"
+  "  voxelscope analyze ANALYSIS …       Run an analysis (encoding) and write its maps\n"
   "\n"
   "Run “voxelscope COMMAND --help” for the options of a command.\n"
   "Files: NIfTI-1/2 (.nii, .nii.gz, .hdr/.img), label tables (MRIcron .txt + .lut,\n"
@@ -38,6 +40,8 @@ main (int argc, char *argv[])
         return vs_command_info_run (argc - 1, argv + 1);
       if (g_str_equal (argv[1], "render"))
         return vs_command_render_run (argc - 1, argv + 1);
+      if (g_str_equal (argv[1], "analyze"))
+        return vs_command_analyze_run (argc - 1, argv + 1);
       if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
           g_str_equal (argv[1], "help"))
         {

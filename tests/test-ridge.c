@@ -218,30 +218,6 @@ test_errors (void)
   g_assert_nonnull (strstr (error->message, "LOW:HIGH:COUNT"));
 }
 
-/* .npy files written byte by byte. */
-static char *
-write_npy (const char *dir, const char *name, const char *descr, gboolean fortran,
-           const char *shape, gconstpointer data, gsize bytes, gsize truncate)
-{
-  g_autofree char *dict = g_strdup_printf ("{'descr': '%s', 'fortran_order': %s, 'shape': %s, }",
-                                           descr, fortran ? "True" : "False", shape);
-  g_autoptr(GByteArray) file = g_byte_array_new ();
-  gsize header = strlen (dict) + 1, padded = (10 + header + 63) / 64 * 64 - 10;
-  guint8 lenbytes[2] = { padded & 0xff, padded >> 8 };
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_byte_array_append (file, (const guint8 *) "\x93NUMPY\x01\x00", 8);
-  g_byte_array_append (file, lenbytes, 2);
-  g_byte_array_append (file, (const guint8 *) dict, strlen (dict));
-  for (gsize i = header - 1; i < padded - 1; i++)
-    g_byte_array_append (file, (const guint8 *) " ", 1);
-  g_byte_array_append (file, (const guint8 *) "\n", 1);
-  g_byte_array_append (file, data, bytes);
-  g_assert_true (g_file_set_contents (path, (const char *) file->data,
-                                      file->len - truncate, NULL));
-  return path;
-}
-
 static void
 test_npy (void)
 {
@@ -263,10 +239,10 @@ test_npy (void)
       memcpy (be + 8 * i, &bits, 8);
     }
   {
-    g_autofree char *a = write_npy (dir, "a.npy", "<f4", FALSE, "(2, 3)", f32, sizeof f32, 0);
-    g_autofree char *b = write_npy (dir, "b.npy", "<f8", TRUE, "(2, 3)", f64, sizeof f64, 0);
-    g_autofree char *c = write_npy (dir, "c.npy", "<i2", FALSE, "(2, 2, 2)", i16, sizeof i16, 0);
-    g_autofree char *d = write_npy (dir, "d.npy", ">f8", FALSE, "(2,)", be, sizeof be, 0);
+    g_autofree char *a = vs_test_write_npy (dir, "a.npy", "<f4", FALSE, "(2, 3)", f32, sizeof f32, 0);
+    g_autofree char *b = vs_test_write_npy (dir, "b.npy", "<f8", TRUE, "(2, 3)", f64, sizeof f64, 0);
+    g_autofree char *c = vs_test_write_npy (dir, "c.npy", "<i2", FALSE, "(2, 2, 2)", i16, sizeof i16, 0);
+    g_autofree char *d = vs_test_write_npy (dir, "d.npy", ">f8", FALSE, "(2,)", be, sizeof be, 0);
     g_autoptr(VsMatrix) ma = vs_npy_read (a, shape, &dims, &error);
     g_autoptr(VsMatrix) mb = NULL, mc = NULL, md = NULL;
 
@@ -298,7 +274,7 @@ test_npy (void)
     g_autofree char *junk = g_build_filename (dir, "junk.npy", NULL);
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_autofree char *path = write_npy (dir, bad[i].name, bad[i].descr, FALSE, bad[i].shape,
+        g_autofree char *path = vs_test_write_npy (dir, bad[i].name, bad[i].descr, FALSE, bad[i].shape,
                                            f32, sizeof f32, bad[i].truncate);
         g_autoptr(VsMatrix) m = vs_npy_read (path, NULL, NULL, &error);
         g_assert_null (m);

@@ -260,3 +260,28 @@ vs_test_run_voxelscope (const char *const *args,
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
 }
+
+/* .npy files written byte by byte. */
+char *
+vs_test_write_npy (const char *dir, const char *name, const char *descr, gboolean fortran,
+           const char *shape, gconstpointer data, gsize bytes, gsize truncate)
+{
+  g_autofree char *dict = g_strdup_printf ("{'descr': '%s', 'fortran_order': %s, 'shape': %s, }",
+                                           descr, fortran ? "True" : "False", shape);
+  g_autoptr(GByteArray) file = g_byte_array_new ();
+  gsize header = strlen (dict) + 1, padded = (10 + header + 63) / 64 * 64 - 10;
+  guint8 lenbytes[2] = { padded & 0xff, padded >> 8 };
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_byte_array_append (file, (const guint8 *) "\x93NUMPY\x01\x00", 8);
+  g_byte_array_append (file, lenbytes, 2);
+  g_byte_array_append (file, (const guint8 *) dict, strlen (dict));
+  for (gsize i = header - 1; i < padded - 1; i++)
+    g_byte_array_append (file, (const guint8 *) " ", 1);
+  g_byte_array_append (file, (const guint8 *) "\n", 1);
+  g_byte_array_append (file, data, bytes);
+  g_assert_true (g_file_set_contents (path, (const char *) file->data,
+                                      file->len - truncate, NULL));
+  return path;
+}
+

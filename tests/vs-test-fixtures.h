@@ -52,3 +52,18 @@ int vs_test_run_voxelscope (const char *const *args,
                             char              **out_stderr);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A .npy with the given dtype descriptor, order and shape text ("(2, 3)"); @truncate bytes cut
+ * from the end. */
+char *vs_test_write_npy (const char *dir,
+                         const char *name,
+                         const char *descr,
+                         gboolean    fortran,
+                         const char *shape,
+                         gconstpointer data,
+                         gsize       bytes,
+                         gsize       truncate);
+
+G_END_DECLS

@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-encoding-model"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vs-analysis-error.h"
+#include "vs-encoding-model.h"
+#include "vs-ridge.h"
+
+/* A voxel-wise encoding model: ridge regression from stimulus features to every voxel's
+ * responses, α chosen per voxel by cross-validation on the training split, then judged on the
+ * held-out test stimuli (responses averaged over repeats).  Voxels that are constant or hold a
+ * NaN in the training data are excluded and counted, never silently fitted. */
+
+void
+vs_encoding_input_free (VsEncodingInput *input)
+{
+  if (input == NULL)
+    return;
+  vs_matrix_free (input->features);
+  g_clear_object (&input->responses);
+  vs_matrix_free (input->response_matrix);
+  g_clear_object (&input->mask);
+  vs_stimulus_table_free (input->stimuli);
+  g_free (input->alphas);
+  g_free (input);
+}
+
+void
+vs_encoding_result_free (VsEncodingResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_object (&result->r);
+  g_clear_object (&result->r2);
+  g_clear_object (&result->alpha);
+  g_clear_object (&result->cv_r2);
+  g_clear_object (&result->weights);
+  g_clear_object (&result->noise_ceiling);
+  g_free (result);
+}
+
+static VsVolume *
+map_like (VsVolume *grid, gint64 frames, GError **error)
+{
+  gint64 dims[4];
+  double affine[16], size[3];
+  VsVolume *map;
+
+  vs_volume_get_dims (grid, dims);
+  dims[3] = frames;
+  map = vs_volume_new (VS_DATATYPE_FLOAT32, dims, error);
+  if (map == NULL)
+    return NULL;
+  vs_volume_get_affine (grid, affine);
+  vs_volume_set_affine (map, affine, NULL);
+  vs_volume_get_voxel_size (grid, size);
+  vs_volume_set_voxel_size (map, size);
+  vs_volume_set_intent (map, VS_VOLUME_INTENT_STATISTIC);
+  return map;
+}
+
+static double
+pearson (const double *a, const double *b, gsize n, gsize stride_a, gsize stride_b)
+{
+  double ma = 0, mb = 0, sab = 0, saa = 0, sbb = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      ma += a[i * stride_a];
+      mb += b[i * stride_b];
+    }
+  ma /= n;
+  mb /= n;
+  for (gsize i = 0; i < n; i++)
+    {
+      double da = a[i * stride_a] - ma, db = b[i * stride_b] - mb;
+      sab += da * db;
+      saa += da * da;
+      sbb += db * db;
+    }
+  return saa > 0 && sbb > 0 ? sab / sqrt (saa * sbb) : 0.0;
+}
+
+static int
+compare_doubles (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+VsEncodingResult *
+vs_encoding_model_fit (VsEncodingInput  *input,
+                       VsProgress       *progress,
+                       GCancellable     *cancellable,
+                       GError          **error)
+{
+  g_autoptr(VsEncodingResult) result = g_new0 (VsEncodingResult, 1);
+  GArray *rows = input->stimuli->rows;
+  gsize n = rows->len, p = input->features->cols, total_voxels, n_train = 0;
+  VsVolume *grid = input->responses != NULL ? input->responses : input->mask;
+  g_autofree gsize *voxel_index = NULL;   /* fitted voxel → grid index */
+  g_autofree gsize *candidates = NULL;
+  g_autofree gsize *train_rows = NULL;
+  g_autoptr(GPtrArray) test_ids = g_ptr_array_new ();
+  g_autoptr(GHashTable) test_groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                             (GDestroyNotify) g_array_unref);
+  g_autoptr(VsMatrix) x_train = NULL, y_train = NULL, x_test = NULL, y_test = NULL;
+  g_autoptr(VsMatrix) y_half0 = NULL, y_half1 = NULL;
+  g_autoptr(VsMatrix) predicted = NULL;
+  g_autoptr(VsRidgeFit) fit = NULL;
+  g_autofree double *sorted_r = NULL;
+  gsize n_candidates = 0, v = 0, n_test;
+  gboolean have_repeats = FALSE;
+  VsRidgeOptions options;
+
+  /* Counts must agree row for row. */
+  {
+    gsize n_responses = input->responses != NULL ? (gsize) vs_volume_get_n_frames (input->responses)
+                                                  : input->response_matrix->rows;
+    if (input->features->rows != n || n_responses != n)
+      {
+        g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                     "the stimulus table has %" G_GSIZE_FORMAT " rows, the features %" G_GSIZE_FORMAT
+                     " and the responses %" G_GSIZE_FORMAT "; they must be equal (one row per "
+                     "presentation)", n, input->features->rows, n_responses);
+        return NULL;
+      }
+  }
+  if (grid == NULL)
+    {
+      g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                           "responses given as a matrix need a mask saying which voxel each column "
+                           "is");
+      return NULL;
+    }
+
+  /* Candidate voxels: the mask's non-zero voxels, or all. */
+  total_voxels = vs_volume_get_frame_voxels (grid);
+  candidates = g_new (gsize, total_voxels);
+  for (gsize i = 0; i < total_voxels; i++)
+    if (input->mask == NULL ||
+        vs_datatype_read (vs_volume_get_datatype (input->mask), vs_volume_get_data (input->mask),
+                          i) != 0)
+      candidates[n_candidates++] = i;
+  if (input->mask != NULL && input->responses != NULL &&
+      vs_volume_get_frame_voxels (input->mask) != total_voxels)
+    {
+      g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                           "the mask and the responses have different grids");
+      return NULL;
+    }
+  if (input->response_matrix != NULL && input->response_matrix->cols != n_candidates)
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                   "the response matrix has %" G_GSIZE_FORMAT " columns but the mask %"
+                   G_GSIZE_FORMAT " voxels", input->response_matrix->cols, n_candidates);
+      return NULL;
+    }
+  if (n_candidates == 0)
+    {
+      g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                           "the mask is empty");
+      return NULL;
+    }
+
+  /* Rows: training presentations; test presentations grouped by stimulus. */
+  train_rows = g_new (gsize, n);
+  for (gsize i = 0; i < n; i++)
+    {
+      VsStimulus *s = &g_array_index (rows, VsStimulus, i);
+      if (!s->is_test)
+        train_rows[n_train++] = i;
+      else
+        {
+          GArray *group = g_hash_table_lookup (test_groups, s->stimulus_id);
+          if (group == NULL)
+            {
+              group = g_array_new (FALSE, FALSE, sizeof (gsize));
+              g_hash_table_insert (test_groups, s->stimulus_id, group);
+              g_ptr_array_add (test_ids, s->stimulus_id);
+            }
+          g_array_append_val (group, i);
+          have_repeats = have_repeats || group->len > 1;
+        }
+    }
+  n_test = test_ids->len;
+  if (n_train < MAX (input->n_folds, 2) || n_test < 3)
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                   "%" G_GSIZE_FORMAT " training presentations and %" G_GSIZE_FORMAT " test "
+                   "stimuli are too few (need at least %u and 3)", n_train, n_test,
+                   MAX (input->n_folds, 2));
+      return NULL;
+    }
+
+  /* Responses of the usable voxels on the training rows. */
+  voxel_index = g_new (gsize, n_candidates);
+  {
+    g_autofree double *column = g_new (double, n);
+    g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (gsize));
+    g_autoptr(GArray) kept_column = g_array_new (FALSE, FALSE, sizeof (gsize));
+    double slope = 1, intercept = 0;
+
+    if (input->responses != NULL)
+      vs_volume_get_scaling (input->responses, &slope, &intercept);
+    for (gsize c = 0; c < n_candidates; c++)
+      {
+        gboolean finite = TRUE, varies = FALSE;
+        for (gsize i = 0; i < n; i++)
+          {
+            double value = input->responses != NULL
+              ? vs_datatype_read (vs_volume_get_datatype (input->responses),
+                                  vs_volume_get_data (input->responses),
+                                  candidates[c] + i * total_voxels) * slope + intercept
+              : vs_matrix_row (input->response_matrix, i)[c];
+            column[i] = value;
+            finite = finite && isfinite (value);
+          }
+        for (gsize t = 1; t < n_train && !varies; t++)
+          varies = column[train_rows[t]] != column[train_rows[0]];
+        if (!finite || !varies)
+          {
+            result->n_excluded++;
+            continue;
+          }
+        g_array_append_val (kept, candidates[c]);
+        g_array_append_val (kept_column, c);
+      }
+    v = kept->len;
+    if (v == 0)
+      {
+        g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                     "all %" G_GSIZE_FORMAT " voxels are constant or hold NaN/Inf; nothing to fit",
+                     n_candidates);
+        return NULL;
+      }
+    memcpy (voxel_index, kept->data, v * sizeof (gsize));
+
+    x_train = vs_matrix_take_rows (input->features, train_rows, n_train);
+    y_train = vs_matrix_new (n_train, v, error);
+    y_test = vs_matrix_new (n_test, v, error);
+    y_half0 = vs_matrix_new (n_test, v, error);
+    y_half1 = vs_matrix_new (n_test, v, error);
+    if (y_train == NULL || y_test == NULL || y_half0 == NULL || y_half1 == NULL)
+      return NULL;
+    x_test = vs_matrix_new (n_test, p, error);
+    for (gsize s = 0; s < n_test; s++)
+      {
+        GArray *group = g_hash_table_lookup (test_groups, g_ptr_array_index (test_ids, s));
+        memcpy (vs_matrix_row (x_test, s),
+                vs_matrix_row (input->features, g_array_index (group, gsize, 0)),
+                p * sizeof (double));
+      }
+    for (gsize j = 0; j < v; j++)
+      {
+        gsize c = g_array_index (kept_column, gsize, j);
+        for (gsize i = 0; i < n; i++)
+          column[i] = input->responses != NULL
+            ? vs_datatype_read (vs_volume_get_datatype (input->responses),
+                                vs_volume_get_data (input->responses),
+                                candidates[c] + i * total_voxels) * slope + intercept
+            : vs_matrix_row (input->response_matrix, i)[c];
+        for (gsize t = 0; t < n_train; t++)
+          vs_matrix_row (y_train, t)[j] = column[train_rows[t]];
+        for (gsize s = 0; s < n_test; s++)
+          {
+            GArray *group = g_hash_table_lookup (test_groups, g_ptr_array_index (test_ids, s));
+            double sum = 0, even = 0, odd = 0;
+            guint n_even = 0, n_odd = 0;
+            for (guint k = 0; k < group->len; k++)
+              {
+                double value = column[g_array_index (group, gsize, k)];
+                sum += value;
+                if (k % 2 == 0)
+                  even += value, n_even++;
+                else
+                  odd += value, n_odd++;
+              }
+            vs_matrix_row (y_test, s)[j] = sum / group->len;
+            vs_matrix_row (y_half0, s)[j] = even / MAX (n_even, 1);
+            vs_matrix_row (y_half1, s)[j] = n_odd > 0 ? odd / n_odd : even / MAX (n_even, 1);
+          }
+      }
+  }
+  vs_progress_update (progress, 0.05);
+
+  options.alphas = input->alphas;
+  options.n_alphas = input->n_alphas;
+  options.n_folds = input->n_folds;
+  options.n_threads = input->n_threads;
+  fit = vs_ridge_fit (x_train, y_train, &options, NULL, cancellable, error);
+  if (fit == NULL)
+    return NULL;
+  vs_progress_update (progress, 0.9);
+  predicted = vs_ridge_predict (fit, x_test);
+
+  /* Maps. */
+  result->r = map_like (grid, 1, error);
+  result->r2 = map_like (grid, 1, error);
+  result->alpha = map_like (grid, 1, error);
+  result->cv_r2 = map_like (grid, 1, error);
+  result->weights = map_like (grid, (gint64) p, error);
+  if (have_repeats)
+    result->noise_ceiling = map_like (grid, 1, error);
+  if (result->r == NULL || result->r2 == NULL || result->alpha == NULL || result->cv_r2 == NULL ||
+      result->weights == NULL || (have_repeats && result->noise_ceiling == NULL))
+    return NULL;
+  sorted_r = g_new (double, v);
+  for (gsize j = 0; j < v; j++)
+    {
+      gsize index = voxel_index[j];
+      double r = pearson (&vs_matrix_row (y_test, 0)[j], &vs_matrix_row (predicted, 0)[j], n_test,
+                          v, v);
+      double sse = 0, sst = 0, mean = 0;
+
+      for (gsize s = 0; s < n_test; s++)
+        mean += vs_matrix_row (y_test, s)[j] / n_test;
+      for (gsize s = 0; s < n_test; s++)
+        {
+          double e = vs_matrix_row (y_test, s)[j] - vs_matrix_row (predicted, s)[j];
+          double d = vs_matrix_row (y_test, s)[j] - mean;
+          sse += e * e;
+          sst += d * d;
+        }
+      ((float *) vs_volume_get_data_mutable (result->r))[index] = (float) r;
+      ((float *) vs_volume_get_data_mutable (result->r2))[index] =
+        (float) (sst > 0 ? 1 - sse / sst : 0);
+      ((float *) vs_volume_get_data_mutable (result->alpha))[index] = (float) fit->alphas[j];
+      ((float *) vs_volume_get_data_mutable (result->cv_r2))[index] = (float) fit->cv_r2[j];
+      for (gsize k = 0; k < p; k++)
+        ((float *) vs_volume_get_data_mutable (result->weights))[index + k * total_voxels] =
+          (float) vs_matrix_row (fit->weights, k)[j];
+      if (have_repeats)
+        {
+          /* Split-half reliability of the mean, Spearman–Brown corrected. */
+          double h = pearson (&vs_matrix_row (y_half0, 0)[j], &vs_matrix_row (y_half1, 0)[j],
+                              n_test, v, v);
+          ((float *) vs_volume_get_data_mutable (result->noise_ceiling))[index] =
+            (float) (h > -1 ? 2 * h / (1 + h) : 0);
+        }
+      sorted_r[j] = r;
+    }
+  qsort (sorted_r, v, sizeof (double), compare_doubles);
+  result->median_r = sorted_r[v / 2];
+  result->n_voxels = v;
+  result->n_train = n_train;
+  result->n_test_stimuli = n_test;
+  vs_progress_update (progress, 1.0);
+  return g_steal_pointer (&result);
+}

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-command-analyze"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <json-glib/json-glib.h>
+
+#include "vs-command-analyze.h"
+#include "vs-encoding-model.h"
+#include "vs-nifti-reader.h"
+#include "vs-nifti-writer.h"
+#include "vs-npy-reader.h"
+#include "vs-ridge.h"
+
+/* voxelscope analyze <analysis> …: the analyses without a window, writing standard files. */
+
+static const char usage[] =
+  "Usage:\n"
+  "  voxelscope analyze encoding --features X.npy --responses Y.nii.gz --stimuli stim.tsv\n"
+  "                              [--mask M.nii.gz] [--alphas 1e-2:1e6:20] [--folds 5]\n"
+  "                              --out-dir OUT\n"
+  "\n"
+  "Run “voxelscope analyze ANALYSIS --help” for the options of one analysis.\n";
+
+static int
+fail (const char *message)
+{
+  g_printerr ("voxelscope analyze: %s\n", message);
+  return 2;
+}
+
+static int
+fail_error (const GError *error)
+{
+  g_printerr ("voxelscope analyze: %s\n", error->message);
+  return 1;
+}
+
+static gboolean
+write_map (VsVolume *volume, const char *dir, const char *name, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  return volume == NULL || vs_nifti_write (volume, path, error);
+}
+
+static int
+run_encoding (int argc, char **argv)
+{
+  g_autofree char *features = NULL, *responses = NULL, *stimuli = NULL, *mask = NULL;
+  g_autofree char *alphas_text = NULL, *out_dir = NULL;
+  int folds = 5, threads = 0;
+  GOptionEntry entries[] = {
+    { "features", 0, 0, G_OPTION_ARG_FILENAME, &features,
+      N_("Stimulus features, .npy with one row per presentation"), N_("X.npy") },
+    { "responses", 0, 0, G_OPTION_ARG_FILENAME, &responses,
+      N_("4D NIfTI with one volume per presentation, or .npy n × voxels with --mask"),
+      N_("Y.nii.gz") },
+    { "stimuli", 0, 0, G_OPTION_ARG_FILENAME, &stimuli,
+      N_("TSV: stimulus_id, image, category, split (train/test), repeat"), N_("stim.tsv") },
+    { "mask", 0, 0, G_OPTION_ARG_FILENAME, &mask, N_("Voxels to fit (non-zero)"), N_("M.nii.gz") },
+    { "alphas", 0, 0, G_OPTION_ARG_STRING, &alphas_text,
+      N_("Ridge α grid: LOW:HIGH:COUNT (log-spaced) or a comma list (default 1e-2:1e6:20)"),
+      N_("GRID") },
+    { "folds", 0, 0, G_OPTION_ARG_INT, &folds, N_("Cross-validation folds (default 5)"), N_("K") },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads, N_("Worker threads (default: all cores)"),
+      N_("N") },
+    { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, N_("Where to write the maps"), N_("OUT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— voxel-wise encoding model"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VsEncodingInput) input = g_new0 (VsEncodingInput, 1);
+  g_autoptr(VsEncodingResult) result = NULL;
+  g_autoptr(GArray) alphas = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL, *summary = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Ridge regression from features to every voxel, α per voxel by k-fold cross-validation on\n"
+      "the training split, judged on the test stimuli (responses averaged over repeats).\n"
+      "Writes r, r2, alpha, cv_r2, weights (one frame per feature), noise_ceiling (when the\n"
+      "test stimuli are repeated) as .nii.gz, and summary.json."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error->message);
+  if (features == NULL || responses == NULL || stimuli == NULL || out_dir == NULL)
+    return fail (_("encoding needs --features, --responses, --stimuli and --out-dir (see --help)"));
+  if (folds < 2)
+    return fail (_("--folds takes a whole number ≥ 2"));
+  if (!vs_ridge_parse_alphas (alphas_text != NULL ? alphas_text : "1e-2:1e6:20", &alphas, &error))
+    return fail (error->message);
+
+  input->features = vs_npy_read (features, NULL, NULL, &error);
+  if (input->features == NULL)
+    return fail_error (error);
+  if (g_str_has_suffix (responses, ".npy"))
+    input->response_matrix = vs_npy_read (responses, NULL, NULL, &error);
+  else
+    input->responses = vs_nifti_read (responses, NULL, NULL, &error);
+  if (input->response_matrix == NULL && input->responses == NULL)
+    return fail_error (error);
+  if (mask != NULL && (input->mask = vs_nifti_read (mask, NULL, NULL, &error)) == NULL)
+    return fail_error (error);
+  input->stimuli = vs_stimulus_table_read (stimuli, &error);
+  if (input->stimuli == NULL)
+    return fail_error (error);
+  input->n_alphas = alphas->len;
+  input->alphas = g_memdup2 (alphas->data, alphas->len * sizeof (double));
+  input->n_folds = (guint) folds;
+  input->n_threads = (guint) MAX (threads, 0);
+
+  result = vs_encoding_model_fit (input, NULL, NULL, &error);
+  if (result == NULL)
+    return fail_error (error);
+  if (g_mkdir_with_parents (out_dir, 0755) != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("cannot create %s: %s"), out_dir,
+                                                  g_strerror (errno));
+      g_printerr ("voxelscope analyze: %s\n", message);
+      return 1;
+    }
+  if (!write_map (result->r, out_dir, "r.nii.gz", &error) ||
+      !write_map (result->r2, out_dir, "r2.nii.gz", &error) ||
+      !write_map (result->alpha, out_dir, "alpha.nii.gz", &error) ||
+      !write_map (result->cv_r2, out_dir, "cv_r2.nii.gz", &error) ||
+      !write_map (result->weights, out_dir, "weights.nii.gz", &error) ||
+      !write_map (result->noise_ceiling, out_dir, "noise_ceiling.nii.gz", &error))
+    return fail_error (error);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "analysis");
+  json_builder_add_string_value (b, "encoding");
+  json_builder_set_member_name (b, "n_presentations");
+  json_builder_add_int_value (b, input->stimuli->rows->len);
+  json_builder_set_member_name (b, "n_train_presentations");
+  json_builder_add_int_value (b, result->n_train);
+  json_builder_set_member_name (b, "n_test_stimuli");
+  json_builder_add_int_value (b, result->n_test_stimuli);
+  json_builder_set_member_name (b, "n_features");
+  json_builder_add_int_value (b, input->features->cols);
+  json_builder_set_member_name (b, "n_voxels_fitted");
+  json_builder_add_int_value (b, result->n_voxels);
+  json_builder_set_member_name (b, "n_voxels_excluded_constant_or_nonfinite");
+  json_builder_add_int_value (b, result->n_excluded);
+  json_builder_set_member_name (b, "folds");
+  json_builder_add_int_value (b, folds);
+  json_builder_set_member_name (b, "alphas");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < alphas->len; i++)
+    json_builder_add_double_value (b, g_array_index (alphas, double, i));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "median_test_r");
+  json_builder_add_double_value (b, result->median_r);
+  json_builder_set_member_name (b, "noise_ceiling");
+  json_builder_add_boolean_value (b, result->noise_ceiling != NULL);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json = json_to_string (root, TRUE);
+  summary = g_build_filename (out_dir, "summary.json", NULL);
+  if (!g_file_set_contents (summary, json, -1, &error))
+    return fail_error (error);
+  return 0;
+}
+
+int
+vs_command_analyze_run (int argc, char **argv)
+{
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      g_print ("%s", usage);
+      return argc < 2 ? 2 : 0;
+    }
+  if (g_str_equal (argv[1], "encoding"))
+    return run_encoding (argc - 1, argv + 1);
+  {
+    g_autofree char *message =
+      g_strdup_printf (_("unknown analysis “%s”; available: encoding"), argv[1]);
+    return fail (message);
+  }
+}

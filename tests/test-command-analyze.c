@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "vs-nifti-reader.h"
+#include "vs-nifti-writer.h"
+#include "vs-test-fixtures.h"
+
+/* A planted encoding dataset: 60 voxels on a 5×4×3 grid, 150 training images and 20 test images
+ * shown twice; voxels 0–29 respond to the features (y = Xw + noise), 30–58 are noise, 59 is
+ * constant.  The command must find the first group, not the second, and exclude the last. */
+
+#define NX 5
+#define NY 4
+#define NZ 3
+#define NV (NX * NY * NZ)
+#define P 8
+#define N_TRAIN 150
+#define N_TEST 20
+#define N (N_TRAIN + 2 * N_TEST)
+
+typedef struct {
+  char *dir;
+  char *features;
+  char *responses;
+  char *stimuli;
+  char *out;
+} Dataset;
+
+static void
+dataset_make (Dataset *d)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autofree double *x = g_new (double, N * P);
+  g_autofree double *w = g_new (double, P * NV);
+  const gint64 dims[4] = { NX, NY, NZ, N };
+  const double affine[16] = { 2, 0, 0, -5, 0, 2, 0, -4, 0, 0, 2, -3, 0, 0, 0, 1 };
+  g_autoptr(VsVolume) y = vs_volume_new (VS_DATATYPE_FLOAT32, dims, NULL);
+  float *yd = vs_volume_get_data_mutable (y);
+  g_autoptr(GString) tsv = g_string_new ("stimulus_id\timage\tcategory\tsplit\trepeat\textra\n");
+  g_autoptr(GError) error = NULL;
+
+  d->dir = vs_test_make_tmpdir ();
+  for (gsize i = 0; i < P * NV; i++)
+    w[i] = g_rand_double_range (rand, -1, 1);
+  for (gsize i = 0; i < N; i++)
+    {
+      /* Test images repeat: rows 150+2s and 151+2s show the same image s. */
+      gsize image = i < N_TRAIN ? i : N_TRAIN + (i - N_TRAIN) / 2;
+      g_autoptr(GRand) image_rand = g_rand_new_with_seed ((guint32) (1000 + image));
+      for (gsize k = 0; k < P; k++)
+        x[i * P + k] = g_rand_double_range (image_rand, -1, 1);
+      g_string_append_printf (tsv, "img%03zu\timages/img%03zu.png\t%s\t%s\t%zu\tz\n", image, image,
+                              image % 2 ? "faces" : "places", i < N_TRAIN ? "train" : "test",
+                              i < N_TRAIN ? 0 : (i - N_TRAIN) % 2);
+      for (gsize v = 0; v < NV; v++)
+        {
+          double signal = 0;
+          for (gsize k = 0; k < P; k++)
+            signal += x[i * P + k] * w[k * NV + v];
+          yd[v + i * NV] = (float) (v < 30 ? 10 + signal + g_rand_double_range (rand, -0.3, 0.3)
+                                    : v < NV - 1 ? g_rand_double_range (rand, -1, 1) : 5.0);
+        }
+    }
+  g_assert_true (vs_volume_set_affine (y, affine, NULL));
+  d->features = vs_test_write_npy (d->dir, "features.npy", "<f8", FALSE, "(190, 8)", x,
+                                   N * P * sizeof (double), 0);
+  d->responses = g_build_filename (d->dir, "responses.nii.gz", NULL);
+  g_assert_true (vs_nifti_write (y, d->responses, &error));
+  g_assert_no_error (error);
+  d->stimuli = g_build_filename (d->dir, "stimuli.tsv", NULL);
+  g_assert_true (g_file_set_contents (d->stimuli, tsv->str, -1, NULL));
+  d->out = g_build_filename (d->dir, "out", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+dataset_clear (Dataset *d)
+{
+  remove_tree (d->dir);
+  g_free (d->dir);
+  g_free (d->features);
+  g_free (d->responses);
+  g_free (d->stimuli);
+  g_free (d->out);
+}
+
+static VsVolume *
+read_map (const char *out, const char *name)
+{
+  g_autofree char *path = g_build_filename (out, name, NULL);
+  g_autoptr(GError) error = NULL;
+  VsVolume *volume = vs_nifti_read (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return volume;
+}
+
+static void
+test_encoding_planted (void)
+{
+  Dataset d;
+  g_autofree char *out = NULL, *err = NULL, *summary_path = NULL;
+  g_autoptr(VsVolume) r = NULL, weights = NULL, ceiling = NULL, alpha = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *summary;
+  double planted = 0, noise = 0;
+  gint64 dims[4];
+
+  dataset_make (&d);
+  {
+    const char *args[] = { "analyze", "encoding", "--features", d.features, "--responses",
+                           d.responses, "--stimuli", d.stimuli, "--alphas", "1e-2:1e4:7",
+                           "--folds", "5", "--out-dir", d.out, NULL };
+    int status = vs_test_run_voxelscope (args, &out, &err);
+    g_test_message ("%s", err);
+    g_assert_cmpint (status, ==, 0);
+  }
+  r = read_map (d.out, "r.nii.gz");
+  weights = read_map (d.out, "weights.nii.gz");
+  ceiling = read_map (d.out, "noise_ceiling.nii.gz");
+  alpha = read_map (d.out, "alpha.nii.gz");
+  vs_volume_get_dims (weights, dims);
+  g_assert_cmpint (dims[3], ==, P);
+  for (gsize v = 0; v < NV - 1; v++)
+    {
+      double value = ((const float *) vs_volume_get_data (r))[v];
+      if (v < 30)
+        planted += value / 30;
+      else
+        noise += fabs (value) / 29;
+    }
+  g_test_message ("mean r: planted %.3f, noise |r| %.3f", planted, noise);
+  g_assert_cmpfloat (planted, >, 0.9);
+  g_assert_cmpfloat (noise, <, 0.3);
+  /* The constant voxel is excluded (0 everywhere); noisy voxels prefer a large α. */
+  g_assert_cmpfloat (((const float *) vs_volume_get_data (r))[NV - 1], ==, 0);
+  g_assert_cmpfloat (((const float *) vs_volume_get_data (ceiling))[0], >, 0.9);
+  g_assert_cmpfloat (((const float *) vs_volume_get_data (alpha))[40], >,
+                     ((const float *) vs_volume_get_data (alpha))[0]);
+
+  summary_path = g_build_filename (d.out, "summary.json", NULL);
+  g_assert_true (json_parser_load_from_file (parser, summary_path, NULL));
+  summary = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (summary, "n_voxels_fitted"), ==, NV - 1);
+  g_assert_cmpint (json_object_get_int_member (summary,
+                                               "n_voxels_excluded_constant_or_nonfinite"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (summary, "n_test_stimuli"), ==, N_TEST);
+  dataset_clear (&d);
+}
+
+static void
+test_encoding_errors (void)
+{
+  Dataset d;
+  g_autofree char *short_features = NULL;
+  const double x[8] = { 0 };
+
+  dataset_make (&d);
+  short_features = vs_test_write_npy (d.dir, "short.npy", "<f8", FALSE, "(1, 8)", x, sizeof x, 0);
+  {
+    const char *args[] = { "analyze", "encoding", "--features", short_features, "--responses",
+                           d.responses, "--stimuli", d.stimuli, "--out-dir", d.out, NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "the stimulus table has 190 rows, the features 1 and the "
+                                   "responses 190"));
+    g_assert_false (g_file_test (d.out, G_FILE_TEST_EXISTS));
+  }
+  {
+    const char *args[] = { "analyze", "encoding", "--features", d.features, "--out-dir", d.out,
+                           NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "needs --features, --responses, --stimuli and --out-dir"));
+  }
+  {
+    const char *args[] = { "analyze", "decoding", NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "unknown analysis “decoding”"));
+  }
+  dataset_clear (&d);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/command/analyze/encoding-planted", test_encoding_planted);
+  g_test_add_func ("/command/analyze/encoding-errors", test_encoding_errors);
+
+  return g_test_run ();
+}
