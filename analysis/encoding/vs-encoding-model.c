@@ -9,6 +9,7 @@
 
 #include "vs-analysis-error.h"
 #include "vs-encoding-model.h"
+#include "vs-response-data.h"
 #include "vs-ridge.h"
 
 /* A voxel-wise encoding model: ridge regression from stimulus features to every voxel's
@@ -42,26 +43,6 @@ vs_encoding_result_free (VsEncodingResult *result)
   g_clear_object (&result->weights);
   g_clear_object (&result->noise_ceiling);
   g_free (result);
-}
-
-static VsVolume *
-map_like (VsVolume *grid, gint64 frames, GError **error)
-{
-  gint64 dims[4];
-  double affine[16], size[3];
-  VsVolume *map;
-
-  vs_volume_get_dims (grid, dims);
-  dims[3] = frames;
-  map = vs_volume_new (VS_DATATYPE_FLOAT32, dims, error);
-  if (map == NULL)
-    return NULL;
-  vs_volume_get_affine (grid, affine);
-  vs_volume_set_affine (map, affine, NULL);
-  vs_volume_get_voxel_size (grid, size);
-  vs_volume_set_voxel_size (map, size);
-  vs_volume_set_intent (map, VS_VOLUME_INTENT_STATISTIC);
-  return map;
 }
 
 static double
@@ -102,9 +83,9 @@ vs_encoding_model_fit (VsEncodingInput  *input,
   g_autoptr(VsEncodingResult) result = g_new0 (VsEncodingResult, 1);
   GArray *rows = input->stimuli->rows;
   gsize n = rows->len, p = input->features->cols, total_voxels, n_train = 0;
-  VsVolume *grid = input->responses != NULL ? input->responses : input->mask;
+  g_auto(VsResponseData) data = { 0 };
+  const gsize *candidates;
   g_autofree gsize *voxel_index = NULL;   /* fitted voxel → grid index */
-  g_autofree gsize *candidates = NULL;
   g_autofree gsize *train_rows = NULL;
   g_autoptr(GPtrArray) test_ids = g_ptr_array_new ();
   g_autoptr(GHashTable) test_groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -118,55 +99,20 @@ vs_encoding_model_fit (VsEncodingInput  *input,
   gboolean have_repeats = FALSE;
   VsRidgeOptions options;
 
-  /* Counts must agree row for row. */
-  {
-    gsize n_responses = input->responses != NULL ? (gsize) vs_volume_get_n_frames (input->responses)
-                                                  : input->response_matrix->rows;
-    if (input->features->rows != n || n_responses != n)
-      {
-        g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
-                     "the stimulus table has %" G_GSIZE_FORMAT " rows, the features %" G_GSIZE_FORMAT
-                     " and the responses %" G_GSIZE_FORMAT "; they must be equal (one row per "
-                     "presentation)", n, input->features->rows, n_responses);
-        return NULL;
-      }
-  }
-  if (grid == NULL)
-    {
-      g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
-                           "responses given as a matrix need a mask saying which voxel each column "
-                           "is");
-      return NULL;
-    }
-
-  /* Candidate voxels: the mask's non-zero voxels, or all. */
-  total_voxels = vs_volume_get_frame_voxels (grid);
-  candidates = g_new (gsize, total_voxels);
-  for (gsize i = 0; i < total_voxels; i++)
-    if (input->mask == NULL ||
-        vs_datatype_read (vs_volume_get_datatype (input->mask), vs_volume_get_data (input->mask),
-                          i) != 0)
-      candidates[n_candidates++] = i;
-  if (input->mask != NULL && input->responses != NULL &&
-      vs_volume_get_frame_voxels (input->mask) != total_voxels)
-    {
-      g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
-                           "the mask and the responses have different grids");
-      return NULL;
-    }
-  if (input->response_matrix != NULL && input->response_matrix->cols != n_candidates)
+  if (!vs_response_data_init (&data, input->responses, input->response_matrix, input->mask, n,
+                              error))
+    return NULL;
+  if (input->features->rows != n || data.n_rows != n)
     {
       g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
-                   "the response matrix has %" G_GSIZE_FORMAT " columns but the mask %"
-                   G_GSIZE_FORMAT " voxels", input->response_matrix->cols, n_candidates);
+                   "the stimulus table has %" G_GSIZE_FORMAT " rows, the features %" G_GSIZE_FORMAT
+                   " and the responses %" G_GSIZE_FORMAT "; they must be equal (one row per "
+                   "presentation)", n, input->features->rows, data.n_rows);
       return NULL;
     }
-  if (n_candidates == 0)
-    {
-      g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
-                           "the mask is empty");
-      return NULL;
-    }
+  n_candidates = data.n_candidates;
+  candidates = data.candidates;
+  total_voxels = data.frame_voxels;
 
   /* Rows: training presentations; test presentations grouped by stimulus. */
   train_rows = g_new (gsize, n);
@@ -204,23 +150,10 @@ vs_encoding_model_fit (VsEncodingInput  *input,
     g_autofree double *column = g_new (double, n);
     g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (gsize));
     g_autoptr(GArray) kept_column = g_array_new (FALSE, FALSE, sizeof (gsize));
-    double slope = 1, intercept = 0;
 
-    if (input->responses != NULL)
-      vs_volume_get_scaling (input->responses, &slope, &intercept);
     for (gsize c = 0; c < n_candidates; c++)
       {
-        gboolean finite = TRUE, varies = FALSE;
-        for (gsize i = 0; i < n; i++)
-          {
-            double value = input->responses != NULL
-              ? vs_datatype_read (vs_volume_get_datatype (input->responses),
-                                  vs_volume_get_data (input->responses),
-                                  candidates[c] + i * total_voxels) * slope + intercept
-              : vs_matrix_row (input->response_matrix, i)[c];
-            column[i] = value;
-            finite = finite && isfinite (value);
-          }
+        gboolean finite = vs_response_data_read (&data, c, column), varies = FALSE;
         for (gsize t = 1; t < n_train && !varies; t++)
           varies = column[train_rows[t]] != column[train_rows[0]];
         if (!finite || !varies)
@@ -258,13 +191,7 @@ vs_encoding_model_fit (VsEncodingInput  *input,
       }
     for (gsize j = 0; j < v; j++)
       {
-        gsize c = g_array_index (kept_column, gsize, j);
-        for (gsize i = 0; i < n; i++)
-          column[i] = input->responses != NULL
-            ? vs_datatype_read (vs_volume_get_datatype (input->responses),
-                                vs_volume_get_data (input->responses),
-                                candidates[c] + i * total_voxels) * slope + intercept
-            : vs_matrix_row (input->response_matrix, i)[c];
+        vs_response_data_read (&data, g_array_index (kept_column, gsize, j), column);
         for (gsize t = 0; t < n_train; t++)
           vs_matrix_row (y_train, t)[j] = column[train_rows[t]];
         for (gsize s = 0; s < n_test; s++)
@@ -300,13 +227,13 @@ vs_encoding_model_fit (VsEncodingInput  *input,
   predicted = vs_ridge_predict (fit, x_test);
 
   /* Maps. */
-  result->r = map_like (grid, 1, error);
-  result->r2 = map_like (grid, 1, error);
-  result->alpha = map_like (grid, 1, error);
-  result->cv_r2 = map_like (grid, 1, error);
-  result->weights = map_like (grid, (gint64) p, error);
+  result->r = vs_response_data_new_map (&data, 1, error);
+  result->r2 = vs_response_data_new_map (&data, 1, error);
+  result->alpha = vs_response_data_new_map (&data, 1, error);
+  result->cv_r2 = vs_response_data_new_map (&data, 1, error);
+  result->weights = vs_response_data_new_map (&data, (gint64) p, error);
   if (have_repeats)
-    result->noise_ceiling = map_like (grid, 1, error);
+    result->noise_ceiling = vs_response_data_new_map (&data, 1, error);
   if (result->r == NULL || result->r2 == NULL || result->alpha == NULL || result->cv_r2 == NULL ||
       result->weights == NULL || (have_repeats && result->noise_ceiling == NULL))
     return NULL;

@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-response-data"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "vs-analysis-error.h"
+#include "vs-response-data.h"
+
+gboolean
+vs_response_data_init (VsResponseData *data,
+                       VsVolume       *responses,
+                       const VsMatrix *matrix,
+                       VsVolume       *mask,
+                       gsize           n_rows,
+                       GError        **error)
+{
+  gsize n_responses;
+
+  memset (data, 0, sizeof *data);
+  data->responses = responses;
+  data->matrix = matrix;
+  data->grid = responses != NULL ? responses : mask;
+  data->slope = 1;
+  if (data->grid == NULL)
+    {
+      g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                           "responses given as a matrix need a mask saying which voxel each column "
+                           "is");
+      return FALSE;
+    }
+  if (responses != NULL)
+    vs_volume_get_scaling (responses, &data->slope, &data->intercept);
+  n_responses = responses != NULL ? (gsize) vs_volume_get_n_frames (responses) : matrix->rows;
+  data->n_rows = n_responses;
+  data->frame_voxels = vs_volume_get_frame_voxels (data->grid);
+  if (mask != NULL && responses != NULL && vs_volume_get_frame_voxels (mask) != data->frame_voxels)
+    {
+      g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                           "the mask and the responses have different grids");
+      return FALSE;
+    }
+  data->candidates = g_new (gsize, data->frame_voxels);
+  for (gsize i = 0; i < data->frame_voxels; i++)
+    if (mask == NULL ||
+        vs_datatype_read (vs_volume_get_datatype (mask), vs_volume_get_data (mask), i) != 0)
+      data->candidates[data->n_candidates++] = i;
+  if (matrix != NULL && matrix->cols != data->n_candidates)
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                   "the response matrix has %" G_GSIZE_FORMAT " columns but the mask %"
+                   G_GSIZE_FORMAT " voxels", matrix->cols, data->n_candidates);
+      return FALSE;
+    }
+  if (data->n_candidates == 0)
+    {
+      g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                           "the mask is empty");
+      return FALSE;
+    }
+  (void) n_rows;
+  return TRUE;
+}
+
+void
+vs_response_data_clear (VsResponseData *data)
+{
+  g_clear_pointer (&data->candidates, g_free);
+}
+
+/* The candidate's value for every presentation; FALSE when one is NaN or infinite. */
+gboolean
+vs_response_data_read (const VsResponseData *data,
+                       gsize                 candidate,
+                       double               *column)
+{
+  gboolean finite = TRUE;
+
+  for (gsize i = 0; i < data->n_rows; i++)
+    {
+      double value = data->responses != NULL
+        ? vs_datatype_read (vs_volume_get_datatype (data->responses),
+                            vs_volume_get_data (data->responses),
+                            data->candidates[candidate] + i * data->frame_voxels) * data->slope +
+          data->intercept
+        : vs_matrix_row (data->matrix, i)[candidate];
+      column[i] = value;
+      finite = finite && isfinite (value);
+    }
+  return finite;
+}
+
+/* A float32 map on the responses' grid with @frames frames, zero everywhere. */
+VsVolume *
+vs_response_data_new_map (const VsResponseData *data,
+                          gint64                frames,
+                          GError              **error)
+{
+  gint64 dims[4];
+  double affine[16], size[3];
+  VsVolume *map;
+
+  vs_volume_get_dims (data->grid, dims);
+  dims[3] = frames;
+  map = vs_volume_new (VS_DATATYPE_FLOAT32, dims, error);
+  if (map == NULL)
+    return NULL;
+  vs_volume_get_affine (data->grid, affine);
+  vs_volume_set_affine (map, affine, NULL);
+  vs_volume_get_voxel_size (data->grid, size);
+  vs_volume_set_voxel_size (map, size);
+  vs_volume_set_intent (map, VS_VOLUME_INTENT_STATISTIC);
+  return map;
+}
