@@ -13,6 +13,7 @@
 #include "vs-nifti-writer.h"
 #include "vs-npy-reader.h"
 #include "vs-ridge.h"
+#include "vs-selectivity.h"
 
 /* voxelscope analyze <analysis> …: the analyses without a window, writing standard files. */
 
@@ -20,6 +21,8 @@ static const char usage[] =
   "Usage:\n"
   "  voxelscope analyze encoding --features X.npy --responses Y.nii.gz --stimuli stim.tsv\n"
   "                              [--mask M.nii.gz] [--alphas 1e-2:1e6:20] [--folds 5]\n"
+  "                              --out-dir OUT\n"
+  "  voxelscope analyze selectivity --responses Y.nii.gz --stimuli stim.tsv [--mask M.nii.gz]\n"
   "                              --out-dir OUT\n"
   "\n"
   "Run “voxelscope analyze ANALYSIS --help” for the options of one analysis.\n";
@@ -43,6 +46,29 @@ write_map (VsVolume *volume, const char *dir, const char *name, GError **error)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   return volume == NULL || vs_nifti_write (volume, path, error);
+}
+
+/* "faces & bodies" → "faces_bodies", for file names. */
+static char *
+file_safe (const char *name)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = name; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p) || *p == '-' || *p == '.')
+      g_string_append_c (out, *p);
+    else if (out->len > 0 && out->str[out->len - 1] != '_')
+      g_string_append_c (out, '_');
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+ensure_dir (const char *dir)
+{
+  if (g_mkdir_with_parents (dir, 0755) == 0)
+    return TRUE;
+  g_printerr ("voxelscope analyze: cannot create %s: %s\n", dir, g_strerror (errno));
+  return FALSE;
 }
 
 static int
@@ -115,13 +141,8 @@ run_encoding (int argc, char **argv)
   result = vs_encoding_model_fit (input, NULL, NULL, &error);
   if (result == NULL)
     return fail_error (error);
-  if (g_mkdir_with_parents (out_dir, 0755) != 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("cannot create %s: %s"), out_dir,
-                                                  g_strerror (errno));
-      g_printerr ("voxelscope analyze: %s\n", message);
-      return 1;
-    }
+  if (!ensure_dir (out_dir))
+    return 1;
   if (!write_map (result->r, out_dir, "r.nii.gz", &error) ||
       !write_map (result->r2, out_dir, "r2.nii.gz", &error) ||
       !write_map (result->alpha, out_dir, "alpha.nii.gz", &error) ||
@@ -165,6 +186,82 @@ run_encoding (int argc, char **argv)
   return 0;
 }
 
+static int
+run_selectivity (int argc, char **argv)
+{
+  g_autofree char *responses = NULL, *stimuli = NULL, *mask = NULL, *out_dir = NULL;
+  GOptionEntry entries[] = {
+    { "responses", 0, 0, G_OPTION_ARG_FILENAME, &responses,
+      N_("4D NIfTI with one volume per presentation, or .npy n × voxels with --mask"),
+      N_("Y.nii.gz") },
+    { "stimuli", 0, 0, G_OPTION_ARG_FILENAME, &stimuli,
+      N_("TSV: stimulus_id, image, category, split, repeat"), N_("stim.tsv") },
+    { "mask", 0, 0, G_OPTION_ARG_FILENAME, &mask, N_("Voxels to analyse (non-zero)"),
+      N_("M.nii.gz") },
+    { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, N_("Where to write the maps"), N_("OUT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— category selectivity"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VsSelectivityInput) input = g_new0 (VsSelectivityInput, 1);
+  g_autoptr(VsSelectivityResult) result = NULL;
+  g_autoptr(GString) json = g_string_new ("{\n  \"analysis\": \"selectivity\",\n");
+  g_autofree char *summary = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("GLM t-contrast of each category against the mean of the others (t_CATEGORY.nii.gz), the\n"
+      "preferred category as a label map with the category names (preferred.nii.gz + .tsv),\n"
+      "its selectivity index (si.nii.gz) and d′ (dprime.nii.gz), and summary.json."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error->message);
+  if (responses == NULL || stimuli == NULL || out_dir == NULL)
+    return fail (_("selectivity needs --responses, --stimuli and --out-dir (see --help)"));
+
+  if (g_str_has_suffix (responses, ".npy"))
+    input->response_matrix = vs_npy_read (responses, NULL, NULL, &error);
+  else
+    input->responses = vs_nifti_read (responses, NULL, NULL, &error);
+  if (input->response_matrix == NULL && input->responses == NULL)
+    return fail_error (error);
+  if (mask != NULL && (input->mask = vs_nifti_read (mask, NULL, NULL, &error)) == NULL)
+    return fail_error (error);
+  input->stimuli = vs_stimulus_table_read (stimuli, &error);
+  if (input->stimuli == NULL)
+    return fail_error (error);
+  result = vs_selectivity_compute (input, NULL, NULL, &error);
+  if (result == NULL)
+    return fail_error (error);
+  if (!ensure_dir (out_dir))
+    return 1;
+  for (guint c = 0; c < result->t_maps->len; c++)
+    {
+      g_autofree char *safe = file_safe (g_ptr_array_index (input->stimuli->categories, c));
+      g_autofree char *name = g_strdup_printf ("t_%s.nii.gz", safe);
+      if (!write_map (g_ptr_array_index (result->t_maps, c), out_dir, name, &error))
+        return fail_error (error);
+    }
+  if (!write_map (result->preferred, out_dir, "preferred.nii.gz", &error) ||
+      !write_map (result->si, out_dir, "si.nii.gz", &error) ||
+      !write_map (result->dprime, out_dir, "dprime.nii.gz", &error))
+    return fail_error (error);
+
+  g_string_append (json, "  \"categories\": [");
+  for (guint c = 0; c < input->stimuli->categories->len; c++)
+    {
+      g_autofree char *escaped = g_strescape (g_ptr_array_index (input->stimuli->categories, c),
+                                              NULL);
+      g_string_append_printf (json, "%s\"%s\"", c > 0 ? ", " : "", escaped);
+    }
+  g_string_append_printf (json, "],\n  \"n_voxels\": %" G_GSIZE_FORMAT ",\n"
+                          "  \"n_voxels_excluded_constant_or_nonfinite\": %" G_GSIZE_FORMAT "\n}\n",
+                          result->n_voxels, result->n_excluded);
+  summary = g_build_filename (out_dir, "summary.json", NULL);
+  if (!g_file_set_contents (summary, json->str, -1, &error))
+    return fail_error (error);
+  return 0;
+}
+
 int
 vs_command_analyze_run (int argc, char **argv)
 {
@@ -175,9 +272,11 @@ vs_command_analyze_run (int argc, char **argv)
     }
   if (g_str_equal (argv[1], "encoding"))
     return run_encoding (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "selectivity"))
+    return run_selectivity (argc - 1, argv + 1);
   {
     g_autofree char *message =
-      g_strdup_printf (_("unknown analysis “%s”; available: encoding"), argv[1]);
+      g_strdup_printf (_("unknown analysis “%s”; available: encoding, selectivity"), argv[1]);
     return fail (message);
   }
 }
