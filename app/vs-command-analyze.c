@@ -71,6 +71,29 @@ ensure_dir (const char *dir)
   return FALSE;
 }
 
+/* Responses (4D NIfTI, or .npy with a mask), the optional mask and the stimulus table. */
+static gboolean
+load_inputs (const char       *responses,
+             const char       *mask,
+             const char       *stimuli,
+             VsVolume        **volume,
+             VsMatrix        **matrix,
+             VsVolume        **mask_volume,
+             VsStimulusTable **table,
+             GError          **error)
+{
+  if (g_str_has_suffix (responses, ".npy"))
+    *matrix = vs_npy_read (responses, NULL, NULL, error);
+  else
+    *volume = vs_nifti_read (responses, NULL, NULL, error);
+  if (*matrix == NULL && *volume == NULL)
+    return FALSE;
+  if (mask != NULL && (*mask_volume = vs_nifti_read (mask, NULL, NULL, error)) == NULL)
+    return FALSE;
+  *table = vs_stimulus_table_read (stimuli, error);
+  return *table != NULL;
+}
+
 static int
 run_encoding (int argc, char **argv)
 {
@@ -122,16 +145,8 @@ run_encoding (int argc, char **argv)
   input->features = vs_npy_read (features, NULL, NULL, &error);
   if (input->features == NULL)
     return fail_error (error);
-  if (g_str_has_suffix (responses, ".npy"))
-    input->response_matrix = vs_npy_read (responses, NULL, NULL, &error);
-  else
-    input->responses = vs_nifti_read (responses, NULL, NULL, &error);
-  if (input->response_matrix == NULL && input->responses == NULL)
-    return fail_error (error);
-  if (mask != NULL && (input->mask = vs_nifti_read (mask, NULL, NULL, &error)) == NULL)
-    return fail_error (error);
-  input->stimuli = vs_stimulus_table_read (stimuli, &error);
-  if (input->stimuli == NULL)
+  if (!load_inputs (responses, mask, stimuli, &input->responses, &input->response_matrix,
+                    &input->mask, &input->stimuli, &error))
     return fail_error (error);
   input->n_alphas = alphas->len;
   input->alphas = g_memdup2 (alphas->data, alphas->len * sizeof (double));
@@ -218,16 +233,8 @@ run_selectivity (int argc, char **argv)
   if (responses == NULL || stimuli == NULL || out_dir == NULL)
     return fail (_("selectivity needs --responses, --stimuli and --out-dir (see --help)"));
 
-  if (g_str_has_suffix (responses, ".npy"))
-    input->response_matrix = vs_npy_read (responses, NULL, NULL, &error);
-  else
-    input->responses = vs_nifti_read (responses, NULL, NULL, &error);
-  if (input->response_matrix == NULL && input->responses == NULL)
-    return fail_error (error);
-  if (mask != NULL && (input->mask = vs_nifti_read (mask, NULL, NULL, &error)) == NULL)
-    return fail_error (error);
-  input->stimuli = vs_stimulus_table_read (stimuli, &error);
-  if (input->stimuli == NULL)
+  if (!load_inputs (responses, mask, stimuli, &input->responses, &input->response_matrix,
+                    &input->mask, &input->stimuli, &error))
     return fail_error (error);
   result = vs_selectivity_compute (input, NULL, NULL, &error);
   if (result == NULL)
