@@ -14,6 +14,7 @@
 #include "vs-npy-reader.h"
 #include "vs-ridge.h"
 #include "vs-selectivity.h"
+#include "vs-voxel-concepts.h"
 
 /* voxelscope analyze <analysis> …: the analyses without a window, writing standard files. */
 
@@ -21,6 +22,7 @@ static const char usage[] =
   "Usage:\n"
   "  voxelscope analyze encoding --features X.npy --responses Y.nii.gz --stimuli stim.tsv\n"
   "                              [--mask M.nii.gz] [--alphas 1e-2:1e6:20] [--folds 5]\n"
+  "                              [--top-k 5] [--concepts C.npy --concept-names C.tsv]\n"
   "                              --out-dir OUT\n"
   "  voxelscope analyze selectivity --responses Y.nii.gz --stimuli stim.tsv [--mask M.nii.gz]\n"
   "                              --out-dir OUT\n"
@@ -99,7 +101,9 @@ run_encoding (int argc, char **argv)
 {
   g_autofree char *features = NULL, *responses = NULL, *stimuli = NULL, *mask = NULL;
   g_autofree char *alphas_text = NULL, *out_dir = NULL;
-  int folds = 5, threads = 0;
+  g_autofree char *concepts = NULL, *concept_names = NULL;
+  int folds = 5, threads = 0, top_k = 5;
+  double temperature = 0.05;
   GOptionEntry entries[] = {
     { "features", 0, 0, G_OPTION_ARG_FILENAME, &features,
       N_("Stimulus features, .npy with one row per presentation"), N_("X.npy") },
@@ -115,10 +119,21 @@ run_encoding (int argc, char **argv)
     { "folds", 0, 0, G_OPTION_ARG_INT, &folds, N_("Cross-validation folds (default 5)"), N_("K") },
     { "threads", 0, 0, G_OPTION_ARG_INT, &threads, N_("Worker threads (default: all cores)"),
       N_("N") },
+    { "top-k", 0, 0, G_OPTION_ARG_INT, &top_k,
+      N_("Stimuli ranked per voxel by predicted and by measured response (default 5; 0: none)"),
+      N_("K") },
+    { "concepts", 0, 0, G_OPTION_ARG_FILENAME, &concepts,
+      N_("Concept embeddings in the feature space, .npy c × p"), N_("C.npy") },
+    { "concept-names", 0, 0, G_OPTION_ARG_FILENAME, &concept_names,
+      N_("The concepts' names, one per line (a header “name” is skipped)"), N_("C.tsv") },
+    { "temperature", 0, 0, G_OPTION_ARG_DOUBLE, &temperature,
+      N_("Softmax temperature for concept_probability (default 0.05)"), N_("T") },
     { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, N_("Where to write the maps"), N_("OUT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— voxel-wise encoding model"));
+  g_autoptr(VsMatrix) embeddings = NULL;
+  g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(VsEncodingInput) input = g_new0 (VsEncodingInput, 1);
   g_autoptr(VsEncodingResult) result = NULL;
@@ -132,7 +147,9 @@ run_encoding (int argc, char **argv)
     _("Ridge regression from features to every voxel, α per voxel by k-fold cross-validation on\n"
       "the training split, judged on the test stimuli (responses averaged over repeats).\n"
       "Writes r, r2, alpha, cv_r2, weights (one frame per feature), noise_ceiling (when the\n"
-      "test stimuli are repeated) as .nii.gz, and summary.json."));
+      "test stimuli are repeated), top_predicted and top_measured (K frames of indices into\n"
+      "stimuli.tsv), with --concepts the best concept per voxel (concept, a label map with\n"
+      "the names), its cosine (concept_score) and softmax probability, and summary.json."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error->message);
   if (features == NULL || responses == NULL || stimuli == NULL || out_dir == NULL)
@@ -152,6 +169,22 @@ run_encoding (int argc, char **argv)
   input->alphas = g_memdup2 (alphas->data, alphas->len * sizeof (double));
   input->n_folds = (guint) folds;
   input->n_threads = (guint) MAX (threads, 0);
+  if (top_k < 0)
+    return fail (_("--top-k takes a whole number ≥ 0"));
+  input->top_k = (guint) top_k;
+  if ((concepts == NULL) != (concept_names == NULL))
+    return fail (_("--concepts and --concept-names go together"));
+  if (concepts != NULL)
+    {
+      embeddings = vs_npy_read (concepts, NULL, NULL, &error);
+      if (embeddings == NULL)
+        return fail_error (error);
+      names = vs_concept_names_read (concept_names, embeddings->rows, &error);
+      if (names == NULL)
+        return fail_error (error);
+      if (!(temperature > 0))
+        return fail (_("--temperature must be > 0"));
+    }
 
   result = vs_encoding_model_fit (input, NULL, NULL, &error);
   if (result == NULL)
@@ -163,8 +196,33 @@ run_encoding (int argc, char **argv)
       !write_map (result->alpha, out_dir, "alpha.nii.gz", &error) ||
       !write_map (result->cv_r2, out_dir, "cv_r2.nii.gz", &error) ||
       !write_map (result->weights, out_dir, "weights.nii.gz", &error) ||
-      !write_map (result->noise_ceiling, out_dir, "noise_ceiling.nii.gz", &error))
+      !write_map (result->noise_ceiling, out_dir, "noise_ceiling.nii.gz", &error) ||
+      !write_map (result->top_predicted, out_dir, "top_predicted.nii.gz", &error) ||
+      !write_map (result->top_measured, out_dir, "top_measured.nii.gz", &error))
     return fail_error (error);
+  if (result->stimulus_order != NULL)
+    {
+      g_autoptr(GString) order = g_string_new ("index\tstimulus_id\timage\tcategory\n");
+      g_autofree char *path = g_build_filename (out_dir, "stimuli.tsv", NULL);
+      for (guint i = 0; i < result->stimulus_order->len; i++)
+        {
+          VsStimulus *stimulus = g_ptr_array_index (result->stimulus_order, i);
+          g_string_append_printf (order, "%u\t%s\t%s\t%s\n", i, stimulus->stimulus_id,
+                                  stimulus->image, stimulus->category);
+        }
+      if (!g_file_set_contents (path, order->str, -1, &error))
+        return fail_error (error);
+    }
+  if (embeddings != NULL)
+    {
+      g_autoptr(VsVolume) best = NULL, score = NULL, probability = NULL;
+      if (!vs_voxel_concepts_compute (result->weights, embeddings, names, temperature, &best,
+                                      &score, &probability, &error) ||
+          !write_map (best, out_dir, "concept.nii.gz", &error) ||
+          !write_map (score, out_dir, "concept_score.nii.gz", &error) ||
+          !write_map (probability, out_dir, "concept_probability.nii.gz", &error))
+        return fail_error (error);
+    }
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "analysis");

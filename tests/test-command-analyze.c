@@ -23,6 +23,7 @@
 #define N (N_TRAIN + 2 * N_TEST)
 
 typedef struct {
+  double w0[P];   /* the planted weights of voxel 0 */
   char *dir;
   char *features;
   char *responses;
@@ -46,6 +47,8 @@ dataset_make (Dataset *d)
   d->dir = vs_test_make_tmpdir ();
   for (gsize i = 0; i < P * NV; i++)
     w[i] = g_rand_double_range (rand, -1, 1);
+  for (gsize k = 0; k < P; k++)
+    d->w0[k] = w[k * NV];
   for (gsize i = 0; i < N; i++)
     {
       /* Test images repeat: rows 150+2s and 151+2s show the same image s. */
@@ -119,6 +122,7 @@ test_encoding_planted (void)
 {
   Dataset d;
   g_autofree char *out = NULL, *err = NULL, *summary_path = NULL;
+  g_autofree char *concepts_path = NULL, *concepts_names = NULL;
   g_autoptr(VsVolume) r = NULL, weights = NULL, ceiling = NULL, alpha = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *summary;
@@ -126,10 +130,27 @@ test_encoding_planted (void)
   gint64 dims[4];
 
   dataset_make (&d);
+  /* Concepts: voxel 0's own weight direction, its opposite, and an unrelated vector. */
+  {
+    double e[3 * P];
+    for (gsize k = 0; k < P; k++)
+      {
+        e[k] = d.w0[k];
+        e[P + k] = -d.w0[k];
+        e[2 * P + k] = k == 0 ? 1.0 : 0.0;
+      }
+    g_free (vs_test_write_npy (d.dir, "concepts.npy", "<f8", FALSE, "(3, 8)", e, sizeof e, 0));
+    g_assert_true (g_file_set_contents (concepts_names = g_build_filename (d.dir, "names.tsv",
+                                                                            NULL),
+                                        "name\nfurry animals\nanti-furry\nfirst feature\n",
+                                        -1, NULL));
+    concepts_path = g_build_filename (d.dir, "concepts.npy", NULL);
+  }
   {
     const char *args[] = { "analyze", "encoding", "--features", d.features, "--responses",
                            d.responses, "--stimuli", d.stimuli, "--alphas", "1e-2:1e4:7",
-                           "--folds", "5", "--out-dir", d.out, NULL };
+                           "--folds", "5", "--concepts", concepts_path, "--concept-names",
+                           concepts_names, "--out-dir", d.out, NULL };
     int status = vs_test_run_voxelscope (args, &out, &err);
     g_test_message ("%s", err);
     g_assert_cmpint (status, ==, 0);
@@ -157,6 +178,29 @@ test_encoding_planted (void)
   g_assert_cmpfloat (((const float *) vs_volume_get_data (alpha))[40], >,
                      ((const float *) vs_volume_get_data (alpha))[0]);
 
+  /* Voxel 0 is about its own weight direction. */
+  {
+    g_autoptr(VsVolume) concept = read_map (d.out, "concept.nii.gz");
+    g_autoptr(VsVolume) score = read_map (d.out, "concept_score.nii.gz");
+    g_autoptr(VsVolume) top_predicted = read_map (d.out, "top_predicted.nii.gz");
+    g_autoptr(VsVolume) top_measured = read_map (d.out, "top_measured.nii.gz");
+    g_autofree char *order_path = g_build_filename (d.out, "stimuli.tsv", NULL);
+    g_autofree char *order = NULL;
+    int agree = 0;
+    g_assert_cmpuint (((const guint16 *) vs_volume_get_data (concept))[0], ==, 1);
+    g_assert_cmpfloat (((const float *) vs_volume_get_data (score))[0], >, 0.95);
+    /* For well-predicted voxels the best predicted stimulus is among the 5 best measured. */
+    for (gsize v = 0; v < 30; v++)
+      {
+        gint32 best = ((const gint32 *) vs_volume_get_data (top_predicted))[v];
+        for (int rank = 0; rank < 5; rank++)
+          agree += ((const gint32 *) vs_volume_get_data (top_measured))[v + rank * NV] == best;
+      }
+    g_assert_cmpint (agree, >=, 27);
+    g_assert_cmpint (((const gint32 *) vs_volume_get_data (top_predicted))[NV - 1], ==, -1);
+    g_assert_true (g_file_get_contents (order_path, &order, NULL, NULL));
+    g_assert_true (g_str_has_prefix (order, "index\tstimulus_id\timage\tcategory\n0\timg000\t"));
+  }
   summary_path = g_build_filename (d.out, "summary.json", NULL);
   g_assert_true (json_parser_load_from_file (parser, summary_path, NULL));
   summary = json_node_get_object (json_parser_get_root (parser));

@@ -11,6 +11,7 @@
 #include "vs-encoding-model.h"
 #include "vs-response-data.h"
 #include "vs-ridge.h"
+#include "vs-voxel-concepts.h"
 
 /* A voxel-wise encoding model: ridge regression from stimulus features to every voxel's
  * responses, α chosen per voxel by cross-validation on the training split, then judged on the
@@ -42,6 +43,9 @@ vs_encoding_result_free (VsEncodingResult *result)
   g_clear_object (&result->cv_r2);
   g_clear_object (&result->weights);
   g_clear_object (&result->noise_ceiling);
+  g_clear_object (&result->top_predicted);
+  g_clear_object (&result->top_measured);
+  g_clear_pointer (&result->stimulus_order, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -72,6 +76,90 @@ compare_doubles (const void *a, const void *b)
 {
   double x = *(const double *) a, y = *(const double *) b;
   return x < y ? -1 : x > y;
+}
+
+/* Top-k stimuli of every fitted voxel, by predicted and by measured (mean over presentations)
+ * response, over all distinct stimuli; voxels in chunks so memory stays n_stimuli × chunk. */
+static gboolean
+rank_stimuli (VsEncodingInput      *input,
+              const VsResponseData *data,
+              const VsRidgeFit     *fit,
+              const gsize          *voxel_index,
+              gsize                 v,
+              VsEncodingResult     *result,
+              GCancellable         *cancellable,
+              GError              **error)
+{
+  GArray *rows = input->stimuli->rows;
+  gsize n = rows->len, p = input->features->cols, n_stimuli;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree gsize *stimulus_of_row = g_new (gsize, n);
+  g_autofree gsize *first_row = g_new (gsize, n);
+  g_autofree gsize *presentations = NULL;
+  g_autofree gsize *candidate_of = NULL;
+  g_autofree double *column = g_new (double, n);
+  g_autoptr(VsMatrix) x_stimuli = NULL;
+  const gsize chunk = 1024;
+
+  result->stimulus_order = g_ptr_array_new ();
+  for (gsize i = 0; i < n; i++)
+    {
+      VsStimulus *s = &g_array_index (rows, VsStimulus, i);
+      gpointer known = g_hash_table_lookup (seen, s->stimulus_id);
+      if (known == NULL)
+        {
+          first_row[result->stimulus_order->len] = i;
+          g_ptr_array_add (result->stimulus_order, s);
+          known = GSIZE_TO_POINTER (result->stimulus_order->len);
+          g_hash_table_insert (seen, s->stimulus_id, known);
+        }
+      stimulus_of_row[i] = GPOINTER_TO_SIZE (known) - 1;
+    }
+  n_stimuli = result->stimulus_order->len;
+  presentations = g_new0 (gsize, n_stimuli);
+  for (gsize i = 0; i < n; i++)
+    presentations[stimulus_of_row[i]]++;
+  x_stimuli = vs_matrix_take_rows (input->features, first_row, n_stimuli);
+  result->top_predicted = vs_voxel_top_stimuli_new (data->grid, input->top_k);
+  result->top_measured = vs_voxel_top_stimuli_new (data->grid, input->top_k);
+
+  /* Which candidate column each fitted voxel came from. */
+  candidate_of = g_new (gsize, v);
+  for (gsize j = 0, c = 0; j < v; j++)
+    {
+      while (data->candidates[c] != voxel_index[j])
+        c++;
+      candidate_of[j] = c;
+    }
+
+  for (gsize j0 = 0; j0 < v; j0 += chunk)
+    {
+      gsize nc = MIN (chunk, v - j0);
+      g_autoptr(VsMatrix) predicted = vs_matrix_new (n_stimuli, nc, error);
+      g_autoptr(VsMatrix) measured = vs_matrix_new (n_stimuli, nc, error);
+
+      if (predicted == NULL || measured == NULL ||
+          g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      for (gsize s = 0; s < n_stimuli; s++)
+        for (gsize j = 0; j < nc; j++)
+          {
+            double value = fit->intercepts[j0 + j];
+            for (gsize k = 0; k < p; k++)
+              value += vs_matrix_row (x_stimuli, s)[k] * vs_matrix_row (fit->weights, k)[j0 + j];
+            vs_matrix_row (predicted, s)[j] = value;
+          }
+      for (gsize j = 0; j < nc; j++)
+        {
+          vs_response_data_read (data, candidate_of[j0 + j], column);
+          for (gsize i = 0; i < n; i++)
+            vs_matrix_row (measured, stimulus_of_row[i])[j] +=
+              column[i] / presentations[stimulus_of_row[i]];
+        }
+      vs_voxel_top_stimuli_fill (result->top_predicted, predicted, voxel_index + j0);
+      vs_voxel_top_stimuli_fill (result->top_measured, measured, voxel_index + j0);
+    }
+  return TRUE;
 }
 
 VsEncodingResult *
@@ -272,6 +360,9 @@ vs_encoding_model_fit (VsEncodingInput  *input,
         }
       sorted_r[j] = r;
     }
+  if (input->top_k > 0 &&
+      !rank_stimuli (input, &data, fit, voxel_index, v, result, cancellable, error))
+    return NULL;
   qsort (sorted_r, v, sizeof (double), compare_doubles);
   result->median_r = sorted_r[v / 2];
   result->n_voxels = v;

@@ -21,6 +21,7 @@ typedef struct {
   guint            n_alphas;
   guint            n_folds;
   guint            n_threads;
+  guint            top_k;        /* stimuli ranked per voxel; 0: none */
 } VsEncodingInput;
 
 /* Maps in the grid of the responses (or the mask), plus what a summary needs. */
@@ -31,6 +32,9 @@ typedef struct {
   VsVolume *cv_r2;          /* cross-validated R² on the training split at the chosen α */
   VsVolume *weights;        /* p frames */
   VsVolume *noise_ceiling;  /* split-half reliability of the test means, or NULL without repeats */
+  VsVolume *top_predicted;  /* k frames: indices into @stimulus_order, by predicted response */
+  VsVolume *top_measured;   /* the same by measured mean response */
+  GPtrArray *stimulus_order; /* VsStimulus * (borrowed from the input table), one per stimulus */
   gsize     n_voxels;       /* fitted */
   gsize     n_excluded;     /* constant or non-finite in the training data */
   gsize     n_train;
