@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "vs-layer-row.h"
+#include "vs-nifti-writer.h"
 #include "vs-resources.h"
 #include "vs-slice-view.h"
 #include "vs-surface-view.h"
@@ -322,6 +323,109 @@ test_surface_analyses (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_layer_named (gpointer data)
+{
+  gpointer *args = data;
+  VsScene *scene = args[0];
+  for (guint i = 0; i < vs_scene_get_n_layers (scene); i++)
+    if (g_strcmp0 (vs_layer_get_name (vs_scene_get_layer (scene, i)), args[1]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static VsLayer *
+layer_named (VsScene *scene, const char *name)
+{
+  for (guint i = 0; i < vs_scene_get_n_layers (scene); i++)
+    if (g_strcmp0 (vs_layer_get_name (vs_scene_get_layer (scene, i)), name) == 0)
+      return vs_scene_get_layer (scene, i);
+  return NULL;
+}
+
+static void
+set_entry (GtkDialog *dialog, const char *key, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), key)), text);
+}
+
+/* Encoding model and selectivity from their dialogs: the maps arrive as layers. */
+static void
+test_voxel_selectivity_dialogs (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  const gint64 dims[4] = { 4, 4, 2, 90 };
+  g_autoptr(VsVolume) y = vs_volume_new (VS_DATATYPE_FLOAT32, dims, NULL);
+  float *yd = vs_volume_get_data_mutable (y);
+  double x[90 * 4];
+  g_autoptr(GString) tsv = g_string_new ("stimulus_id\timage\tcategory\tsplit\trepeat\n");
+  g_autofree char *features = NULL;
+  g_autofree char *responses = g_build_filename (dir, "y.nii.gz", NULL);
+  g_autofree char *stimuli = g_build_filename (dir, "stim.tsv", NULL);
+  VsWindow *window = vs_window_new (NULL);
+  VsScene *scene = vs_window_get_scene (window);
+  GtkDialog *dialog;
+  gpointer r_args[2] = { scene, (gpointer) "r" };
+  gpointer preferred_args[2] = { scene, (gpointer) "preferred category" };
+  VsLayer *r, *preferred;
+
+  for (int i = 0; i < 90; i++)
+    {
+      for (int k = 0; k < 4; k++)
+        x[i * 4 + k] = g_rand_double_range (rand, -1, 1);
+      for (int v = 0; v < 32; v++)
+        yd[v + i * 32] = (float) (v < 16 ? 2 * x[i * 4 + v % 4] + (i % 2) +
+                                           0.1 * g_rand_double_range (rand, -1, 1)
+                                         : g_rand_double_range (rand, -1, 1));
+      g_string_append_printf (tsv, "s%d\ts%d.png\t%s\t%s\t0\n", i, i, i % 2 ? "faces" : "places",
+                              i < 75 ? "train" : "test");
+    }
+  features = vs_test_write_npy (dir, "x.npy", "<f8", FALSE, "(90, 4)", x, sizeof x, 0);
+  g_assert_true (vs_nifti_write (y, responses, NULL));
+  g_assert_true (g_file_set_contents (stimuli, tsv->str, -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.encoding", NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  set_entry (dialog, "features", features);
+  set_entry (dialog, "responses", responses);
+  set_entry (dialog, "stimuli", stimuli);
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+  g_assert_true (wait_until (has_layer_named, r_args, 60000));
+  g_assert_null (vs_window_get_error_text (window));
+  r = layer_named (scene, "r");
+  g_assert_cmpint (vs_layer_get_colormap (r), ==, VS_COLORMAP_INFERNO);
+  g_assert_cmpfloat (vs_layer_get_display_min (r), ==, 0);
+  g_assert_cmpfloat (vs_volume_get_value (vs_layer_get_volume (r), 0, 0, 0, 0), >, 0.8);
+  g_assert_false (vs_layer_get_visible (layer_named (scene, "alpha")));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.selectivity", NULL);
+  dialog = find_dialog ();
+  set_entry (dialog, "responses", responses);
+  set_entry (dialog, "stimuli", stimuli);
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+  g_assert_true (wait_until (has_layer_named, preferred_args, 60000));
+  preferred = layer_named (scene, "preferred category");
+  g_assert_true (vs_layer_is_label (preferred));
+  g_assert_cmpstr (vs_label_table_lookup (vs_volume_get_label_table (vs_layer_get_volume (preferred)),
+                                          1)->name, ==, "places");
+
+  /* A missing input is named and keeps the dialog open. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.encoding", NULL);
+  dialog = find_dialog ();
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (strstr (vs_window_get_error_text (window), "features, responses and the "
+                                                               "stimulus table"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (features);
+  g_unlink (responses);
+  g_unlink (stimuli);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -333,6 +437,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/layouts-and-radiological", test_layouts_and_radiological);
   g_test_add_func ("/window/open-surface", test_open_surface);
   g_test_add_func ("/window/surface-analyses", test_surface_analyses);
+  g_test_add_func ("/window/voxel-selectivity-dialogs", test_voxel_selectivity_dialogs);
 
   return g_test_run ();
 }

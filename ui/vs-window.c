@@ -400,6 +400,7 @@ build_header (VsWindow *self)
   g_autoptr(GMenu) view = g_menu_new ();
   g_autoptr(GMenu) app = g_menu_new ();
   g_autoptr(GMenu) analysis = g_menu_new ();
+  g_autoptr(GMenu) models = g_menu_new ();
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open");
   gtk_widget_set_tooltip_text (open, _("Open volumes (Ctrl+O)"));
@@ -418,6 +419,9 @@ build_header (VsWindow *self)
   g_menu_append (analysis, _("_Surface from Volume…"), "win.isosurface");
   g_menu_append (analysis, _("_Project Volume onto Surface…"), "win.project");
   g_menu_append_section (menu, _("Surfaces"), G_MENU_MODEL (analysis));
+  g_menu_append (models, _("_Encoding Model…"), "win.encoding");
+  g_menu_append (models, _("Category _Selectivity…"), "win.selectivity");
+  g_menu_append_section (menu, _("Voxel Selectivity"), G_MENU_MODEL (models));
   g_menu_append (app, _("_About Voxelscope"), "app.about");
   g_menu_append (app, _("_Quit"), "app.quit");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (app));
