@@ -38,6 +38,28 @@ struct _VsWindow
 
 void _vs_window_install_open_actions (VsWindowClass *klass);
 void _vs_window_install_analysis_actions (VsWindowClass *klass);
+void _vs_window_install_model_actions    (VsWindowClass *klass);
+
+/* A running analysis started from a dialog: its progress row and where its result goes. */
+typedef struct {
+  VsWindow       *window;   /* weak */
+  VsSurfaceLayer *target;   /* weak, for projections */
+  GtkWidget      *row;
+} JobContext;
+
+JobContext *_vs_window_job_context_new    (VsWindow       *self,
+                                           VsSurfaceLayer *target,
+                                           VsJob          *job);
+gboolean    _vs_window_job_context_finish (JobContext     *context,
+                                           GError         *error);
+GtkWidget  *_vs_window_dialog_new         (VsWindow       *self,
+                                           const char     *title,
+                                           const char     *action,
+                                           GtkWidget     **grid);
+void        _vs_window_grid_row           (GtkWidget      *grid,
+                                           int             row,
+                                           const char     *label,
+                                           GtkWidget      *control);
 GtkWidget *_vs_window_add_job_row    (VsWindow      *self,
                                       VsJob         *job);
 void _vs_window_init_open            (VsWindow      *self);

@@ -694,6 +694,7 @@ vs_window_class_init (VsWindowClass *klass)
   object_class->dispose = vs_window_dispose;
   _vs_window_install_open_actions (klass);
   _vs_window_install_analysis_actions (klass);
+  _vs_window_install_model_actions (klass);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);
 }

@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-window-models"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vs-encoding-model.h"
+#include "vs-nifti-reader.h"
+#include "vs-npy-reader.h"
+#include "vs-ridge.h"
+#include "vs-selectivity.h"
+#include "vs-window-private.h"
+
+/* Voxel models from the window: an encoding model and category selectivity.  The input files are
+ * typed or browsed and read in the job itself; the maps arrive as layers with the colormaps a
+ * vision scientist expects. */
+
+/* Encoding model and selectivity: file inputs typed or browsed, read in the job itself. */
+
+typedef struct {
+  char   *features;
+  char   *responses;
+  char   *stimuli;
+  char   *mask;
+  GArray *alphas;
+  guint   folds;
+  gboolean selectivity;
+} ModelInput;
+
+typedef struct {
+  VsEncodingResult    *encoding;
+  VsSelectivityResult *selectivity;
+  GPtrArray           *categories;
+} ModelResult;
+
+static void
+model_input_free (gpointer data)
+{
+  ModelInput *input = data;
+  g_free (input->features);
+  g_free (input->responses);
+  g_free (input->stimuli);
+  g_free (input->mask);
+  g_clear_pointer (&input->alphas, g_array_unref);
+  g_free (input);
+}
+
+static void
+model_result_free (gpointer data)
+{
+  ModelResult *result = data;
+  g_clear_pointer (&result->encoding, vs_encoding_result_free);
+  g_clear_pointer (&result->selectivity, vs_selectivity_result_free);
+  g_clear_pointer (&result->categories, g_ptr_array_unref);
+  g_free (result);
+}
+
+static gpointer
+model_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GError **error)
+{
+  ModelInput *input = data;
+  g_autoptr(VsVolume) responses = NULL, mask = NULL;
+  g_autoptr(VsMatrix) matrix = NULL;
+  g_autoptr(VsStimulusTable) table = NULL;
+  ModelResult *result;
+
+  if (g_str_has_suffix (input->responses, ".npy"))
+    matrix = vs_npy_read (input->responses, NULL, NULL, error);
+  else
+    responses = vs_nifti_read (input->responses, NULL, cancellable, error);
+  if (matrix == NULL && responses == NULL)
+    return NULL;
+  if (input->mask != NULL && (mask = vs_nifti_read (input->mask, NULL, NULL, error)) == NULL)
+    return NULL;
+  if ((table = vs_stimulus_table_read (input->stimuli, error)) == NULL)
+    return NULL;
+  result = g_new0 (ModelResult, 1);
+  result->categories = g_ptr_array_ref (table->categories);
+  if (input->selectivity)
+    {
+      g_autoptr(VsSelectivityInput) s = g_new0 (VsSelectivityInput, 1);
+      s->responses = g_steal_pointer (&responses);
+      s->response_matrix = g_steal_pointer (&matrix);
+      s->mask = g_steal_pointer (&mask);
+      s->stimuli = g_steal_pointer (&table);
+      result->selectivity = vs_selectivity_compute (s, progress, cancellable, error);
+      if (result->selectivity == NULL)
+        {
+          model_result_free (result);
+          return NULL;
+        }
+      return result;
+    }
+  {
+    g_autoptr(VsEncodingInput) e = g_new0 (VsEncodingInput, 1);
+    e->features = vs_npy_read (input->features, NULL, NULL, error);
+    if (e->features == NULL)
+      {
+        model_result_free (result);
+        return NULL;
+      }
+    e->responses = g_steal_pointer (&responses);
+    e->response_matrix = g_steal_pointer (&matrix);
+    e->mask = g_steal_pointer (&mask);
+    e->stimuli = g_steal_pointer (&table);
+    e->n_alphas = input->alphas->len;
+    e->alphas = g_memdup2 (input->alphas->data, input->alphas->len * sizeof (double));
+    e->n_folds = input->folds;
+    e->top_k = 5;
+    result->encoding = vs_encoding_model_fit (e, progress, cancellable, error);
+    if (result->encoding == NULL)
+      {
+        model_result_free (result);
+        return NULL;
+      }
+  }
+  return result;
+}
+
+static VsLayer *
+add_result_layer (VsWindow *self, VsVolume *volume, const char *name, VsColormap colormap,
+                  double min, double max, double threshold)
+{
+  VsLayer *layer;
+
+  vs_volume_set_path (volume, name);
+  layer = vs_scene_add_volume (self->scene, volume);
+  vs_layer_set_name (layer, name);
+  if (colormap != VS_COLORMAP_LABELS)
+    {
+      vs_layer_set_colormap (layer, colormap);
+      vs_layer_set_display_range (layer, min, max);
+      vs_layer_set_threshold (layer, threshold);
+    }
+  vs_layer_set_stats (layer, vs_volume_stats_compute (volume, 0, NULL, NULL, NULL));
+  return layer;
+}
+
+static void
+on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
+{
+  JobContext *context = user_data;
+  g_autoptr(GError) error = NULL;
+  ModelResult *result = vs_job_run_finish (VS_JOB (source), async_result, &error);
+  VsWindow *self = context->window;
+
+  if (_vs_window_job_context_finish (context, error))
+    {
+      if (result->encoding != NULL)
+        {
+          /* r in inferno from 0; the α map for reference, hidden. */
+          VsLayer *alpha = add_result_layer (self, result->encoding->alpha, "alpha",
+                                             VS_COLORMAP_VIRIDIS, 0, 1, 0);
+          vs_layer_set_visible (alpha, FALSE);
+          add_result_layer (self, result->encoding->r, "r", VS_COLORMAP_INFERNO, 0,
+                            MAX (result->encoding->median_r * 3, 0.3), 0.05);
+        }
+      else
+        {
+          for (guint c = 0; c < result->selectivity->t_maps->len; c++)
+            {
+              g_autofree char *name = g_strdup_printf ("t %s",
+                                                       (char *) g_ptr_array_index (result->categories, c));
+              VsLayer *t = add_result_layer (self, g_ptr_array_index (result->selectivity->t_maps, c),
+                                             name, VS_COLORMAP_COOL_WARM, -8, 8, 2);
+              vs_layer_set_visible (t, FALSE);
+            }
+          add_result_layer (self, result->selectivity->preferred, "preferred category",
+                            VS_COLORMAP_LABELS, 0, 0, 0);
+        }
+    }
+  if (result != NULL)
+    model_result_free (result);
+  g_clear_weak_pointer (&context->target);
+  g_free (context);
+}
+
+static void
+on_browse_response (GtkNativeDialog *chooser, int response, GtkEntry *entry)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      gtk_editable_set_text (GTK_EDITABLE (entry), path != NULL ? path : "");
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_browse (GtkButton *button, GtkEntry *entry)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Choose a File"), GTK_WINDOW (gtk_widget_get_root (
+                                   GTK_WIDGET (button))), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 _("_Choose"), _("_Cancel"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_browse_response), entry);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A path entry with a Browse… button, remembered on the dialog under @key. */
+static void
+file_row (GtkWidget *dialog, GtkWidget *grid, int row, const char *label, const char *key,
+          const char *placeholder)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *browse = gtk_button_new_with_mnemonic (_("_Browse…"));
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 36);
+  g_signal_connect (browse, "clicked", G_CALLBACK (on_browse), entry);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), browse);
+  _vs_window_grid_row (grid, row, label, box);
+  g_object_set_data (G_OBJECT (dialog), key, entry);
+}
+
+static char *
+entry_path (GtkDialog *dialog, const char *key)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), key);
+  const char *text = entry != NULL ? gtk_editable_get_text (GTK_EDITABLE (entry)) : "";
+  return *text != '\0' ? g_strdup (text) : NULL;
+}
+
+static void
+on_model_response (GtkDialog *dialog, int response, VsWindow *self)
+{
+  gboolean selectivity = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "selectivity"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      ModelInput *input = g_new0 (ModelInput, 1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VsJob) job = NULL;
+      GtkWidget *alphas = g_object_get_data (G_OBJECT (dialog), "alphas");
+      GtkWidget *folds = g_object_get_data (G_OBJECT (dialog), "folds");
+
+      input->selectivity = selectivity;
+      input->features = entry_path (dialog, "features");
+      input->responses = entry_path (dialog, "responses");
+      input->stimuli = entry_path (dialog, "stimuli");
+      input->mask = entry_path (dialog, "mask");
+      if ((!selectivity && input->features == NULL) || input->responses == NULL ||
+          input->stimuli == NULL)
+        {
+          model_input_free (input);
+          vs_window_show_error (self, selectivity
+                                ? _("Selectivity needs the responses and the stimulus table")
+                                : _("An encoding model needs features, responses and the "
+                                    "stimulus table"));
+          return;  /* keep the dialog open to fix it */
+        }
+      if (!selectivity)
+        {
+          input->folds = (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (folds));
+          if (!vs_ridge_parse_alphas (gtk_editable_get_text (GTK_EDITABLE (alphas)), &input->alphas,
+                                      &error))
+            {
+              model_input_free (input);
+              vs_window_show_error (self, error->message);
+              return;
+            }
+        }
+      job = vs_job_new (selectivity ? _("Category selectivity") : _("Encoding model"), model_job,
+                        input, model_input_free, model_result_free);
+      vs_job_run_async (job, on_model_done, _vs_window_job_context_new (self, NULL, job));
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+model_dialog (VsWindow *self, gboolean selectivity)
+{
+  GtkWidget *grid, *dialog;
+  int row = 0;
+
+  dialog = _vs_window_dialog_new (self, selectivity ? _("Category Selectivity") : _("Encoding Model"),
+                       _("_Run"), &grid);
+  g_object_set_data (G_OBJECT (dialog), "selectivity", GINT_TO_POINTER (selectivity));
+  if (!selectivity)
+    file_row (dialog, grid, row++, _("Features"), "features", _("X.npy, one row per presentation"));
+  file_row (dialog, grid, row++, _("Responses"), "responses",
+            _("4D NIfTI, one volume per presentation"));
+  file_row (dialog, grid, row++, _("Stimuli"), "stimuli", _("stimulus table (.tsv)"));
+  file_row (dialog, grid, row++, _("Mask"), "mask", _("optional"));
+  if (!selectivity)
+    {
+      GtkWidget *alphas = gtk_entry_new ();
+      GtkWidget *folds = gtk_spin_button_new_with_range (2, 20, 1);
+      gtk_editable_set_text (GTK_EDITABLE (alphas), "1e-2:1e6:20");
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (folds), 5);
+      _vs_window_grid_row (grid, row++, _("Ridge α"), alphas);
+      _vs_window_grid_row (grid, row++, _("Folds"), folds);
+      g_object_set_data (G_OBJECT (dialog), "alphas", alphas);
+      g_object_set_data (G_OBJECT (dialog), "folds", folds);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (on_model_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+encoding_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  model_dialog (VS_WINDOW (widget), FALSE);
+}
+
+static void
+selectivity_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  model_dialog (VS_WINDOW (widget), TRUE);
+}
+
+void
+_vs_window_install_model_actions (VsWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.encoding", NULL, encoding_action);
+  gtk_widget_class_install_action (widget_class, "win.selectivity", NULL, selectivity_action);
+}
