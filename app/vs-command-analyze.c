@@ -284,7 +284,8 @@ run_selectivity (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
     _("GLM t-contrast of each category against the mean of the others (t_CATEGORY.nii.gz), the\n"
-      "preferred category as a label map with the category names (preferred.nii.gz + .tsv),\n"
+      "preferred category (where its t ≥ 4) as a label map with the category names\n"
+      "(preferred.nii.gz + .tsv),\n"
       "its selectivity index (si.nii.gz) and d′ (dprime.nii.gz), and summary.json."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error->message);

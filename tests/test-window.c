@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <gtk/gtk.h>
 
 #include "vs-layer-row.h"
@@ -426,6 +427,62 @@ test_voxel_selectivity_dialogs (void)
   g_rmdir (dir);
 }
 
+/* The demo fits its simulated selectivity dataset: fusiform voxels are predicted and prefer
+ * faces, parahippocampal ones places; elsewhere there is nothing to predict. */
+static void
+test_demo_selectivity (void)
+{
+  VsWindow *window = vs_window_new (NULL);
+  VsScene *scene = vs_window_get_scene (window);
+  gpointer r_args[2] = { scene, (gpointer) "preferred category" };
+  VsVolume *atlas, *r, *preferred;
+
+  gtk_window_present (GTK_WINDOW (window));
+  vs_window_open_demo (window);
+  g_assert_true (wait_until (has_layer_named, r_args, 120000));
+  g_assert_true (wait_until (loads_finished, window, 1000));
+  g_assert_null (vs_window_get_error_text (window));
+  atlas = vs_layer_get_volume (layer_named (scene, "aal"));
+  r = vs_layer_get_volume (layer_named (scene, "r"));
+  preferred = vs_layer_get_volume (layer_named (scene, "preferred category"));
+
+  /* Every voxel of the result's grid in each region: its atlas label, then what was found. */
+  {
+    gint64 grid[4];
+    guint faces_right = 0, faces_total = 0, places_right = 0, places_total = 0;
+    double r_fusiform = 0, r_noise = 0;
+    guint n_noise = 0;
+    vs_volume_get_dims (preferred, grid);
+    for (gint64 k = 0; k < grid[2]; k++)
+      for (gint64 j = 0; j < grid[1]; j++)
+        for (gint64 i = 0; i < grid[0]; i++)
+          {
+            double ijk[3] = { i, j, k }, xyz[3], label, pref, rv;
+            vs_volume_voxel_to_world (preferred, ijk, xyz);
+            if (!vs_volume_sample_world (atlas, xyz, 0, &label, NULL))
+              continue;
+            pref = vs_volume_get_value (preferred, i, j, k, 0);
+            rv = vs_volume_get_value (r, i, j, k, 0);
+            if (label == 55 || label == 56)
+              faces_total++, faces_right += pref == 1, r_fusiform += rv;
+            else if (label == 39 || label == 40)
+              places_total++, places_right += pref == 2;
+            else if (label == 1 || label == 2)
+              n_noise++, r_noise += fabs (rv);
+          }
+    g_test_message ("faces %u/%u, places %u/%u, mean r fusiform %.2f, |r| precentral %.2f",
+                    faces_right, faces_total, places_right, places_total,
+                    r_fusiform / faces_total, r_noise / n_noise);
+    g_assert_cmpuint (faces_total, >, 20);
+    g_assert_cmpuint (places_total, >, 5);
+    g_assert_cmpfloat (faces_right, >=, 0.95 * faces_total);
+    g_assert_cmpfloat (places_right, >=, 0.95 * places_total);
+    g_assert_cmpfloat (r_fusiform / faces_total, >, 0.5);
+    g_assert_cmpfloat (r_noise / n_noise, <, 0.3);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -438,6 +495,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/open-surface", test_open_surface);
   g_test_add_func ("/window/surface-analyses", test_surface_analyses);
   g_test_add_func ("/window/voxel-selectivity-dialogs", test_voxel_selectivity_dialogs);
+  g_test_add_func ("/window/demo-selectivity", test_demo_selectivity);
 
   return g_test_run ();
 }

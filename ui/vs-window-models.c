@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vs-demo-selectivity.h"
 #include "vs-encoding-model.h"
 #include "vs-nifti-reader.h"
 #include "vs-npy-reader.h"
@@ -32,6 +33,7 @@ typedef struct {
   VsEncodingResult    *encoding;
   VsSelectivityResult *selectivity;
   GPtrArray           *categories;
+  double               r_threshold;  /* display threshold of the r layer */
 } ModelResult;
 
 static void
@@ -77,6 +79,8 @@ model_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GErro
     return NULL;
   result = g_new0 (ModelResult, 1);
   result->categories = g_ptr_array_ref (table->categories);
+  /* Real fMRI r is often 0.1–0.3: show nearly all of it. */
+  result->r_threshold = 0.1;
   if (input->selectivity)
     {
       g_autoptr(VsSelectivityInput) s = g_new0 (VsSelectivityInput, 1);
@@ -147,16 +151,7 @@ on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
 
   if (_vs_window_job_context_finish (context, error))
     {
-      if (result->encoding != NULL)
-        {
-          /* r in inferno from 0; the α map for reference, hidden. */
-          VsLayer *alpha = add_result_layer (self, result->encoding->alpha, "alpha",
-                                             VS_COLORMAP_VIRIDIS, 0, 1, 0);
-          vs_layer_set_visible (alpha, FALSE);
-          add_result_layer (self, result->encoding->r, "r", VS_COLORMAP_INFERNO, 0,
-                            MAX (result->encoding->median_r * 3, 0.3), 0.05);
-        }
-      else
+      if (result->selectivity != NULL)
         {
           for (guint c = 0; c < result->selectivity->t_maps->len; c++)
             {
@@ -168,6 +163,16 @@ on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
             }
           add_result_layer (self, result->selectivity->preferred, "preferred category",
                             VS_COLORMAP_LABELS, 0, 0, 0);
+        }
+      if (result->encoding != NULL)
+        {
+          /* r in inferno from 0; the α map for reference, hidden. */
+          VsLayer *alpha = add_result_layer (self, result->encoding->alpha, "alpha",
+                                             VS_COLORMAP_VIRIDIS, 0, 1, 0);
+          vs_layer_set_visible (alpha, FALSE);
+          /* Inferno from 0; voxels below the display threshold are left transparent. */
+          add_result_layer (self, result->encoding->r, "r", VS_COLORMAP_INFERNO, 0,
+                            MAX (result->encoding->median_r * 3, 0.5), result->r_threshold);
         }
     }
   if (result != NULL)
@@ -313,6 +318,49 @@ static void
 selectivity_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   model_dialog (VS_WINDOW (widget), TRUE);
+}
+
+/* The demo's dataset, simulated from the atlas in the job, then both analyses on it. */
+static gpointer
+demo_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GError **error)
+{
+  VsVolume *atlas = data;
+  g_autoptr(VsEncodingInput) encoding = vs_demo_selectivity_make (atlas, 7, error);
+  g_autoptr(VsEncodingInput) localiser = vs_demo_selectivity_make (atlas, 7, error);
+  g_autoptr(VsSelectivityInput) selectivity = g_new0 (VsSelectivityInput, 1);
+  ModelResult *result;
+
+  if (encoding == NULL || localiser == NULL)
+    return NULL;
+  result = g_new0 (ModelResult, 1);
+  result->categories = g_ptr_array_ref (encoding->stimuli->categories);
+  /* 40 test images: chance |r| has an SD of about 0.16, so the demo shows r ≥ 0.5. */
+  result->r_threshold = 0.5;
+  result->encoding = vs_encoding_model_fit (encoding, progress, cancellable, error);
+  if (result->encoding != NULL)
+    {
+      selectivity->responses = g_steal_pointer (&localiser->responses);
+      selectivity->mask = g_steal_pointer (&localiser->mask);
+      selectivity->stimuli = g_steal_pointer (&localiser->stimuli);
+      result->selectivity = vs_selectivity_compute (selectivity, NULL, cancellable, error);
+    }
+  if (result->encoding == NULL || result->selectivity == NULL)
+    {
+      model_result_free (result);
+      return NULL;
+    }
+  return result;
+}
+
+/* Called when the demo's atlas has arrived: the maps fill in a few seconds later. */
+void
+_vs_window_run_demo_models (VsWindow *self,
+                            VsVolume *atlas)
+{
+  g_autoptr(VsJob) job = vs_job_new (_("Demo: encoding model and selectivity"), demo_job,
+                                     g_object_ref (atlas), g_object_unref, model_result_free);
+
+  vs_job_run_async (job, on_model_done, _vs_window_job_context_new (self, NULL, job));
 }
 
 void

@@ -38,6 +38,7 @@ typedef struct {
   GError   *error;
   gboolean  done;
   double    opacity;
+  gboolean  demo_atlas;  /* starts the demo's selectivity analyses once shown */
 } PendingLoad;
 
 static GQueue pending_loads = G_QUEUE_INIT;
@@ -242,6 +243,8 @@ flush_pending_loads (void)
               if (load->opacity < 1.0)
                 vs_layer_set_opacity (layer, load->opacity);
               start_stats (layer);
+              if (load->demo_atlas)
+                _vs_window_run_demo_models (window, load->result->volume);
               if (uri != NULL)
                 gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
             }
@@ -269,7 +272,7 @@ on_load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   flush_pending_loads ();
 }
 
-static void
+static PendingLoad *
 open_path (VsWindow *self, const char *path, double opacity)
 {
   g_autofree char *display = g_path_get_basename (path);
@@ -286,6 +289,7 @@ open_path (VsWindow *self, const char *path, double opacity)
   self->n_loading++;
   g_queue_push_tail (&pending_loads, load);
   vs_job_run_async (load->job, on_load_done, load);
+  return load;
 }
 
 void
@@ -327,7 +331,7 @@ vs_window_open_demo (VsWindow *self)
       return;
     }
   open_path (self, base, 1.0);
-  open_path (self, atlas, 0.45);
+  open_path (self, atlas, 0.45)->demo_atlas = TRUE;
 }
 
 static void

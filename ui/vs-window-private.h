@@ -39,6 +39,8 @@ struct _VsWindow
 void _vs_window_install_open_actions (VsWindowClass *klass);
 void _vs_window_install_analysis_actions (VsWindowClass *klass);
 void _vs_window_install_model_actions    (VsWindowClass *klass);
+void _vs_window_run_demo_models          (VsWindow      *self,
+                                          VsVolume      *atlas);
 
 /* A running analysis started from a dialog: its progress row and where its result goes. */
 typedef struct {

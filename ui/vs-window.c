@@ -560,7 +560,14 @@ build_3d_pane (VsWindow *self)
   gtk_box_append (GTK_BOX (bar), clip);
   gtk_box_append (GTK_BOX (bar), gap_label);
   gtk_box_append (GTK_BOX (bar), gap);
-  gtk_box_append (GTK_BOX (box), bar);
+  /* The bar may be wider than a quarter of the window: let it scroll rather than widen the grid. */
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_EXTERNAL,
+                                    GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), bar);
+    gtk_box_append (GTK_BOX (box), scroller);
+  }
   gtk_box_append (GTK_BOX (box), self->views[3]);
   return box;
 }

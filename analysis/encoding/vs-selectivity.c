@@ -12,7 +12,8 @@
 /* Category selectivity, as a localiser analysis computes it: a GLM with one regressor per
  * category (so each β is that category's mean response), and for each category the t-contrast
  * of its β against the mean of the other βs, t = cᵀβ / √(σ² cᵀ(XᵀX)⁻¹c) with σ² the residual
- * variance on n − K degrees of freedom.  The preferred category is the one with the largest t;
+ * variance on n − K degrees of freedom.  The preferred category is the one with the largest t,
+ * labelled where that t reaches VS_SELECTIVITY_T_THRESHOLD (as a localiser map is thresholded);
  * its selectivity index and d′ compare its presentations with all the others. */
 
 void
@@ -164,7 +165,8 @@ vs_selectivity_compute (VsSelectivityInput  *input,
               best = c;
             }
         }
-      ((guint16 *) vs_volume_get_data_mutable (result->preferred))[index] = (guint16) (best + 1);
+      if (best_t >= VS_SELECTIVITY_T_THRESHOLD)
+        ((guint16 *) vs_volume_get_data_mutable (result->preferred))[index] = (guint16) (best + 1);
       {
         double pref = 0, rest = 0, var_pref = 0, var_rest = 0;
         gsize n_rest = n - count[best];

@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* The preferred-category map labels voxels whose best t reaches this: p < 5e-5 one-sided for a
+ * typical localiser's degrees of freedom, so a brain of 30,000 voxels × a few contrasts shows
+ * only a handful of chance voxels. */
+#define VS_SELECTIVITY_T_THRESHOLD 4.0
+
 typedef struct {
   VsVolume        *responses;
   VsMatrix        *response_matrix;
@@ -19,7 +24,7 @@ typedef struct {
 
 typedef struct {
   GPtrArray *t_maps;      /* VsVolume per category, in the table's category order */
-  VsVolume  *preferred;   /* uint16 label map, 1 + category index, with the names as labels */
+  VsVolume  *preferred;   /* uint16 label map, 1 + category index where t ≥ 4, names as labels */
   VsVolume  *si;          /* (pref − rest) / (|pref| + |rest|) */
   VsVolume  *dprime;      /* (pref − rest) / √((var pref + var rest) / 2) */
   gsize      n_voxels;

@@ -42,6 +42,34 @@ vs_stimulus_table_category_index (VsStimulusTable *table,
 }
 
 VsStimulusTable *
+vs_stimulus_table_new (void)
+{
+  VsStimulusTable *table = g_new0 (VsStimulusTable, 1);
+
+  table->rows = g_array_new (FALSE, TRUE, sizeof (VsStimulus));
+  g_array_set_clear_func (table->rows, stimulus_clear);
+  table->categories = g_ptr_array_new_with_free_func (g_free);
+  return table;
+}
+
+/* For tables made in code (the demo, tests). */
+void
+vs_stimulus_table_add (VsStimulusTable *table,
+                       const char      *stimulus_id,
+                       const char      *image,
+                       const char      *category,
+                       gboolean         is_test,
+                       int              repeat)
+{
+  VsStimulus s = { g_strdup (stimulus_id), g_strdup (image), g_strdup (category), is_test,
+                   repeat };
+
+  if (vs_stimulus_table_category_index (table, category) == G_MAXUINT)
+    g_ptr_array_add (table->categories, g_strdup (category));
+  g_array_append_val (table->rows, s);
+}
+
+VsStimulusTable *
 vs_stimulus_table_read (const char  *path,
                         GError     **error)
 {
@@ -49,16 +77,13 @@ vs_stimulus_table_read (const char  *path,
   g_autofree char *display = g_path_get_basename (path);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *contents = NULL;
-  g_autoptr(VsStimulusTable) table = g_new0 (VsStimulusTable, 1);
+  g_autoptr(VsStimulusTable) table = vs_stimulus_table_new ();
   g_autoptr(GError) local = NULL;
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) header = NULL;
   int column[5];
   guint n_columns, line_no;
 
-  table->rows = g_array_new (FALSE, TRUE, sizeof (VsStimulus));
-  g_array_set_clear_func (table->rows, stimulus_clear);
-  table->categories = g_ptr_array_new_with_free_func (g_free);
   table->path = g_strdup (path);
 
   if (!g_file_get_contents (path, &contents, NULL, &local))

@@ -20,6 +20,13 @@ typedef struct {
   char      *path;
 } VsStimulusTable;
 
+VsStimulusTable *vs_stimulus_table_new   (void);
+void             vs_stimulus_table_add   (VsStimulusTable  *table,
+                                          const char       *stimulus_id,
+                                          const char       *image,
+                                          const char       *category,
+                                          gboolean          is_test,
+                                          int               repeat);
 VsStimulusTable *vs_stimulus_table_read  (const char       *path,
                                           GError          **error);
 void             vs_stimulus_table_free  (VsStimulusTable  *table);
