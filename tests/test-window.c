@@ -10,6 +10,7 @@
 #include "vs-resources.h"
 #include "vs-slice-view.h"
 #include "vs-surface-view.h"
+#include "vs-voxel-inspector.h"
 #include "vs-test-fixtures.h"
 #include "vs-window.h"
 
@@ -479,6 +480,34 @@ test_demo_selectivity (void)
     g_assert_cmpfloat (places_right, >=, 0.95 * places_total);
     g_assert_cmpfloat (r_fusiform / faces_total, >, 0.5);
     g_assert_cmpfloat (r_noise / n_noise, <, 0.3);
+  }
+
+  /* The voxel inspector follows the cursor: on a fusiform voxel, faces top the tuning chart. */
+  {
+    VsVoxelInspector *inspector = VS_VOXEL_INSPECTOR (vs_window_get_inspector (window));
+    gint64 grid[4];
+    gboolean placed = FALSE;
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (inspector)));
+    vs_volume_get_dims (preferred, grid);
+    for (gint64 v = 0; v < grid[0] * grid[1] * grid[2] && !placed; v++)
+      {
+        double ijk[3] = { v % grid[0], (v / grid[0]) % grid[1], v / (grid[0] * grid[1]) }, xyz[3];
+        double label;
+        vs_volume_voxel_to_world (preferred, ijk, xyz);
+        if (vs_volume_sample_world (atlas, xyz, 0, &label, NULL) && label == 55 &&
+            vs_volume_get_value (r, ijk[0], ijk[1], ijk[2], 0) > 0.8)
+          {
+            vs_scene_set_cursor (scene, xyz);
+            placed = TRUE;
+          }
+      }
+    g_assert_true (placed);
+    g_test_message ("%s", vs_voxel_inspector_get_summary (inspector));
+    g_assert_nonnull (strstr (vs_voxel_inspector_get_summary (inspector), "r 0."));
+    g_assert_cmpuint (vs_voxel_inspector_get_n_categories (inspector), ==, 4);
+    for (guint c = 1; c < 4; c++)
+      g_assert_cmpfloat (vs_voxel_inspector_get_category_mean (inspector, 0), >,
+                         vs_voxel_inspector_get_category_mean (inspector, c));
   }
   gtk_window_destroy (GTK_WINDOW (window));
 }

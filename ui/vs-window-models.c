@@ -11,6 +11,7 @@
 #include "vs-npy-reader.h"
 #include "vs-ridge.h"
 #include "vs-selectivity.h"
+#include "vs-voxel-inspector.h"
 #include "vs-window-private.h"
 
 /* Voxel models from the window: an encoding model and category selectivity.  The input files are
@@ -34,6 +35,8 @@ typedef struct {
   VsSelectivityResult *selectivity;
   GPtrArray           *categories;
   double               r_threshold;  /* display threshold of the r layer */
+  VsVolume            *responses;    /* for the voxel inspector */
+  VsStimulusTable     *stimuli;
 } ModelResult;
 
 static void
@@ -55,6 +58,8 @@ model_result_free (gpointer data)
   g_clear_pointer (&result->encoding, vs_encoding_result_free);
   g_clear_pointer (&result->selectivity, vs_selectivity_result_free);
   g_clear_pointer (&result->categories, g_ptr_array_unref);
+  g_clear_object (&result->responses);
+  g_clear_pointer (&result->stimuli, vs_stimulus_table_free);
   g_free (result);
 }
 
@@ -118,6 +123,8 @@ model_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GErro
         model_result_free (result);
         return NULL;
       }
+    result->responses = g_steal_pointer (&e->responses);
+    result->stimuli = g_steal_pointer (&e->stimuli);
   }
   return result;
 }
@@ -173,6 +180,16 @@ on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
           /* Inferno from 0; voxels below the display threshold are left transparent. */
           add_result_layer (self, result->encoding->r, "r", VS_COLORMAP_INFERNO, 0,
                             MAX (result->encoding->median_r * 3, 0.5), result->r_threshold);
+          if (result->responses != NULL && result->stimuli != NULL)
+            {
+              double cursor[3];
+              vs_voxel_inspector_set_model (VS_VOXEL_INSPECTOR (self->inspector),
+                                            result->responses, g_steal_pointer (&result->stimuli),
+                                            result->encoding, NULL);
+              gtk_widget_set_visible (self->inspector, TRUE);
+              vs_scene_get_cursor (self->scene, cursor);
+              vs_voxel_inspector_set_position (VS_VOXEL_INSPECTOR (self->inspector), cursor);
+            }
         }
     }
   if (result != NULL)
@@ -349,6 +366,8 @@ demo_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GError
       model_result_free (result);
       return NULL;
     }
+  result->responses = g_steal_pointer (&encoding->responses);
+  result->stimuli = g_steal_pointer (&encoding->stimuli);
   return result;
 }
 

@@ -20,6 +20,7 @@ struct _VsWindow
   guint       focused_index;   /* 0–3, what the single layout shows */
   GtkWidget  *surface_list;
   GtkWidget  *surface_title;
+  GtkWidget  *inspector;       /* VsVoxelInspector, shown once an encoding model has run */
   VsSurfaceLayer *picked_layer; /* weak */
   guint       picked_vertex;
   double      picked_xyz[3];

@@ -11,6 +11,7 @@
 #include "vs-slice-view.h"
 #include "vs-surface-row.h"
 #include "vs-surface-view.h"
+#include "vs-voxel-inspector.h"
 #include "vs-window-private.h"
 
 /* The main window: volume layers and surfaces on the left; on the right a 2×2 grid (sagittal,
@@ -109,6 +110,17 @@ update_status (VsWindow *self)
         }
     }
   gtk_label_set_text (GTK_LABEL (self->status_label), text->str);
+}
+
+static void
+on_cursor_for_inspector (VsWindow *self)
+{
+  double cursor[3];
+
+  if (!gtk_widget_get_visible (self->inspector))
+    return;
+  vs_scene_get_cursor (self->scene, cursor);
+  vs_voxel_inspector_set_position (VS_VOXEL_INSPECTOR (self->inspector), cursor);
 }
 
 static void
@@ -481,6 +493,9 @@ build_sidebar (VsWindow *self)
   gtk_box_append (GTK_BOX (sidebar), scrolled);
   gtk_box_append (GTK_BOX (sidebar), self->surface_title);
   gtk_box_append (GTK_BOX (sidebar), self->surface_list);
+  self->inspector = vs_voxel_inspector_new ();
+  gtk_widget_set_visible (self->inspector, FALSE);
+  gtk_box_append (GTK_BOX (sidebar), self->inspector);
   gtk_box_append (GTK_BOX (sidebar), self->jobs_box);
   gtk_widget_set_size_request (sidebar, 300, -1);
   return sidebar;
@@ -682,6 +697,8 @@ vs_window_init (VsWindow *self)
 
   g_signal_connect_object (self->scene, "cursor-changed", G_CALLBACK (update_status), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scene, "cursor-changed", G_CALLBACK (on_cursor_for_inspector),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scene, "notify::frame", G_CALLBACK (update_status), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (vs_scene_get_layers (self->scene), "items-changed",
@@ -744,6 +761,13 @@ vs_window_get_status_text (VsWindow *self)
 {
   g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
   return gtk_label_get_text (GTK_LABEL (self->status_label));
+}
+
+GtkWidget *
+vs_window_get_inspector (VsWindow *self)
+{
+  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
+  return self->inspector;
 }
 
 GtkWidget *

@@ -23,6 +23,7 @@ const char *vs_window_get_error_text (VsWindow       *self);
 const char *vs_window_get_status_text (VsWindow      *self);
 GtkWidget  *vs_window_get_slice_view (VsWindow       *self,
                                       guint           index);
+GtkWidget  *vs_window_get_inspector  (VsWindow       *self);
 void        vs_window_set_layout     (VsWindow       *self,
                                       const char     *layout);
 

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vs-encoding-model.h"
+#include "vs-stimulus-table.h"
+
+G_BEGIN_DECLS
+
+#define VS_TYPE_VOXEL_INSPECTOR (vs_voxel_inspector_get_type ())
+G_DECLARE_FINAL_TYPE (VsVoxelInspector, vs_voxel_inspector, VS, VOXEL_INSPECTOR, GtkBox)
+
+GtkWidget *vs_voxel_inspector_new          (void);
+void       vs_voxel_inspector_set_model    (VsVoxelInspector *self,
+                                            VsVolume         *responses,
+                                            VsStimulusTable  *stimuli,
+                                            VsEncodingResult *encoding,
+                                            VsVolume         *concepts);
+void       vs_voxel_inspector_set_position (VsVoxelInspector *self,
+                                            const double      xyz[3]);
+const char *vs_voxel_inspector_get_summary (VsVoxelInspector *self);
+guint      vs_voxel_inspector_get_n_categories (VsVoxelInspector *self);
+double     vs_voxel_inspector_get_category_mean (VsVoxelInspector *self,
+                                            guint             category);
+
+G_END_DECLS
