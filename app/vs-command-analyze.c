@@ -84,8 +84,9 @@ load_inputs (const char       *responses,
              VsStimulusTable **table,
              GError          **error)
 {
+  /* An .npy is read as a volume in its own datatype (columns = the mask's voxels). */
   if (g_str_has_suffix (responses, ".npy"))
-    *matrix = vs_npy_read (responses, NULL, NULL, error);
+    *volume = vs_npy_read_volume (responses, error);
   else
     *volume = vs_nifti_read (responses, NULL, NULL, error);
   if (*matrix == NULL && *volume == NULL)

@@ -11,6 +11,16 @@
 #include "vs-ridge.h"
 #include "vs-test-fixtures.h"
 
+static const VsRidgeTargets *
+targets_of (const VsMatrix *y)
+{
+  static VsRidgeTargets targets[4];
+  static guint next;
+  VsRidgeTargets *t = &targets[next++ % 4];
+  vs_ridge_targets_for_matrix (t, y);
+  return t;
+}
+
 static VsMatrix *
 random_matrix (GRand *rand, gsize rows, gsize cols)
 {
@@ -87,7 +97,7 @@ test_closed_form (void)
   const double alpha = 2.5;
   VsRidgeOptions options = { &alpha, 1, 4, 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(VsRidgeFit) fit = vs_ridge_fit (x, y, &options, NULL, NULL, &error);
+  g_autoptr(VsRidgeFit) fit = vs_ridge_fit (x, targets_of (y), &options, NULL, NULL, &error);
   g_autofree gsize *rows = g_new (gsize, 40);
 
   g_assert_no_error (error);
@@ -117,7 +127,7 @@ test_alpha_equals_brute_force (void)
   g_autoptr(VsMatrix) y = make_targets (rand, x, v);
   const double alphas[7] = { 1e-3, 1e-2, 1e-1, 1, 10, 100, 1000 };
   VsRidgeOptions options = { alphas, 7, 5, 0 };
-  g_autoptr(VsRidgeFit) fit = vs_ridge_fit (x, y, &options, NULL, NULL, NULL);
+  g_autoptr(VsRidgeFit) fit = vs_ridge_fit (x, targets_of (y), &options, NULL, NULL, NULL);
   guint distinct = 0;
   double previous = -1;
 
@@ -169,9 +179,9 @@ test_threads_identical (void)
   VsRidgeOptions options = { alphas, 5, 5, 1 };
   g_autoptr(VsRidgeFit) one = NULL, two = NULL;
 
-  one = vs_ridge_fit (x, y, &options, NULL, NULL, NULL);
+  one = vs_ridge_fit (x, targets_of (y), &options, NULL, NULL, NULL);
   options.n_threads = 2;
-  two = vs_ridge_fit (x, y, &options, NULL, NULL, NULL);
+  two = vs_ridge_fit (x, targets_of (y), &options, NULL, NULL, NULL);
   g_assert_cmpmem (one->weights->data, 40 * 3000 * sizeof (double), two->weights->data,
                    40 * 3000 * sizeof (double));
   g_assert_cmpmem (one->alphas, 3000 * sizeof (double), two->alphas, 3000 * sizeof (double));
@@ -189,21 +199,21 @@ test_errors (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) parsed = NULL;
 
-  g_assert_null (vs_ridge_fit (x, y, &options, NULL, NULL, &error));
+  g_assert_null (vs_ridge_fit (x, targets_of (y), &options, NULL, NULL, &error));
   g_assert_nonnull (strstr (error->message, "20 rows but the responses 19"));
   g_clear_error (&error);
   options.n_alphas = 2;
-  g_assert_null (vs_ridge_fit (x, y_ok, &options, NULL, NULL, &error));
+  g_assert_null (vs_ridge_fit (x, targets_of (y_ok), &options, NULL, NULL, &error));
   g_assert_nonnull (strstr (error->message, "α must be positive"));
   g_clear_error (&error);
   options.n_alphas = 1;
   options.n_folds = 1;
-  g_assert_null (vs_ridge_fit (x, y_ok, &options, NULL, NULL, &error));
+  g_assert_null (vs_ridge_fit (x, targets_of (y_ok), &options, NULL, NULL, &error));
   g_assert_nonnull (strstr (error->message, "folds"));
   g_clear_error (&error);
   options.n_folds = 5;
   x->data[7] = NAN;
-  g_assert_null (vs_ridge_fit (x, y_ok, &options, NULL, NULL, &error));
+  g_assert_null (vs_ridge_fit (x, targets_of (y_ok), &options, NULL, NULL, &error));
   g_assert_nonnull (strstr (error->message, "NaN"));
   g_clear_error (&error);
 

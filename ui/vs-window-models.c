@@ -73,7 +73,7 @@ model_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GErro
   ModelResult *result;
 
   if (g_str_has_suffix (input->responses, ".npy"))
-    matrix = vs_npy_read (input->responses, NULL, NULL, error);
+    responses = vs_npy_read_volume (input->responses, error);
   else
     responses = vs_nifti_read (input->responses, NULL, cancellable, error);
   if (matrix == NULL && responses == NULL)
@@ -180,7 +180,10 @@ on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
           /* Inferno from 0; voxels below the display threshold are left transparent. */
           add_result_layer (self, result->encoding->r, "r", VS_COLORMAP_INFERNO, 0,
                             MAX (result->encoding->median_r * 3, 0.5), result->r_threshold);
-          if (result->responses != NULL && result->stimuli != NULL)
+          /* The inspector reads responses by grid voxel: only when they share the maps' grid. */
+          if (result->responses != NULL && result->stimuli != NULL &&
+              vs_volume_get_frame_voxels (result->responses) ==
+              vs_volume_get_frame_voxels (result->encoding->r))
             {
               double cursor[3];
               vs_voxel_inspector_set_model (VS_VOXEL_INSPECTOR (self->inspector),

@@ -71,6 +71,25 @@ pearson (const double *a, const double *b, gsize n, gsize stride_a, gsize stride
   return saa > 0 && sbb > 0 ? sab / sqrt (saa * sbb) : 0.0;
 }
 
+/* Ridge targets read from the responses: columns are the kept voxels, rows the training
+ * presentations, so no float64 copy of the training data is made. */
+typedef struct {
+  const VsResponseData *data;
+  const gsize          *columns;   /* candidate index of each kept voxel */
+  const gsize          *rows;      /* presentation of each training row */
+} TrainingTargets;
+
+static void
+read_training (gpointer user_data, const gsize *rows, gsize n_rows, gsize c0, gsize nc,
+               double *out)
+{
+  const TrainingTargets *t = user_data;
+
+  for (gsize i = 0; i < n_rows; i++)
+    for (gsize c = 0; c < nc; c++)
+      out[i * nc + c] = vs_response_data_value (t->data, t->columns[c0 + c], t->rows[rows[i]]);
+}
+
 static int
 compare_doubles (const void *a, const void *b)
 {
@@ -178,7 +197,10 @@ vs_encoding_model_fit (VsEncodingInput  *input,
   g_autoptr(GPtrArray) test_ids = g_ptr_array_new ();
   g_autoptr(GHashTable) test_groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                              (GDestroyNotify) g_array_unref);
-  g_autoptr(VsMatrix) x_train = NULL, y_train = NULL, x_test = NULL, y_test = NULL;
+  g_autoptr(VsMatrix) x_train = NULL, x_test = NULL, y_test = NULL;
+  g_autoptr(GArray) kept_columns = NULL;
+  VsRidgeTargets targets;
+  TrainingTargets training;
   g_autoptr(VsMatrix) y_half0 = NULL, y_half1 = NULL;
   g_autoptr(VsMatrix) predicted = NULL;
   g_autoptr(VsRidgeFit) fit = NULL;
@@ -253,6 +275,7 @@ vs_encoding_model_fit (VsEncodingInput  *input,
         g_array_append_val (kept_column, c);
       }
     v = kept->len;
+    kept_columns = g_array_ref (kept_column);
     if (v == 0)
       {
         g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
@@ -263,11 +286,13 @@ vs_encoding_model_fit (VsEncodingInput  *input,
     memcpy (voxel_index, kept->data, v * sizeof (gsize));
 
     x_train = vs_matrix_take_rows (input->features, train_rows, n_train);
-    y_train = vs_matrix_new (n_train, v, error);
     y_test = vs_matrix_new (n_test, v, error);
-    y_half0 = vs_matrix_new (n_test, v, error);
-    y_half1 = vs_matrix_new (n_test, v, error);
-    if (y_train == NULL || y_test == NULL || y_half0 == NULL || y_half1 == NULL)
+    if (have_repeats)
+      {
+        y_half0 = vs_matrix_new (n_test, v, error);
+        y_half1 = vs_matrix_new (n_test, v, error);
+      }
+    if (y_test == NULL || (have_repeats && (y_half0 == NULL || y_half1 == NULL)))
       return NULL;
     x_test = vs_matrix_new (n_test, p, error);
     for (gsize s = 0; s < n_test; s++)
@@ -280,8 +305,6 @@ vs_encoding_model_fit (VsEncodingInput  *input,
     for (gsize j = 0; j < v; j++)
       {
         vs_response_data_read (&data, g_array_index (kept_column, gsize, j), column);
-        for (gsize t = 0; t < n_train; t++)
-          vs_matrix_row (y_train, t)[j] = column[train_rows[t]];
         for (gsize s = 0; s < n_test; s++)
           {
             GArray *group = g_hash_table_lookup (test_groups, g_ptr_array_index (test_ids, s));
@@ -297,8 +320,11 @@ vs_encoding_model_fit (VsEncodingInput  *input,
                   odd += value, n_odd++;
               }
             vs_matrix_row (y_test, s)[j] = sum / group->len;
-            vs_matrix_row (y_half0, s)[j] = even / MAX (n_even, 1);
-            vs_matrix_row (y_half1, s)[j] = n_odd > 0 ? odd / n_odd : even / MAX (n_even, 1);
+            if (have_repeats)
+              {
+                vs_matrix_row (y_half0, s)[j] = even / MAX (n_even, 1);
+                vs_matrix_row (y_half1, s)[j] = n_odd > 0 ? odd / n_odd : even / MAX (n_even, 1);
+              }
           }
       }
   }
@@ -308,7 +334,14 @@ vs_encoding_model_fit (VsEncodingInput  *input,
   options.n_alphas = input->n_alphas;
   options.n_folds = input->n_folds;
   options.n_threads = input->n_threads;
-  fit = vs_ridge_fit (x_train, y_train, &options, NULL, cancellable, error);
+  training.data = &data;
+  training.columns = (const gsize *) kept_columns->data;
+  training.rows = train_rows;
+  targets.n_rows = n_train;
+  targets.n_cols = v;
+  targets.read = read_training;
+  targets.data = &training;
+  fit = vs_ridge_fit (x_train, &targets, &options, NULL, cancellable, error);
   if (fit == NULL)
     return NULL;
   vs_progress_update (progress, 0.9);

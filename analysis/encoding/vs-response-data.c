@@ -22,7 +22,11 @@ vs_response_data_init (VsResponseData *data,
   memset (data, 0, sizeof *data);
   data->responses = responses;
   data->matrix = matrix;
-  data->grid = responses != NULL ? responses : mask;
+  /* An .npy of presentations × voxels reads as a v × 1 × 1 volume: its columns are the mask's
+   * voxels, and the maps go on the mask's grid. */
+  data->packed = responses != NULL && mask != NULL &&
+                 vs_volume_get_frame_voxels (responses) != vs_volume_get_frame_voxels (mask);
+  data->grid = responses != NULL && !data->packed ? responses : mask;
   data->slope = 1;
   if (data->grid == NULL)
     {
@@ -36,17 +40,20 @@ vs_response_data_init (VsResponseData *data,
   n_responses = responses != NULL ? (gsize) vs_volume_get_n_frames (responses) : matrix->rows;
   data->n_rows = n_responses;
   data->frame_voxels = vs_volume_get_frame_voxels (data->grid);
-  if (mask != NULL && responses != NULL && vs_volume_get_frame_voxels (mask) != data->frame_voxels)
-    {
-      g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
-                           "the mask and the responses have different grids");
-      return FALSE;
-    }
+  data->source_frame = responses != NULL ? vs_volume_get_frame_voxels (responses) : 0;
   data->candidates = g_new (gsize, data->frame_voxels);
   for (gsize i = 0; i < data->frame_voxels; i++)
     if (mask == NULL ||
         vs_datatype_read (vs_volume_get_datatype (mask), vs_volume_get_data (mask), i) != 0)
       data->candidates[data->n_candidates++] = i;
+  if (data->packed && data->source_frame != data->n_candidates)
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                   "the responses hold %" G_GSIZE_FORMAT " voxels per presentation but the mask %"
+                   G_GSIZE_FORMAT "; a volume must share the mask's grid, a matrix have one "
+                   "column per mask voxel", data->source_frame, data->n_candidates);
+      return FALSE;
+    }
   if (matrix != NULL && matrix->cols != data->n_candidates)
     {
       g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
@@ -70,6 +77,21 @@ vs_response_data_clear (VsResponseData *data)
   g_clear_pointer (&data->candidates, g_free);
 }
 
+double
+vs_response_data_value (const VsResponseData *data,
+                        gsize                 candidate,
+                        gsize                 row)
+{
+  gsize source;
+
+  if (data->responses == NULL)
+    return vs_matrix_row (data->matrix, row)[candidate];
+  source = data->packed ? candidate : data->candidates[candidate];
+  return vs_datatype_read (vs_volume_get_datatype (data->responses),
+                           vs_volume_get_data (data->responses),
+                           source + row * data->source_frame) * data->slope + data->intercept;
+}
+
 /* The candidate's value for every presentation; FALSE when one is NaN or infinite. */
 gboolean
 vs_response_data_read (const VsResponseData *data,
@@ -80,14 +102,8 @@ vs_response_data_read (const VsResponseData *data,
 
   for (gsize i = 0; i < data->n_rows; i++)
     {
-      double value = data->responses != NULL
-        ? vs_datatype_read (vs_volume_get_datatype (data->responses),
-                            vs_volume_get_data (data->responses),
-                            data->candidates[candidate] + i * data->frame_voxels) * data->slope +
-          data->intercept
-        : vs_matrix_row (data->matrix, i)[candidate];
-      column[i] = value;
-      finite = finite && isfinite (value);
+      column[i] = vs_response_data_value (data, candidate, i);
+      finite = finite && isfinite (column[i]);
     }
   return finite;
 }

@@ -18,6 +18,8 @@ typedef struct {
   gsize           frame_voxels;
   gsize          *candidates;    /* grid index of each candidate */
   gsize           n_candidates;
+  gboolean        packed;        /* responses hold only the candidates: voxel c is column c */
+  gsize           source_frame;  /* values per presentation in the responses */
   double          slope;
   double          intercept;
 } VsResponseData;
@@ -32,6 +34,9 @@ void     vs_response_data_clear (VsResponseData *data);
 gboolean vs_response_data_read  (const VsResponseData *data,
                                  gsize           candidate,
                                  double         *column);
+double   vs_response_data_value (const VsResponseData *data,
+                                 gsize           candidate,
+                                 gsize           row);
 VsVolume *vs_response_data_new_map (const VsResponseData *data,
                                  gint64          frames,
                                  GError        **error);

@@ -78,6 +78,60 @@ column_means (const VsMatrix *m, const gsize *rows, gsize n_rows, double *means)
     means[c] /= MAX (n_rows, 1);
 }
 
+static void
+read_matrix (gpointer data, const gsize *rows, gsize n_rows, gsize c0, gsize nc, double *out)
+{
+  const VsMatrix *m = data;
+
+  for (gsize i = 0; i < n_rows; i++)
+    memcpy (out + i * nc, vs_matrix_row (m, rows[i]) + c0, nc * sizeof (double));
+}
+
+void
+vs_ridge_targets_for_matrix (VsRidgeTargets *targets,
+                             const VsMatrix *y)
+{
+  targets->n_rows = y->rows;
+  targets->n_cols = y->cols;
+  targets->read = read_matrix;
+  targets->data = (gpointer) y;
+}
+
+/* Rows @rows of the targets minus @means, columns [c0, c0 + nc). */
+static double *
+centred_targets (const VsRidgeTargets *y, const gsize *rows, gsize n_rows, const double *means,
+                 gsize c0, gsize nc)
+{
+  double *out = g_new (double, MAX (n_rows * nc, 1));
+
+  y->read (y->data, rows, n_rows, c0, nc, out);
+  for (gsize i = 0; i < n_rows; i++)
+    for (gsize c = 0; c < nc; c++)
+      out[i * nc + c] -= means[c0 + c];
+  return out;
+}
+
+/* Column means of the targets over @rows, in blocks. */
+static void
+target_means (const VsRidgeTargets *y, const gsize *rows, gsize n_rows, double *means)
+{
+  const gsize block = 1024;
+  g_autofree double *buffer = g_new (double, MAX (n_rows * block, 1));
+
+  for (gsize c0 = 0; c0 < y->n_cols; c0 += block)
+    {
+      gsize nc = MIN (block, y->n_cols - c0);
+      y->read (y->data, rows, n_rows, c0, nc, buffer);
+      for (gsize c = 0; c < nc; c++)
+        {
+          double sum = 0;
+          for (gsize i = 0; i < n_rows; i++)
+            sum += buffer[i * nc + c];
+          means[c0 + c] = sum / MAX (n_rows, 1);
+        }
+    }
+}
+
 /* Rows @rows of @m minus @means, columns [c0, c0 + nc). */
 static double *
 centred_block (const VsMatrix *m, const gsize *rows, gsize n_rows, const double *means, gsize c0,
@@ -121,7 +175,7 @@ weights_for_chunk (const Svd *svd, const double *uty, gsize nc, const double *al
 }
 
 typedef struct {
-  const VsMatrix       *y;
+  const VsRidgeTargets *y;
   const gsize          *train;
   gsize                 n_train;
   const gsize          *val;
@@ -136,17 +190,14 @@ typedef struct {
 } CvFold;
 
 static float *
-centred_block_f (const VsMatrix *m, const gsize *rows, gsize n_rows, const double *means, gsize c0,
-                 gsize nc)
+centred_targets_f (const VsRidgeTargets *y, const gsize *rows, gsize n_rows, const double *means,
+                   gsize c0, gsize nc)
 {
+  g_autofree double *block = centred_targets (y, rows, n_rows, means, c0, nc);
   float *out = g_new (float, MAX (n_rows * nc, 1));
 
-  for (gsize i = 0; i < n_rows; i++)
-    {
-      const double *row = vs_matrix_row (m, rows[i]);
-      for (gsize c = 0; c < nc; c++)
-        out[i * nc + c] = (float) (row[c0 + c] - means[c0 + c]);
-    }
+  for (gsize i = 0; i < n_rows * nc; i++)
+    out[i] = (float) block[i];
   return out;
 }
 
@@ -156,9 +207,9 @@ cv_chunk (gpointer data, gsize c0, gsize nc)
 {
   CvFold *f = data;
   const Svd *svd = f->svd;
-  gsize v = f->y->cols;
-  g_autofree float *yt = centred_block_f (f->y, f->train, f->n_train, f->ym, c0, nc);
-  g_autofree float *yv = centred_block_f (f->y, f->val, f->n_val, f->ym, c0, nc);
+  gsize v = f->y->n_cols;
+  g_autofree float *yt = centred_targets_f (f->y, f->train, f->n_train, f->ym, c0, nc);
+  g_autofree float *yv = centred_targets_f (f->y, f->val, f->n_val, f->ym, c0, nc);
   g_autofree float *uty = g_new (float, svd->r * nc);
   g_autofree float *scaled = g_new (float, svd->r * nc);
   g_autofree float *pred = g_new (float, MAX (f->n_val * nc, 1));
@@ -194,7 +245,7 @@ cv_chunk (gpointer data, gsize c0, gsize nc)
 }
 
 typedef struct {
-  const VsMatrix *y;
+  const VsRidgeTargets *y;
   const gsize    *rows;
   gsize           n;
   const double   *y_means;
@@ -210,7 +261,7 @@ refit_chunk (gpointer data, gsize c0, gsize nc)
   Refit *r = data;
   const Svd *svd = r->svd;
   gsize p = svd->p;
-  g_autofree double *yc = centred_block (r->y, r->rows, r->n, r->y_means, c0, nc);
+  g_autofree double *yc = centred_targets (r->y, r->rows, r->n, r->y_means, c0, nc);
   g_autofree double *uty = g_new (double, svd->r * nc);
   g_autofree double *w = g_new (double, p * nc);
 
@@ -278,7 +329,7 @@ run_chunks (gsize v, guint n_threads, ChunkFunc func, gpointer data, VsProgress 
 
 VsRidgeFit *
 vs_ridge_fit (const VsMatrix       *x,
-              const VsMatrix       *y,
+              const VsRidgeTargets *y,
               const VsRidgeOptions *options,
               VsProgress           *progress,
               GCancellable         *cancellable,
@@ -289,7 +340,7 @@ vs_ridge_fit (const VsMatrix       *x,
   g_autofree double *sst = NULL;     /* v */
   g_autofree gsize *all_rows = NULL;
   g_autofree double *x_means = NULL, *y_means = NULL;
-  gsize n = x->rows, p = x->cols, v = y->cols;
+  gsize n = x->rows, p = x->cols, v = y->n_cols;
   guint folds = options->n_folds, na = options->n_alphas;
   double total_steps, steps = 0;
   guint n_threads = options->n_threads > 0 ? options->n_threads : g_get_num_processors ();
@@ -297,11 +348,11 @@ vs_ridge_fit (const VsMatrix       *x,
 
   g_return_val_if_fail (x != NULL && y != NULL && options != NULL, NULL);
 
-  if (y->rows != n)
+  if (y->n_rows != n)
     {
       g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
                    "the features have %" G_GSIZE_FORMAT " rows but the responses %" G_GSIZE_FORMAT,
-                   n, y->rows);
+                   n, y->n_rows);
       return NULL;
     }
   if (na == 0 || folds < 2 || folds > n)
@@ -350,7 +401,7 @@ vs_ridge_fit (const VsMatrix       *x,
       for (gsize i = 0; i < n_val; i++)
         val[i] = start + i;
       column_means (x, train, n_train, xm);
-      column_means (y, train, n_train, ym);
+      target_means (y, train, n_train, ym);
       xt = centred_block (x, train, n_train, xm, 0, p);
       xv = centred_block (x, val, n_val, xm, 0, p);
       xt_matrix = g_new0 (VsMatrix, 1);
@@ -406,7 +457,7 @@ vs_ridge_fit (const VsMatrix       *x,
   x_means = g_new (double, p);
   y_means = g_new (double, v);
   column_means (x, all_rows, n, x_means);
-  column_means (y, all_rows, n, y_means);
+  target_means (y, all_rows, n, y_means);
   {
     g_autoptr(VsMatrix) xc = g_new0 (VsMatrix, 1);
     xc->rows = n;

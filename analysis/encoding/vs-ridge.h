@@ -15,6 +15,26 @@ typedef struct {
   guint         n_threads;    /* 0: one per processor */
 } VsRidgeOptions;
 
+/* The targets Y (n × v), read in blocks so they need not be held in float64: @read fills
+ * @out (n_rows × nc, row-major) with rows @rows and columns [c0, c0 + nc).  Called from several
+ * threads at once. */
+typedef void (*VsRidgeReadFunc) (gpointer     data,
+                                 const gsize *rows,
+                                 gsize        n_rows,
+                                 gsize        c0,
+                                 gsize        nc,
+                                 double      *out);
+
+typedef struct {
+  gsize           n_rows;
+  gsize           n_cols;
+  VsRidgeReadFunc read;
+  gpointer        data;
+} VsRidgeTargets;
+
+void vs_ridge_targets_for_matrix (VsRidgeTargets *targets,
+                                  const VsMatrix *y);
+
 /* Ridge regression of every column of Y on X with its own α. */
 typedef struct {
   VsMatrix *weights;      /* p × v */
@@ -25,7 +45,7 @@ typedef struct {
 } VsRidgeFit;
 
 VsRidgeFit *vs_ridge_fit     (const VsMatrix       *x,
-                              const VsMatrix       *y,
+                              const VsRidgeTargets *y,
                               const VsRidgeOptions *options,
                               VsProgress           *progress,
                               GCancellable         *cancellable,

@@ -35,81 +35,80 @@ dict_value (const char *header, const char *key)
   return p;
 }
 
-VsMatrix *
-vs_npy_read (const char  *path,
-             gsize        shape[3],
-             guint       *n_dims,
-             GError     **error)
-{
-  g_autofree char *display = g_path_get_basename (path);
-  g_autofree char *contents = NULL;
-  g_autofree char *header = NULL;
-  g_autoptr(VsMatrix) matrix = NULL;
-  g_autoptr(GError) local = NULL;
-  gsize length, header_length, offset, item_size, n = 1, rows, cols;
-  const char *descr, *order, *shape_text;
-  char kind, byte_order;
-  gboolean fortran, swap;
-  guint dims = 0;
-  gsize s[3] = { 1, 1, 1 };
+typedef struct {
+  gsize    offset;      /* where the data starts */
+  char     kind;        /* f, i, u */
+  gsize    item_size;
+  gboolean fortran;
+  gboolean swap;
+  guint    dims;
+  gsize    shape[3];
+  gsize    n;           /* values */
+} NpyHeader;
 
-  if (!g_file_get_contents (path, &contents, &length, &local))
-    {
-      g_set_error (error, local->domain, local->code, "%s: %s", display,
-                   g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? "no such file"
-                                                                               : local->message);
-      return NULL;
-    }
+/* The magic, version and header dictionary at the start of @contents (at least the header). */
+static gboolean
+parse_header (const char *contents, gsize length, gsize file_length, const char *display,
+              NpyHeader *h, GError **error)
+{
+  g_autofree char *header = NULL;
+  gsize header_length;
+  const char *descr, *order, *shape_text;
+  char byte_order;
+
+  memset (h, 0, sizeof *h);
+  h->shape[0] = h->shape[1] = h->shape[2] = 1;
+  h->n = 1;
   if (length < 10 || memcmp (contents, "\x93NUMPY", 6) != 0)
     {
       g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_NOT_SUPPORTED,
                    "%s: not a NumPy .npy file", display);
-      return NULL;
+      return FALSE;
     }
   if (contents[6] == 1)
     {
       header_length = (guint8) contents[8] | ((guint8) contents[9] << 8);
-      offset = 10;
+      h->offset = 10;
     }
   else if (contents[6] == 2 || contents[6] == 3)
     {
       if (length < 12)
-        return fail (error, display, "the header is cut short"), NULL;
+        return fail (error, display, "the header is cut short");
       header_length = (guint8) contents[8] | ((guint8) contents[9] << 8) |
                       ((gsize) (guint8) contents[10] << 16) | ((gsize) (guint8) contents[11] << 24);
-      offset = 12;
+      h->offset = 12;
     }
   else
     {
       g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_NOT_SUPPORTED,
                    "%s: .npy format version %d is not supported", display, contents[6]);
-      return NULL;
+      return FALSE;
     }
-  if (header_length > length - offset)
-    return fail (error, display, "the header is longer than the file"), NULL;
-  header = g_strndup (contents + offset, header_length);
-  offset += header_length;
+  if (header_length > length - h->offset)
+    return fail (error, display, "the header is longer than the file");
+  header = g_strndup (contents + h->offset, header_length);
+  h->offset += header_length;
 
   descr = dict_value (header, "'descr'");
   order = dict_value (header, "'fortran_order'");
   shape_text = dict_value (header, "'shape'");
   if (descr == NULL || order == NULL || shape_text == NULL || *descr != '\'' || *shape_text != '(')
-    return fail (error, display, "the header lacks descr, fortran_order or shape"), NULL;
+    return fail (error, display, "the header lacks descr, fortran_order or shape");
   byte_order = descr[1];
-  kind = descr[2];
-  item_size = (gsize) g_ascii_strtoull (descr + 3, NULL, 10);
-  fortran = g_str_has_prefix (order, "True");
-  if (!((kind == 'f' && (item_size == 4 || item_size == 8)) ||
-        ((kind == 'i' || kind == 'u') && (item_size == 1 || item_size == 2 || item_size == 4 ||
-                                          item_size == 8))))
+  h->kind = descr[2];
+  h->item_size = (gsize) g_ascii_strtoull (descr + 3, NULL, 10);
+  h->fortran = g_str_has_prefix (order, "True");
+  if (!((h->kind == 'f' && (h->item_size == 4 || h->item_size == 8)) ||
+        ((h->kind == 'i' || h->kind == 'u') && (h->item_size == 1 || h->item_size == 2 ||
+                                                h->item_size == 4 || h->item_size == 8))))
     {
       g_autofree char *type = g_strndup (descr, strcspn (descr, ",}"));
       g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_NOT_SUPPORTED,
                    "%s: data type %s is not supported (floats or integers only)", display, type);
-      return NULL;
+      return FALSE;
     }
-  swap = (byte_order == '>' && G_BYTE_ORDER == G_LITTLE_ENDIAN) ||
-         (byte_order == '<' && G_BYTE_ORDER == G_BIG_ENDIAN);
+  h->swap = (byte_order == '>' && G_BYTE_ORDER == G_LITTLE_ENDIAN) ||
+            (byte_order == '<' && G_BYTE_ORDER == G_BIG_ENDIAN);
 
   for (const char *p = shape_text + 1; *p != ')' && *p != '\0';)
     {
@@ -121,72 +120,180 @@ vs_npy_read (const char  *path,
         break;
       v = g_ascii_strtoull (p, &end, 10);
       if (end == p)
-        return fail (error, display, "the shape is not a tuple of numbers"), NULL;
-      if (dims == 3)
+        return fail (error, display, "the shape is not a tuple of numbers");
+      if (h->dims == 3)
         {
           g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_NOT_SUPPORTED,
                        "%s: more than 3 dimensions", display);
-          return NULL;
+          return FALSE;
         }
-      s[dims++] = (gsize) v;
+      h->shape[h->dims++] = (gsize) v;
       p = end;
     }
-  if (dims == 0)
-    return fail (error, display, "holds a single number, not an array"), NULL;
-  for (guint d = 0; d < dims; d++)
-    if (!g_size_checked_mul (&n, n, s[d]))
-      return fail (error, display, "the shape overflows"), NULL;
-  if (n > (length - offset) / item_size)
+  if (h->dims == 0)
+    return fail (error, display, "holds a single number, not an array");
+  for (guint d = 0; d < h->dims; d++)
+    if (!g_size_checked_mul (&h->n, h->n, h->shape[d]))
+      return fail (error, display, "the shape overflows");
+  if (h->n > (file_length - MIN (h->offset, file_length)) / h->item_size)
     {
       g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_TRUNCATED,
                    "%s: the shape needs %" G_GSIZE_FORMAT " values but the file holds %"
-                   G_GSIZE_FORMAT, display, n, (length - offset) / item_size);
+                   G_GSIZE_FORMAT, display, h->n,
+                   (file_length - MIN (h->offset, file_length)) / h->item_size);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+VsMatrix *
+vs_npy_read (const char  *path,
+             gsize        shape[3],
+             guint       *n_dims,
+             GError     **error)
+{
+  g_autofree char *display = g_path_get_basename (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(VsMatrix) matrix = NULL;
+  g_autoptr(GError) local = NULL;
+  gsize length, rows, cols;
+  NpyHeader h;
+
+  if (!g_file_get_contents (path, &contents, &length, &local))
+    {
+      g_set_error (error, local->domain, local->code, "%s: %s", display,
+                   g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? "no such file"
+                                                                               : local->message);
       return NULL;
     }
-  rows = s[0];
-  cols = n / MAX (rows, 1);
+  if (!parse_header (contents, length, length, display, &h, error))
+    return NULL;
+  rows = h.shape[0];
+  cols = h.n / MAX (rows, 1);
   matrix = vs_matrix_new (rows, cols, error);
   if (matrix == NULL)
     return NULL;
 
-  for (gsize i = 0; i < n; i++)
+  for (gsize i = 0; i < h.n; i++)
     {
       guint8 b[8];
       double v;
       gsize target;
 
-      memcpy (b, contents + offset + i * item_size, item_size);
-      if (swap)
-        for (gsize k = 0; k < item_size / 2; k++)
+      memcpy (b, contents + h.offset + i * h.item_size, h.item_size);
+      if (h.swap)
+        for (gsize k = 0; k < h.item_size / 2; k++)
           {
             guint8 t = b[k];
-            b[k] = b[item_size - 1 - k];
-            b[item_size - 1 - k] = t;
+            b[k] = b[h.item_size - 1 - k];
+            b[h.item_size - 1 - k] = t;
           }
 #define AS(type) ({ type x; memcpy (&x, b, sizeof x); (double) x; })
-      if (kind == 'f')
-        v = item_size == 4 ? AS (float) : AS (double);
-      else if (kind == 'i')
-        v = item_size == 1 ? AS (gint8) : item_size == 2 ? AS (gint16) : item_size == 4 ? AS (gint32)
-                                                                                   : AS (gint64);
+      if (h.kind == 'f')
+        v = h.item_size == 4 ? AS (float) : AS (double);
+      else if (h.kind == 'i')
+        v = h.item_size == 1 ? AS (gint8) : h.item_size == 2 ? AS (gint16)
+          : h.item_size == 4 ? AS (gint32) : AS (gint64);
       else
-        v = item_size == 1 ? AS (guint8) : item_size == 2 ? AS (guint16)
-          : item_size == 4 ? AS (guint32) : AS (guint64);
+        v = h.item_size == 1 ? AS (guint8) : h.item_size == 2 ? AS (guint16)
+          : h.item_size == 4 ? AS (guint32) : AS (guint64);
 #undef AS
-      if (fortran)
+      if (h.fortran)
         {
           /* Element i of a column-major array: first index varies fastest. */
-          gsize i0 = i % s[0], rest = i / s[0];
-          gsize i1 = dims > 1 ? rest % s[1] : 0, i2 = dims > 2 ? rest / s[1] : 0;
-          target = i0 * cols + i1 * (dims > 2 ? s[2] : 1) + i2;
+          gsize i0 = i % h.shape[0], rest = i / h.shape[0];
+          gsize i1 = h.dims > 1 ? rest % h.shape[1] : 0, i2 = h.dims > 2 ? rest / h.shape[1] : 0;
+          target = i0 * cols + i1 * (h.dims > 2 ? h.shape[2] : 1) + i2;
         }
       else
         target = i;
       matrix->data[target] = v;
     }
   if (shape != NULL)
-    memcpy (shape, s, sizeof s);
+    memcpy (shape, h.shape, sizeof h.shape);
   if (n_dims != NULL)
-    *n_dims = dims;
+    *n_dims = h.dims;
   return g_steal_pointer (&matrix);
+}
+
+/* A C-order 2-D array n × v as a volume of v × 1 × 1 voxels and n frames in its own datatype,
+ * read straight into the volume's memory: responses of a few GB are held once, not converted. */
+VsVolume *
+vs_npy_read_volume (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *display = g_path_get_basename (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(VsVolume) volume = NULL;
+  g_autoptr(GError) local = NULL;
+  char head[65536];
+  gsize got = 0, file_length;
+  VsDatatype type;
+  gint64 dims[4];
+  NpyHeader h;
+
+  in = g_file_read (file, NULL, &local);
+  if (in == NULL)
+    {
+      g_set_error (error, local->domain, local->code, "%s: %s", display,
+                   g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? "no such file"
+                                                                               : local->message);
+      return NULL;
+    }
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, error);
+  if (info == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &got, NULL, error))
+    return NULL;
+  file_length = (gsize) g_file_info_get_size (info);
+  if (!parse_header (head, got, file_length, display, &h, error))
+    return NULL;
+  if (h.dims != 2 || h.fortran)
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_NOT_SUPPORTED,
+                   "%s: responses must be a 2-D array (presentations × voxels) in C order",
+                   display);
+      return NULL;
+    }
+  if (h.kind == 'f')
+    type = h.item_size == 4 ? VS_DATATYPE_FLOAT32 : VS_DATATYPE_FLOAT64;
+  else if (h.kind == 'i')
+    type = h.item_size == 1 ? VS_DATATYPE_INT8 : h.item_size == 2 ? VS_DATATYPE_INT16
+         : h.item_size == 4 ? VS_DATATYPE_INT32 : VS_DATATYPE_INT64;
+  else
+    type = h.item_size == 1 ? VS_DATATYPE_UINT8 : h.item_size == 2 ? VS_DATATYPE_UINT16
+         : h.item_size == 4 ? VS_DATATYPE_UINT32 : VS_DATATYPE_UINT64;
+  dims[0] = (gint64) h.shape[1];
+  dims[1] = dims[2] = 1;
+  dims[3] = (gint64) h.shape[0];
+  volume = vs_volume_new (type, dims, error);
+  if (volume == NULL)
+    {
+      g_prefix_error (error, "%s: ", display);
+      return NULL;
+    }
+  if (!g_seekable_seek (G_SEEKABLE (in), (goffset) h.offset, G_SEEK_SET, NULL, error) ||
+      !g_input_stream_read_all (G_INPUT_STREAM (in), vs_volume_get_data_mutable (volume),
+                                h.n * h.item_size, &got, NULL, error))
+    return NULL;
+  if (got != h.n * h.item_size)
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_TRUNCATED,
+                   "%s: the data ends early", display);
+      return NULL;
+    }
+  if (h.swap && h.item_size > 1)
+    {
+      guint8 *b = vs_volume_get_data_mutable (volume);
+      for (gsize i = 0; i < h.n; i++, b += h.item_size)
+        for (gsize k = 0; k < h.item_size / 2; k++)
+          {
+            guint8 t = b[k];
+            b[k] = b[h.item_size - 1 - k];
+            b[h.item_size - 1 - k] = t;
+          }
+    }
+  vs_volume_set_path (volume, path);
+  return g_steal_pointer (&volume);
 }

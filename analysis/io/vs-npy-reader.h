@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "vs-matrix.h"
+#include "vs-volume.h"
 
 G_BEGIN_DECLS
 
@@ -11,5 +12,8 @@ VsMatrix *vs_npy_read (const char  *path,
                        gsize        shape[3],
                        guint       *n_dims,
                        GError     **error);
+
+VsVolume *vs_npy_read_volume (const char  *path,
+                              GError     **error);
 
 G_END_DECLS
