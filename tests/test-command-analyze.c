@@ -211,6 +211,44 @@ test_encoding_planted (void)
   dataset_clear (&d);
 }
 
+/* The same data as an .npy of presentations × mask voxels: the same maps come out. */
+static void
+test_encoding_npy_responses (void)
+{
+  Dataset d;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VsVolume) y = NULL, r = NULL;
+  g_autofree char *npy = NULL, *mask_path = NULL;
+  g_autofree float *rows = g_new (float, (gsize) N * NV);
+  const gint64 mask_dims[4] = { NX, NY, NZ, 1 };
+  const double affine[16] = { 2, 0, 0, -5, 0, 2, 0, -4, 0, 0, 2, -3, 0, 0, 0, 1 };
+  g_autoptr(VsVolume) mask = vs_volume_new (VS_DATATYPE_UINT8, mask_dims, NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  double planted = 0;
+
+  dataset_make (&d);
+  y = vs_nifti_read (d.responses, NULL, NULL, &error);
+  g_assert_no_error (error);
+  memcpy (rows, vs_volume_get_data (y), (gsize) N * NV * sizeof (float));
+  npy = vs_test_write_npy (d.dir, "y.npy", "<f4", FALSE, "(190, 60)", rows,
+                           (gsize) N * NV * sizeof (float), 0);
+  memset (vs_volume_get_data_mutable (mask), 1, NV);
+  g_assert_true (vs_volume_set_affine (mask, affine, NULL));
+  mask_path = g_build_filename (d.dir, "mask.nii.gz", NULL);
+  g_assert_true (vs_nifti_write (mask, mask_path, &error));
+  {
+    const char *args[] = { "analyze", "encoding", "--features", d.features, "--responses", npy,
+                           "--mask", mask_path, "--stimuli", d.stimuli, "--alphas", "1e-2:1e4:7",
+                           "--top-k", "0", "--out-dir", d.out, NULL };
+    g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), ==, 0);
+  }
+  r = read_map (d.out, "r.nii.gz");
+  for (gsize v = 0; v < 30; v++)
+    planted += ((const float *) vs_volume_get_data (r))[v] / 30;
+  g_assert_cmpfloat (planted, >, 0.9);
+  dataset_clear (&d);
+}
+
 static void
 test_encoding_errors (void)
 {
@@ -251,6 +289,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/command/analyze/encoding-planted", test_encoding_planted);
+  g_test_add_func ("/command/analyze/encoding-npy-responses", test_encoding_npy_responses);
   g_test_add_func ("/command/analyze/encoding-errors", test_encoding_errors);
 
   return g_test_run ();

@@ -84,10 +84,27 @@ read_training (gpointer user_data, const gsize *rows, gsize n_rows, gsize c0, gs
                double *out)
 {
   const TrainingTargets *t = user_data;
+  const VsResponseData *data = t->data;
 
+  /* float32 responses without scaling, the usual case: read the floats directly. */
+  if (data->responses != NULL && vs_volume_get_datatype (data->responses) == VS_DATATYPE_FLOAT32 &&
+      data->slope == 1.0 && data->intercept == 0.0)
+    {
+      const float *base = vs_volume_get_data (data->responses);
+      g_autofree gsize *source = g_new (gsize, MAX (nc, 1));
+      for (gsize c = 0; c < nc; c++)
+        source[c] = data->packed ? t->columns[c0 + c] : data->candidates[t->columns[c0 + c]];
+      for (gsize i = 0; i < n_rows; i++)
+        {
+          const float *row = base + t->rows[rows[i]] * data->source_frame;
+          for (gsize c = 0; c < nc; c++)
+            out[i * nc + c] = row[source[c]];
+        }
+      return;
+    }
   for (gsize i = 0; i < n_rows; i++)
     for (gsize c = 0; c < nc; c++)
-      out[i * nc + c] = vs_response_data_value (t->data, t->columns[c0 + c], t->rows[rows[i]]);
+      out[i * nc + c] = vs_response_data_value (data, t->columns[c0 + c], t->rows[rows[i]]);
 }
 
 static int
