@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <cblas.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,8 @@ pearson (const double *a, const double *b, gsize n, gsize stride_a, gsize stride
     }
   return saa > 0 && sbb > 0 ? sab / sqrt (saa * sbb) : 0.0;
 }
+
+#define PREDICTION_CHUNK 1024
 
 /* Ridge targets read from the responses: columns are the kept voxels, rows the training
  * presentations, so no float64 copy of the training data is made. */
@@ -362,9 +365,7 @@ vs_encoding_model_fit (VsEncodingInput  *input,
   if (fit == NULL)
     return NULL;
   vs_progress_update (progress, 0.9);
-  predicted = vs_ridge_predict (fit, x_test);
-
-  /* Maps. */
+  /* Maps; test predictions per chunk of voxels, so no test × voxels matrix is held. */
   result->r = vs_response_data_new_map (&data, 1, error);
   result->r2 = vs_response_data_new_map (&data, 1, error);
   result->alpha = vs_response_data_new_map (&data, 1, error);
@@ -379,15 +380,30 @@ vs_encoding_model_fit (VsEncodingInput  *input,
   for (gsize j = 0; j < v; j++)
     {
       gsize index = voxel_index[j];
-      double r = pearson (&vs_matrix_row (y_test, 0)[j], &vs_matrix_row (predicted, 0)[j], n_test,
-                          v, v);
+      double r;
+      const double *pred_j;
+      if (j % PREDICTION_CHUNK == 0)
+        {
+          gsize nc = MIN (PREDICTION_CHUNK, v - j);
+          g_clear_pointer (&predicted, vs_matrix_free);
+          predicted = vs_matrix_new (n_test, nc, error);
+          if (predicted == NULL)
+            return NULL;
+          for (gsize t = 0; t < n_test; t++)
+            memcpy (vs_matrix_row (predicted, t), fit->intercepts + j, nc * sizeof (double));
+          cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) n_test, (int) nc, (int) p,
+                       1.0, x_test->data, (int) p, fit->weights->data + j, (int) v, 1.0,
+                       predicted->data, (int) nc);
+        }
+      pred_j = &vs_matrix_row (predicted, 0)[j % PREDICTION_CHUNK];
+      r = pearson (&vs_matrix_row (y_test, 0)[j], pred_j, n_test, v, predicted->cols);
       double sse = 0, sst = 0, mean = 0;
 
       for (gsize s = 0; s < n_test; s++)
         mean += vs_matrix_row (y_test, s)[j] / n_test;
       for (gsize s = 0; s < n_test; s++)
         {
-          double e = vs_matrix_row (y_test, s)[j] - vs_matrix_row (predicted, s)[j];
+          double e = vs_matrix_row (y_test, s)[j] - pred_j[s * predicted->cols];
           double d = vs_matrix_row (y_test, s)[j] - mean;
           sse += e * e;
           sst += d * d;
