@@ -31,6 +31,9 @@ G_DEFINE_FINAL_TYPE (VsProgress, vs_progress, G_TYPE_OBJECT)
 enum { PROP_0, PROP_FRACTION, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+enum { SIGNAL_PARTIAL, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void
 vs_progress_finalize (GObject *object)
 {
@@ -68,6 +71,11 @@ vs_progress_class_init (VsProgressClass *klass)
     g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A partial result from the worker (e.g. the map so far), delivered in the owner's thread. */
+  signals[SIGNAL_PARTIAL] =
+    g_signal_new ("partial", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_OBJECT);
 }
 
 static void
@@ -141,4 +149,48 @@ vs_progress_update (VsProgress *self,
     g_main_context_invoke_full (self->owner_context, G_PRIORITY_DEFAULT,
                                 vs_progress_notify_in_owner,
                                 g_object_ref (self), g_object_unref);
+}
+
+typedef struct {
+  VsProgress *progress;
+  GObject    *partial;
+} Partial;
+
+static void
+partial_free (gpointer data)
+{
+  Partial *p = data;
+
+  g_object_unref (p->progress);
+  g_object_unref (p->partial);
+  g_free (p);
+}
+
+static gboolean
+vs_progress_partial_in_owner (gpointer data)
+{
+  Partial *p = data;
+
+  g_signal_emit (p->progress, signals[SIGNAL_PARTIAL], 0, p->partial);
+  return G_SOURCE_REMOVE;
+}
+
+/* Callable from any thread: hands @partial (which the worker no longer touches) to the owner's
+ * main loop as the "partial" signal.  NULL @self is accepted. */
+void
+vs_progress_publish (VsProgress *self,
+                     GObject    *partial)
+{
+  Partial *p;
+
+  if (self == NULL)
+    return;
+  g_return_if_fail (VS_IS_PROGRESS (self));
+  g_return_if_fail (G_IS_OBJECT (partial));
+
+  p = g_new (Partial, 1);
+  p->progress = g_object_ref (self);
+  p->partial = g_object_ref (partial);
+  g_main_context_invoke_full (self->owner_context, G_PRIORITY_DEFAULT,
+                              vs_progress_partial_in_owner, p, partial_free);
 }

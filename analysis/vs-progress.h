@@ -12,5 +12,7 @@ VsProgress *vs_progress_new          (void);
 double      vs_progress_get_fraction (VsProgress *self);
 void        vs_progress_update       (VsProgress *self,
                                       double      fraction);
+void        vs_progress_publish      (VsProgress *self,
+                                      GObject    *partial);
 
 G_END_DECLS

@@ -159,6 +159,29 @@ vs_volume_new (VsDatatype     datatype,
   return vs_volume_new_take (datatype, dims, data, g_free);
 }
 
+/* A deep copy: voxels, geometry, scaling, intent, label table and path. */
+VsVolume *
+vs_volume_copy (VsVolume *self)
+{
+  gsize bytes = 0;
+  VsVolume *copy;
+
+  g_return_val_if_fail (VS_IS_VOLUME (self), NULL);
+  vs_volume_check_size (self->datatype, self->dims, &bytes, NULL);
+  copy = vs_volume_new_take (self->datatype, self->dims, g_memdup2 (self->data, MAX (bytes, 1)),
+                             g_free);
+  memcpy (copy->voxel_size, self->voxel_size, sizeof self->voxel_size);
+  memcpy (copy->affine, self->affine, sizeof self->affine);
+  memcpy (copy->inverse, self->inverse, sizeof self->inverse);
+  copy->slope = self->slope;
+  copy->intercept = self->intercept;
+  copy->intent = self->intent;
+  if (self->label_table != NULL)
+    copy->label_table = g_object_ref (self->label_table);
+  copy->path = g_strdup (self->path);
+  return copy;
+}
+
 void
 vs_volume_get_dims (VsVolume *self,
                     gint64    dims[4])

@@ -25,6 +25,7 @@ VsVolume      *vs_volume_new_take        (VsDatatype     datatype,
                                           const gint64   dims[4],
                                           gpointer       data,
                                           GDestroyNotify data_free);
+VsVolume      *vs_volume_copy            (VsVolume      *self);
 gboolean       vs_volume_check_size      (VsDatatype     datatype,
                                           const gint64   dims[4],
                                           gsize         *out_bytes,

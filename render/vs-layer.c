@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <math.h>
 
 #include "vs-layer.h"
@@ -46,6 +48,7 @@ enum {
   PROP_IS_LABEL,
   PROP_DATA_MIN,
   PROP_DATA_MAX,
+  PROP_GENERATION,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -94,6 +97,7 @@ vs_layer_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec
     case PROP_DATA_MAX:
       g_value_set_double (value, self->stats != NULL ? self->stats->max : self->display_max);
       break;
+    case PROP_GENERATION: g_value_set_uint (value, self->generation); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -184,6 +188,9 @@ vs_layer_class_init (VsLayerClass *klass)
   properties[PROP_DATA_MAX] =
     g_param_spec_double ("data-max", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 1,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GENERATION] =
+    g_param_spec_uint ("generation", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -422,6 +429,28 @@ vs_layer_set_stats (VsLayer       *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA_MIN]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA_MAX]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_STATS]);
+}
+
+/* Replaces the voxels of the layer's volume by those of @source (same grid and type), e.g. a map
+ * that fills in while an analysis runs; the views upload it again. */
+void
+vs_layer_replace_data (VsLayer  *self,
+                       VsVolume *source)
+{
+  gint64 a[4], b[4];
+  gsize bytes = 0;
+
+  g_return_if_fail (VS_IS_LAYER (self));
+  g_return_if_fail (VS_IS_VOLUME (source));
+  vs_volume_get_dims (self->volume, a);
+  vs_volume_get_dims (source, b);
+  g_return_if_fail (memcmp (a, b, sizeof a) == 0 &&
+                    vs_volume_get_datatype (self->volume) == vs_volume_get_datatype (source));
+
+  vs_volume_check_size (vs_volume_get_datatype (source), b, &bytes, NULL);
+  memcpy (vs_volume_get_data_mutable (self->volume), vs_volume_get_data (source), bytes);
+  self->generation++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GENERATION]);
 }
 
 guint

@@ -45,5 +45,7 @@ const VsVolumeStats *vs_layer_get_stats   (VsLayer     *self);
 void           vs_layer_set_stats         (VsLayer     *self,
                                            VsVolumeStats *stats);
 guint          vs_layer_get_generation    (VsLayer     *self);
+void           vs_layer_replace_data      (VsLayer     *self,
+                                           VsVolume    *source);
 
 G_END_DECLS

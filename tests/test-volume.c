@@ -215,6 +215,48 @@ test_job_cancel (void)
   g_error_free (out[1]);
 }
 
+/* Publishes each of 5 partial sums as a GObject carrying the value. */
+static gpointer
+partial_job (gpointer input, VsProgress *progress, GCancellable *cancellable, GError **error)
+{
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autoptr(GObject) partial = g_object_new (G_TYPE_OBJECT, NULL);
+      g_object_set_data (partial, "value", GUINT_TO_POINTER (i));
+      vs_progress_publish (progress, partial);
+    }
+  return g_new0 (guint64, 1);
+}
+
+static void
+on_partial (VsProgress *progress, GObject *partial, gpointer data)
+{
+  GArray *seen = data;
+  guint value = GPOINTER_TO_UINT (g_object_get_data (partial, "value"));
+
+  /* Delivered in the owner's thread, the main one here. */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  g_array_append_val (seen, value);
+}
+
+static void
+test_job_partial_results (void)
+{
+  g_autoptr(VsJob) job = vs_job_new ("partial", partial_job, NULL, NULL, g_free);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  gpointer out[3] = { NULL, NULL, NULL };
+
+  g_signal_connect (vs_job_get_progress (job), "partial", G_CALLBACK (on_partial), seen);
+  vs_job_run_async (job, on_job_done, out);
+  while (out[2] == NULL || seen->len < 5)
+    g_main_context_iteration (NULL, TRUE);
+  g_free (out[0]);
+  /* Every partial result, in the order published. */
+  g_assert_cmpuint (seen->len, ==, 5);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpuint (g_array_index (seen, guint, i), ==, i + 1);
+}
+
 static gpointer
 failing_job (gpointer input, VsProgress *progress, GCancellable *cancellable, GError **error)
 {
@@ -253,6 +295,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/volume/stats/paths-agree", test_stats_paths_agree);
   g_test_add_func ("/job/result-and-progress", test_job_result_and_progress);
   g_test_add_func ("/job/cancel", test_job_cancel);
+  g_test_add_func ("/job/partial-results", test_job_partial_results);
   g_test_add_func ("/job/error", test_job_error);
 
   return g_test_run ();

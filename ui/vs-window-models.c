@@ -39,6 +39,13 @@ typedef struct {
   VsStimulusTable     *stimuli;
 } ModelResult;
 
+/* Real fMRI r is often 0.1–0.3: show nearly all of it.  The demo has 40 test images: chance |r|
+ * has an SD of about 0.16, so it shows r ≥ 0.5. */
+#define REAL_R_THRESHOLD 0.1
+#define DEMO_R_THRESHOLD 0.5
+
+static void start_model_job (VsWindow *self, VsJob *job, double threshold);
+
 static void
 model_input_free (gpointer data)
 {
@@ -84,8 +91,7 @@ model_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GErro
     return NULL;
   result = g_new0 (ModelResult, 1);
   result->categories = g_ptr_array_ref (table->categories);
-  /* Real fMRI r is often 0.1–0.3: show nearly all of it. */
-  result->r_threshold = 0.1;
+  result->r_threshold = REAL_R_THRESHOLD;
   if (input->selectivity)
     {
       g_autoptr(VsSelectivityInput) s = g_new0 (VsSelectivityInput, 1);
@@ -156,7 +162,14 @@ on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
   ModelResult *result = vs_job_run_finish (VS_JOB (source), async_result, &error);
   VsWindow *self = context->window;
 
-  if (_vs_window_job_context_finish (context, error))
+  g_signal_handlers_disconnect_by_data (vs_job_get_progress (VS_JOB (source)), context);
+  if (!_vs_window_job_context_finish (context, error))
+    {
+      /* Failed or cancelled: the scene is left as it was before the job. */
+      if (self != NULL && context->partial != NULL)
+        vs_scene_remove_layer (self->scene, context->partial);
+    }
+  else
     {
       if (result->selectivity != NULL)
         {
@@ -177,9 +190,19 @@ on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
           VsLayer *alpha = add_result_layer (self, result->encoding->alpha, "alpha",
                                              VS_COLORMAP_VIRIDIS, 0, 1, 0);
           vs_layer_set_visible (alpha, FALSE);
-          /* Inferno from 0; voxels below the display threshold are left transparent. */
-          add_result_layer (self, result->encoding->r, "r", VS_COLORMAP_INFERNO, 0,
-                            MAX (result->encoding->median_r * 3, 0.5), result->r_threshold);
+          /* Inferno from 0; voxels below the display threshold are left transparent.  The
+           * layer that filled in while fitting becomes the final one, keeping what the user set. */
+          if (context->partial != NULL)
+            {
+              vs_layer_replace_data (context->partial, result->encoding->r);
+              vs_layer_set_name (context->partial, "r");
+              vs_layer_set_stats (context->partial,
+                                  vs_volume_stats_compute (result->encoding->r, 0, NULL, NULL, NULL));
+              g_clear_object (&context->partial);
+            }
+          else
+            add_result_layer (self, result->encoding->r, "r", VS_COLORMAP_INFERNO, 0,
+                              MAX (result->encoding->median_r * 3, 0.5), result->r_threshold);
           /* The inspector reads responses by grid voxel: only when they share the maps' grid. */
           if (result->responses != NULL && result->stimuli != NULL &&
               vs_volume_get_frame_voxels (result->responses) ==
@@ -197,6 +220,7 @@ on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
     }
   if (result != NULL)
     model_result_free (result);
+  g_clear_object (&context->partial);
   g_clear_weak_pointer (&context->target);
   g_free (context);
 }
@@ -293,7 +317,7 @@ on_model_response (GtkDialog *dialog, int response, VsWindow *self)
         }
       job = vs_job_new (selectivity ? _("Category selectivity") : _("Encoding model"), model_job,
                         input, model_input_free, model_result_free);
-      vs_job_run_async (job, on_model_done, _vs_window_job_context_new (self, NULL, job));
+      start_model_job (self, job, REAL_R_THRESHOLD);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -340,6 +364,36 @@ selectivity_action (GtkWidget *widget, const char *action_name, GVariant *parame
   model_dialog (VS_WINDOW (widget), TRUE);
 }
 
+/* The r map so far, while the ridge runs: one layer, its voxels replaced as pieces arrive. */
+static void
+on_model_partial (VsProgress *progress, GObject *partial, JobContext *context)
+{
+  VsWindow *self = context->window;
+  VsVolume *volume = VS_VOLUME (partial);
+
+  if (self == NULL)
+    return;
+  if (context->partial == NULL)
+    {
+      VsLayer *layer = add_result_layer (self, vs_volume_copy (volume), _("r (fitting…)"),
+                                         VS_COLORMAP_INFERNO, 0, 0.5, context->threshold);
+      context->partial = g_object_ref (layer);
+      g_object_unref (vs_layer_get_volume (layer));
+    }
+  else
+    vs_layer_replace_data (context->partial, volume);
+}
+
+static void
+start_model_job (VsWindow *self, VsJob *job, double threshold)
+{
+  JobContext *context = _vs_window_job_context_new (self, NULL, job);
+
+  context->threshold = threshold;
+  g_signal_connect (vs_job_get_progress (job), "partial", G_CALLBACK (on_model_partial), context);
+  vs_job_run_async (job, on_model_done, context);
+}
+
 /* The demo's dataset, simulated from the atlas in the job, then both analyses on it. */
 static gpointer
 demo_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GError **error)
@@ -354,8 +408,7 @@ demo_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GError
     return NULL;
   result = g_new0 (ModelResult, 1);
   result->categories = g_ptr_array_ref (encoding->stimuli->categories);
-  /* 40 test images: chance |r| has an SD of about 0.16, so the demo shows r ≥ 0.5. */
-  result->r_threshold = 0.5;
+  result->r_threshold = DEMO_R_THRESHOLD;
   result->encoding = vs_encoding_model_fit (encoding, progress, cancellable, error);
   if (result->encoding != NULL)
     {
@@ -382,7 +435,7 @@ _vs_window_run_demo_models (VsWindow *self,
   g_autoptr(VsJob) job = vs_job_new (_("Demo: encoding model and selectivity"), demo_job,
                                      g_object_ref (atlas), g_object_unref, model_result_free);
 
-  vs_job_run_async (job, on_model_done, _vs_window_job_context_new (self, NULL, job));
+  start_model_job (self, job, DEMO_R_THRESHOLD);
 }
 
 void

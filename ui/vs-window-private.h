@@ -48,6 +48,8 @@ typedef struct {
   VsWindow       *window;   /* weak */
   VsSurfaceLayer *target;   /* weak, for projections */
   GtkWidget      *row;
+  VsLayer        *partial;  /* a map filling in while the job runs, or NULL */
+  double          threshold; /* its display threshold */
 } JobContext;
 
 JobContext *_vs_window_job_context_new    (VsWindow       *self,

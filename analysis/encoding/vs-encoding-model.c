@@ -74,6 +74,173 @@ pearson (const double *a, const double *b, gsize n, gsize stride_a, gsize stride
 
 #define PREDICTION_CHUNK 1024
 
+/* Which candidates can be fitted: finite in every presentation and not constant over the
+ * training rows.  Read in blocks of columns, row by row. */
+static gboolean *
+usable_columns (const VsResponseData *data, const gsize *train_rows, gsize n_train)
+{
+  const gsize block = 256;
+  gboolean *usable = g_new (gboolean, MAX (data->n_candidates, 1));
+  g_autofree double *values = g_new (double, data->n_rows * block);
+  g_autofree gsize *columns = g_new (gsize, block);
+
+  for (gsize c0 = 0; c0 < data->n_candidates; c0 += block)
+    {
+      gsize nc = MIN (block, data->n_candidates - c0);
+      for (gsize c = 0; c < nc; c++)
+        {
+          columns[c] = c0 + c;
+          usable[c0 + c] = TRUE;
+        }
+      vs_response_data_read_block (data, NULL, data->n_rows, columns, nc, values);
+      for (gsize i = 0; i < data->n_rows; i++)
+        for (gsize c = 0; c < nc; c++)
+          usable[c0 + c] = usable[c0 + c] && isfinite (values[i * nc + c]);
+      for (gsize c = 0; c < nc; c++)
+        {
+          gboolean varies = FALSE;
+          for (gsize t = 1; t < n_train && !varies; t++)
+            varies = values[train_rows[t] * nc + c] != values[train_rows[0] * nc + c];
+          usable[c0 + c] = usable[c0 + c] && varies;
+        }
+    }
+  return usable;
+}
+
+/* The measured test responses of @nc kept voxels: the mean over each test stimulus's
+ * presentations, and with repeats the means of its even and odd presentations. */
+static void
+test_responses (VsResponseData *data, const gsize *columns, gsize nc, GHashTable *test_groups,
+                GPtrArray *test_ids, VsMatrix *y_test, VsMatrix *y_half0, VsMatrix *y_half1)
+{
+  g_autofree double *block = g_new (double, data->n_rows * nc);
+
+  vs_response_data_read_block (data, NULL, data->n_rows, columns, nc, block);
+  for (gsize c = 0; c < nc; c++)
+    {
+      for (gsize s = 0; s < test_ids->len; s++)
+        {
+          GArray *group = g_hash_table_lookup (test_groups, g_ptr_array_index (test_ids, s));
+          double sum = 0, even = 0, odd = 0;
+          guint n_even = 0, n_odd = 0;
+          for (guint k = 0; k < group->len; k++)
+            {
+              double value = block[g_array_index (group, gsize, k) * nc + c];
+              sum += value;
+              if (k % 2 == 0)
+                even += value, n_even++;
+              else
+                odd += value, n_odd++;
+            }
+          vs_matrix_row (y_test, s)[c] = sum / group->len;
+          if (y_half0 != NULL)
+            {
+              vs_matrix_row (y_half0, s)[c] = even / MAX (n_even, 1);
+              vs_matrix_row (y_half1, s)[c] = n_odd > 0 ? odd / n_odd : even / MAX (n_even, 1);
+            }
+        }
+    }
+}
+
+/* Held-out evaluation of each chunk of voxels as soon as the ridge has finished it, so the maps
+ * fill in while the fit runs. */
+typedef struct {
+  VsResponseData   *data;
+  const gsize      *columns;       /* kept voxel → candidate */
+  const gsize      *voxel_index;   /* kept voxel → grid index */
+  gsize             v;
+  GHashTable       *test_groups;
+  GPtrArray        *test_ids;
+  gboolean          have_repeats;
+  const VsMatrix   *x_test;
+  VsEncodingResult *result;
+  double           *sorted_r;
+  VsProgress       *progress;
+  GMutex            mutex;          /* guards the maps and what follows */
+  gsize             done;
+  gint64            last_publish;
+} HeldOut;
+
+#define PUBLISH_INTERVAL_US (G_USEC_PER_SEC / 4)
+
+static void
+held_out_chunk (const VsRidgeFit *fit, gsize j0, gsize nc, gpointer user_data)
+{
+  HeldOut *h = user_data;
+  VsEncodingResult *result = h->result;
+  gsize n_test = h->test_ids->len, p = h->x_test->cols, v = h->v;
+  gsize total_voxels = h->data->frame_voxels;
+  g_autoptr(VsMatrix) y_test = vs_matrix_new (n_test, nc, NULL);
+  g_autoptr(VsMatrix) predicted = vs_matrix_new (n_test, nc, NULL);
+  g_autoptr(VsMatrix) y_half0 = h->have_repeats ? vs_matrix_new (n_test, nc, NULL) : NULL;
+  g_autoptr(VsMatrix) y_half1 = h->have_repeats ? vs_matrix_new (n_test, nc, NULL) : NULL;
+  g_autofree double *r = g_new (double, nc), *r2 = g_new (double, nc);
+  g_autofree double *ceiling = g_new0 (double, nc);
+  g_autoptr(VsVolume) snapshot = NULL;
+  gint64 now;
+
+  g_assert (y_test != NULL && predicted != NULL);
+  test_responses (h->data, h->columns + j0, nc, h->test_groups, h->test_ids, y_test, y_half0,
+                  y_half1);
+  for (gsize t = 0; t < n_test; t++)
+    memcpy (vs_matrix_row (predicted, t), fit->intercepts + j0, nc * sizeof (double));
+  cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) n_test, (int) nc, (int) p, 1.0,
+               h->x_test->data, (int) p, fit->weights->data + j0, (int) v, 1.0, predicted->data,
+               (int) nc);
+  for (gsize c = 0; c < nc; c++)
+    {
+      const double *y_j = &vs_matrix_row (y_test, 0)[c], *pred_j = &vs_matrix_row (predicted, 0)[c];
+      double sse = 0, sst = 0, mean = 0;
+
+      r[c] = pearson (y_j, pred_j, n_test, nc, nc);
+      for (gsize s = 0; s < n_test; s++)
+        mean += y_j[s * nc] / n_test;
+      for (gsize s = 0; s < n_test; s++)
+        {
+          double e = y_j[s * nc] - pred_j[s * nc];
+          double d = y_j[s * nc] - mean;
+          sse += e * e;
+          sst += d * d;
+        }
+      r2[c] = sst > 0 ? 1 - sse / sst : 0;
+      if (h->have_repeats)
+        {
+          /* Split-half reliability of the mean, Spearman–Brown corrected. */
+          double half = pearson (&vs_matrix_row (y_half0, 0)[c], &vs_matrix_row (y_half1, 0)[c],
+                                 n_test, nc, nc);
+          ceiling[c] = half > -1 ? 2 * half / (1 + half) : 0;
+        }
+    }
+
+  g_mutex_lock (&h->mutex);
+  for (gsize c = 0; c < nc; c++)
+    {
+      gsize j = j0 + c, index = h->voxel_index[j];
+      ((float *) vs_volume_get_data_mutable (result->r))[index] = (float) r[c];
+      ((float *) vs_volume_get_data_mutable (result->r2))[index] = (float) r2[c];
+      ((float *) vs_volume_get_data_mutable (result->alpha))[index] = (float) fit->alphas[j];
+      ((float *) vs_volume_get_data_mutable (result->cv_r2))[index] = (float) fit->cv_r2[j];
+      for (gsize k = 0; k < p; k++)
+        ((float *) vs_volume_get_data_mutable (result->weights))[index + k * total_voxels] =
+          (float) vs_matrix_row (fit->weights, k)[j];
+      if (h->have_repeats)
+        ((float *) vs_volume_get_data_mutable (result->noise_ceiling))[index] = (float) ceiling[c];
+      h->sorted_r[j] = r[c];
+    }
+  h->done += nc;
+  now = g_get_monotonic_time ();
+  /* The r map so far, for a watcher, a few times a second. */
+  if (h->progress != NULL && h->done < v && now - h->last_publish >= PUBLISH_INTERVAL_US)
+    {
+      snapshot = vs_volume_copy (result->r);
+      h->last_publish = now;
+    }
+  vs_progress_update (h->progress, 0.05 + 0.85 * (double) h->done / v);
+  g_mutex_unlock (&h->mutex);
+  if (snapshot != NULL)
+    vs_progress_publish (h->progress, G_OBJECT (snapshot));
+}
+
 /* Ridge targets read from the responses: columns are the kept voxels, rows the training
  * presentations, so no float64 copy of the training data is made. */
 typedef struct {
@@ -87,27 +254,11 @@ read_training (gpointer user_data, const gsize *rows, gsize n_rows, gsize c0, gs
                double *out)
 {
   const TrainingTargets *t = user_data;
-  const VsResponseData *data = t->data;
+  g_autofree gsize *source_rows = g_new (gsize, MAX (n_rows, 1));
 
-  /* float32 responses without scaling, the usual case: read the floats directly. */
-  if (data->responses != NULL && vs_volume_get_datatype (data->responses) == VS_DATATYPE_FLOAT32 &&
-      data->slope == 1.0 && data->intercept == 0.0)
-    {
-      const float *base = vs_volume_get_data (data->responses);
-      g_autofree gsize *source = g_new (gsize, MAX (nc, 1));
-      for (gsize c = 0; c < nc; c++)
-        source[c] = data->packed ? t->columns[c0 + c] : data->candidates[t->columns[c0 + c]];
-      for (gsize i = 0; i < n_rows; i++)
-        {
-          const float *row = base + t->rows[rows[i]] * data->source_frame;
-          for (gsize c = 0; c < nc; c++)
-            out[i * nc + c] = row[source[c]];
-        }
-      return;
-    }
   for (gsize i = 0; i < n_rows; i++)
-    for (gsize c = 0; c < nc; c++)
-      out[i * nc + c] = vs_response_data_value (data, t->columns[c0 + c], t->rows[rows[i]]);
+    source_rows[i] = t->rows[rows[i]];
+  vs_response_data_read_block (t->data, source_rows, n_rows, t->columns + c0, nc, out);
 }
 
 static int
@@ -136,9 +287,9 @@ rank_stimuli (VsEncodingInput      *input,
   g_autofree gsize *first_row = g_new (gsize, n);
   g_autofree gsize *presentations = NULL;
   g_autofree gsize *candidate_of = NULL;
-  g_autofree double *column = g_new (double, n);
-  g_autoptr(VsMatrix) x_stimuli = NULL;
   const gsize chunk = 1024;
+  g_autofree double *block = g_new (double, n * chunk);
+  g_autoptr(VsMatrix) x_stimuli = NULL;
 
   result->stimulus_order = g_ptr_array_new ();
   for (gsize i = 0; i < n; i++)
@@ -181,20 +332,15 @@ rank_stimuli (VsEncodingInput      *input,
           g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       for (gsize s = 0; s < n_stimuli; s++)
+        memcpy (vs_matrix_row (predicted, s), fit->intercepts + j0, nc * sizeof (double));
+      cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) n_stimuli, (int) nc, (int) p,
+                   1.0, x_stimuli->data, (int) p, fit->weights->data + j0, (int) v, 1.0,
+                   predicted->data, (int) nc);
+      vs_response_data_read_block (data, NULL, n, candidate_of + j0, nc, block);
+      for (gsize i = 0; i < n; i++)
         for (gsize j = 0; j < nc; j++)
-          {
-            double value = fit->intercepts[j0 + j];
-            for (gsize k = 0; k < p; k++)
-              value += vs_matrix_row (x_stimuli, s)[k] * vs_matrix_row (fit->weights, k)[j0 + j];
-            vs_matrix_row (predicted, s)[j] = value;
-          }
-      for (gsize j = 0; j < nc; j++)
-        {
-          vs_response_data_read (data, candidate_of[j0 + j], column);
-          for (gsize i = 0; i < n; i++)
-            vs_matrix_row (measured, stimulus_of_row[i])[j] +=
-              column[i] / presentations[stimulus_of_row[i]];
-        }
+          vs_matrix_row (measured, stimulus_of_row[i])[j] +=
+            block[i * nc + j] / presentations[stimulus_of_row[i]];
       vs_voxel_top_stimuli_fill (result->top_predicted, predicted, voxel_index + j0);
       vs_voxel_top_stimuli_fill (result->top_measured, measured, voxel_index + j0);
     }
@@ -209,7 +355,7 @@ vs_encoding_model_fit (VsEncodingInput  *input,
 {
   g_autoptr(VsEncodingResult) result = g_new0 (VsEncodingResult, 1);
   GArray *rows = input->stimuli->rows;
-  gsize n = rows->len, p = input->features->cols, total_voxels, n_train = 0;
+  gsize n = rows->len, p = input->features->cols, n_train = 0;
   g_auto(VsResponseData) data = { 0 };
   const gsize *candidates;
   g_autofree gsize *voxel_index = NULL;   /* fitted voxel → grid index */
@@ -217,17 +363,16 @@ vs_encoding_model_fit (VsEncodingInput  *input,
   g_autoptr(GPtrArray) test_ids = g_ptr_array_new ();
   g_autoptr(GHashTable) test_groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                              (GDestroyNotify) g_array_unref);
-  g_autoptr(VsMatrix) x_train = NULL, x_test = NULL, y_test = NULL;
+  g_autoptr(VsMatrix) x_train = NULL, x_test = NULL;
   g_autoptr(GArray) kept_columns = NULL;
   VsRidgeTargets targets;
   TrainingTargets training;
-  g_autoptr(VsMatrix) y_half0 = NULL, y_half1 = NULL;
-  g_autoptr(VsMatrix) predicted = NULL;
   g_autoptr(VsRidgeFit) fit = NULL;
   g_autofree double *sorted_r = NULL;
   gsize n_candidates = 0, v = 0, n_test;
   gboolean have_repeats = FALSE;
-  VsRidgeOptions options;
+  VsRidgeOptions options = { 0 };
+  HeldOut held_out;
 
   if (!vs_response_data_init (&data, input->responses, input->response_matrix, input->mask, n,
                               error))
@@ -242,7 +387,6 @@ vs_encoding_model_fit (VsEncodingInput  *input,
     }
   n_candidates = data.n_candidates;
   candidates = data.candidates;
-  total_voxels = data.frame_voxels;
 
   /* Rows: training presentations; test presentations grouped by stimulus. */
   train_rows = g_new (gsize, n);
@@ -277,16 +421,14 @@ vs_encoding_model_fit (VsEncodingInput  *input,
   /* Responses of the usable voxels on the training rows. */
   voxel_index = g_new (gsize, n_candidates);
   {
-    g_autofree double *column = g_new (double, n);
+    g_autofree gboolean *usable = NULL;
     g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (gsize));
     g_autoptr(GArray) kept_column = g_array_new (FALSE, FALSE, sizeof (gsize));
 
+    usable = usable_columns (&data, train_rows, n_train);
     for (gsize c = 0; c < n_candidates; c++)
       {
-        gboolean finite = vs_response_data_read (&data, c, column), varies = FALSE;
-        for (gsize t = 1; t < n_train && !varies; t++)
-          varies = column[train_rows[t]] != column[train_rows[0]];
-        if (!finite || !varies)
+        if (!usable[c])
           {
             result->n_excluded++;
             continue;
@@ -306,15 +448,9 @@ vs_encoding_model_fit (VsEncodingInput  *input,
     memcpy (voxel_index, kept->data, v * sizeof (gsize));
 
     x_train = vs_matrix_take_rows (input->features, train_rows, n_train);
-    y_test = vs_matrix_new (n_test, v, error);
-    if (have_repeats)
-      {
-        y_half0 = vs_matrix_new (n_test, v, error);
-        y_half1 = vs_matrix_new (n_test, v, error);
-      }
-    if (y_test == NULL || (have_repeats && (y_half0 == NULL || y_half1 == NULL)))
-      return NULL;
     x_test = vs_matrix_new (n_test, p, error);
+    if (x_train == NULL || x_test == NULL)
+      return NULL;
     for (gsize s = 0; s < n_test; s++)
       {
         GArray *group = g_hash_table_lookup (test_groups, g_ptr_array_index (test_ids, s));
@@ -322,50 +458,10 @@ vs_encoding_model_fit (VsEncodingInput  *input,
                 vs_matrix_row (input->features, g_array_index (group, gsize, 0)),
                 p * sizeof (double));
       }
-    for (gsize j = 0; j < v; j++)
-      {
-        vs_response_data_read (&data, g_array_index (kept_column, gsize, j), column);
-        for (gsize s = 0; s < n_test; s++)
-          {
-            GArray *group = g_hash_table_lookup (test_groups, g_ptr_array_index (test_ids, s));
-            double sum = 0, even = 0, odd = 0;
-            guint n_even = 0, n_odd = 0;
-            for (guint k = 0; k < group->len; k++)
-              {
-                double value = column[g_array_index (group, gsize, k)];
-                sum += value;
-                if (k % 2 == 0)
-                  even += value, n_even++;
-                else
-                  odd += value, n_odd++;
-              }
-            vs_matrix_row (y_test, s)[j] = sum / group->len;
-            if (have_repeats)
-              {
-                vs_matrix_row (y_half0, s)[j] = even / MAX (n_even, 1);
-                vs_matrix_row (y_half1, s)[j] = n_odd > 0 ? odd / n_odd : even / MAX (n_even, 1);
-              }
-          }
-      }
   }
   vs_progress_update (progress, 0.05);
 
-  options.alphas = input->alphas;
-  options.n_alphas = input->n_alphas;
-  options.n_folds = input->n_folds;
-  options.n_threads = input->n_threads;
-  training.data = &data;
-  training.columns = (const gsize *) kept_columns->data;
-  training.rows = train_rows;
-  targets.n_rows = n_train;
-  targets.n_cols = v;
-  targets.read = read_training;
-  targets.data = &training;
-  fit = vs_ridge_fit (x_train, &targets, &options, NULL, cancellable, error);
-  if (fit == NULL)
-    return NULL;
-  vs_progress_update (progress, 0.9);
-  /* Maps; test predictions per chunk of voxels, so no test × voxels matrix is held. */
+  /* Maps, filled chunk by chunk while the ridge runs. */
   result->r = vs_response_data_new_map (&data, 1, error);
   result->r2 = vs_response_data_new_map (&data, 1, error);
   result->alpha = vs_response_data_new_map (&data, 1, error);
@@ -377,55 +473,28 @@ vs_encoding_model_fit (VsEncodingInput  *input,
       result->weights == NULL || (have_repeats && result->noise_ceiling == NULL))
     return NULL;
   sorted_r = g_new (double, v);
-  for (gsize j = 0; j < v; j++)
-    {
-      gsize index = voxel_index[j];
-      double r;
-      const double *pred_j;
-      if (j % PREDICTION_CHUNK == 0)
-        {
-          gsize nc = MIN (PREDICTION_CHUNK, v - j);
-          g_clear_pointer (&predicted, vs_matrix_free);
-          predicted = vs_matrix_new (n_test, nc, error);
-          if (predicted == NULL)
-            return NULL;
-          for (gsize t = 0; t < n_test; t++)
-            memcpy (vs_matrix_row (predicted, t), fit->intercepts + j, nc * sizeof (double));
-          cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) n_test, (int) nc, (int) p,
-                       1.0, x_test->data, (int) p, fit->weights->data + j, (int) v, 1.0,
-                       predicted->data, (int) nc);
-        }
-      pred_j = &vs_matrix_row (predicted, 0)[j % PREDICTION_CHUNK];
-      r = pearson (&vs_matrix_row (y_test, 0)[j], pred_j, n_test, v, predicted->cols);
-      double sse = 0, sst = 0, mean = 0;
+  held_out = (HeldOut) { &data, (const gsize *) kept_columns->data, voxel_index, v, test_groups,
+                         test_ids, have_repeats, x_test, result, sorted_r, progress };
+  g_mutex_init (&held_out.mutex);
 
-      for (gsize s = 0; s < n_test; s++)
-        mean += vs_matrix_row (y_test, s)[j] / n_test;
-      for (gsize s = 0; s < n_test; s++)
-        {
-          double e = vs_matrix_row (y_test, s)[j] - pred_j[s * predicted->cols];
-          double d = vs_matrix_row (y_test, s)[j] - mean;
-          sse += e * e;
-          sst += d * d;
-        }
-      ((float *) vs_volume_get_data_mutable (result->r))[index] = (float) r;
-      ((float *) vs_volume_get_data_mutable (result->r2))[index] =
-        (float) (sst > 0 ? 1 - sse / sst : 0);
-      ((float *) vs_volume_get_data_mutable (result->alpha))[index] = (float) fit->alphas[j];
-      ((float *) vs_volume_get_data_mutable (result->cv_r2))[index] = (float) fit->cv_r2[j];
-      for (gsize k = 0; k < p; k++)
-        ((float *) vs_volume_get_data_mutable (result->weights))[index + k * total_voxels] =
-          (float) vs_matrix_row (fit->weights, k)[j];
-      if (have_repeats)
-        {
-          /* Split-half reliability of the mean, Spearman–Brown corrected. */
-          double h = pearson (&vs_matrix_row (y_half0, 0)[j], &vs_matrix_row (y_half1, 0)[j],
-                              n_test, v, v);
-          ((float *) vs_volume_get_data_mutable (result->noise_ceiling))[index] =
-            (float) (h > -1 ? 2 * h / (1 + h) : 0);
-        }
-      sorted_r[j] = r;
-    }
+  options.alphas = input->alphas;
+  options.n_alphas = input->n_alphas;
+  options.n_folds = input->n_folds;
+  options.n_threads = input->n_threads;
+  options.chunk_done = held_out_chunk;
+  options.chunk_data = &held_out;
+  training.data = &data;
+  training.columns = (const gsize *) kept_columns->data;
+  training.rows = train_rows;
+  targets.n_rows = n_train;
+  targets.n_cols = v;
+  targets.read = read_training;
+  targets.data = &training;
+  fit = vs_ridge_fit (x_train, &targets, &options, NULL, cancellable, error);
+  g_mutex_clear (&held_out.mutex);
+  if (fit == NULL)
+    return NULL;
+  vs_progress_update (progress, 0.9);
   if (input->top_k > 0 &&
       !rank_stimuli (input, &data, fit, voxel_index, v, result, cancellable, error))
     return NULL;

@@ -108,6 +108,37 @@ vs_response_data_read (const VsResponseData *data,
   return finite;
 }
 
+/* Rows @rows (all rows when NULL) of the candidates @candidates, as an n_rows × nc block, read
+ * row by row so a row-major source is walked in order. */
+void
+vs_response_data_read_block (const VsResponseData *data,
+                             const gsize          *rows,
+                             gsize                 n_rows,
+                             const gsize          *candidates,
+                             gsize                 nc,
+                             double               *out)
+{
+  /* float32 responses without scaling, the usual case: read the floats directly. */
+  if (data->responses != NULL && vs_volume_get_datatype (data->responses) == VS_DATATYPE_FLOAT32 &&
+      data->slope == 1.0 && data->intercept == 0.0)
+    {
+      const float *base = vs_volume_get_data (data->responses);
+      g_autofree gsize *source = g_new (gsize, MAX (nc, 1));
+      for (gsize c = 0; c < nc; c++)
+        source[c] = data->packed ? candidates[c] : data->candidates[candidates[c]];
+      for (gsize i = 0; i < n_rows; i++)
+        {
+          const float *row = base + (rows != NULL ? rows[i] : i) * data->source_frame;
+          for (gsize c = 0; c < nc; c++)
+            out[i * nc + c] = row[source[c]];
+        }
+      return;
+    }
+  for (gsize i = 0; i < n_rows; i++)
+    for (gsize c = 0; c < nc; c++)
+      out[i * nc + c] = vs_response_data_value (data, candidates[c], rows != NULL ? rows[i] : i);
+}
+
 /* A float32 map on the responses' grid with @frames frames, zero everywhere. */
 VsVolume *
 vs_response_data_new_map (const VsResponseData *data,

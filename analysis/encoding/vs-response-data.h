@@ -37,6 +37,12 @@ gboolean vs_response_data_read  (const VsResponseData *data,
 double   vs_response_data_value (const VsResponseData *data,
                                  gsize           candidate,
                                  gsize           row);
+void     vs_response_data_read_block (const VsResponseData *data,
+                                 const gsize    *rows,
+                                 gsize           n_rows,
+                                 const gsize    *candidates,
+                                 gsize           nc,
+                                 double         *out);
 VsVolume *vs_response_data_new_map (const VsResponseData *data,
                                  gint64          frames,
                                  GError        **error);

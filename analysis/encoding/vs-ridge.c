@@ -22,7 +22,7 @@
  * own threads, each calling single-threaded BLAS: multi-threaded OpenBLAS does not return
  * bit-identical results for different thread counts, and ours must. */
 
-#define CHUNK 2048
+#define CHUNK 1024
 
 typedef struct {
   gsize   m, p, r;
@@ -97,41 +97,6 @@ vs_ridge_targets_for_matrix (VsRidgeTargets *targets,
   targets->data = (gpointer) y;
 }
 
-/* Rows @rows of the targets minus @means, columns [c0, c0 + nc). */
-static double *
-centred_targets (const VsRidgeTargets *y, const gsize *rows, gsize n_rows, const double *means,
-                 gsize c0, gsize nc)
-{
-  double *out = g_new (double, MAX (n_rows * nc, 1));
-
-  y->read (y->data, rows, n_rows, c0, nc, out);
-  for (gsize i = 0; i < n_rows; i++)
-    for (gsize c = 0; c < nc; c++)
-      out[i * nc + c] -= means[c0 + c];
-  return out;
-}
-
-/* Column means of the targets over @rows, in blocks. */
-static void
-target_means (const VsRidgeTargets *y, const gsize *rows, gsize n_rows, double *means)
-{
-  const gsize block = 1024;
-  g_autofree double *buffer = g_new (double, MAX (n_rows * block, 1));
-
-  for (gsize c0 = 0; c0 < y->n_cols; c0 += block)
-    {
-      gsize nc = MIN (block, y->n_cols - c0);
-      y->read (y->data, rows, n_rows, c0, nc, buffer);
-      for (gsize c = 0; c < nc; c++)
-        {
-          double sum = 0;
-          for (gsize i = 0; i < n_rows; i++)
-            sum += buffer[i * nc + c];
-          means[c0 + c] = sum / MAX (n_rows, 1);
-        }
-    }
-}
-
 /* Rows @rows of @m minus @means, columns [c0, c0 + nc). */
 static double *
 centred_block (const VsMatrix *m, const gsize *rows, gsize n_rows, const double *means, gsize c0,
@@ -174,109 +139,275 @@ weights_for_chunk (const Svd *svd, const double *uty, gsize nc, const double *al
                svd->vt, (int) svd->p, scaled, (int) nc, 0.0, w, (int) nc);
 }
 
-typedef struct {
-  const VsRidgeTargets *y;
-  const gsize          *train;
-  gsize                 n_train;
-  const gsize          *val;
-  gsize                 n_val;
-  const double         *ym;
-  const Svd            *svd;
-  const float          *u;     /* the fold's U in float32, m × r */
-  const float          *xvv;   /* X_val V in float32, n_val × r */
-  const VsRidgeOptions *options;
-  double               *sse;
-  double               *sst;
-} CvFold;
-
 static float *
-centred_targets_f (const VsRidgeTargets *y, const gsize *rows, gsize n_rows, const double *means,
-                   gsize c0, gsize nc)
+to_float (const double *a, gsize n)
 {
-  g_autofree double *block = centred_targets (y, rows, n_rows, means, c0, nc);
-  float *out = g_new (float, MAX (n_rows * nc, 1));
+  float *out = g_new (float, MAX (n, 1));
 
-  for (gsize i = 0; i < n_rows * nc; i++)
-    out[i] = (float) block[i];
+  for (gsize i = 0; i < n; i++)
+    out[i] = (float) a[i];
   return out;
 }
 
-/* Validation errors of every α for the voxels [c0, c0 + nc) of one fold. */
-static void
-cv_chunk (gpointer data, gsize c0, gsize nc)
+/* A = Q R for an m × r matrix with m > r: Q (m × r, orthonormal columns) and the upper triangular
+ * R (r × r), both in float32. */
+static gboolean
+qr_factor (const double *a, gsize m, gsize r, float **q, float **rt, GError **error)
 {
-  CvFold *f = data;
-  const Svd *svd = f->svd;
-  gsize v = f->y->n_cols;
-  g_autofree float *yt = centred_targets_f (f->y, f->train, f->n_train, f->ym, c0, nc);
-  g_autofree float *yv = centred_targets_f (f->y, f->val, f->n_val, f->ym, c0, nc);
-  g_autofree float *uty = g_new (float, svd->r * nc);
-  g_autofree float *scaled = g_new (float, svd->r * nc);
-  g_autofree float *pred = g_new (float, MAX (f->n_val * nc, 1));
+  g_autofree double *work = g_memdup2 (a, m * r * sizeof (double));
+  g_autofree double *tau = g_new (double, r);
+  lapack_int info;
 
-  cblas_sgemm (CblasRowMajor, CblasTrans, CblasNoTrans, (int) svd->r, (int) nc,
-               (int) f->n_train, 1.0f, f->u, (int) svd->r, yt, (int) nc, 0.0f, uty, (int) nc);
-  for (gsize j = 0; j < nc; j++)
-    for (gsize i = 0; i < f->n_val; i++)
-      f->sst[c0 + j] += (double) yv[i * nc + j] * yv[i * nc + j];
-  for (guint a = 0; a < f->options->n_alphas; a++)
+  info = LAPACKE_dgeqrf (LAPACK_ROW_MAJOR, (lapack_int) m, (lapack_int) r, work, (lapack_int) r,
+                         tau);
+  if (info == 0)
     {
-      double alpha = f->options->alphas[a];
-      for (gsize k = 0; k < svd->r; k++)
-        {
-          float d = (float) (svd->s[k] / (svd->s[k] * svd->s[k] + alpha));
-          for (gsize j = 0; j < nc; j++)
-            scaled[k * nc + j] = uty[k * nc + j] * d;
-        }
-      cblas_sgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) f->n_val, (int) nc,
-                   (int) svd->r, 1.0f, f->xvv, (int) svd->r, scaled, (int) nc, 0.0f, pred,
-                   (int) nc);
+      *rt = g_new0 (float, r * r);
+      for (gsize i = 0; i < r; i++)
+        for (gsize k = i; k < r; k++)
+          (*rt)[i * r + k] = (float) work[i * r + k];
+      info = LAPACKE_dorgqr (LAPACK_ROW_MAJOR, (lapack_int) m, (lapack_int) r, (lapack_int) r,
+                             work, (lapack_int) r, tau);
+    }
+  if (info != 0)
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                   "the QR decomposition of the validation features failed (LAPACK info %d)",
+                   (int) info);
+      return FALSE;
+    }
+  *q = to_float (work, m * r);
+  return TRUE;
+}
+
+/* D_α Uᵀ Y for one α: the shrunk projections of a chunk's training targets. */
+static void
+shrink (const Svd *svd, double alpha, const float *uty, gsize nc, float *scaled)
+{
+  for (gsize k = 0; k < svd->r; k++)
+    {
+      float d = (float) (svd->s[k] / (svd->s[k] * svd->s[k] + alpha));
       for (gsize j = 0; j < nc; j++)
-        {
-          double e = 0;
-          for (gsize i = 0; i < f->n_val; i++)
-            {
-              double r = (double) yv[i * nc + j] - pred[i * nc + j];
-              e += r * r;
-            }
-          f->sse[(gsize) a * v + c0 + j] += e;
-        }
+        scaled[k * nc + j] = uty[k * nc + j] * d;
     }
 }
 
+/* Σ_i (a[i, j] − b[i, j])² for every column j of two rows × nc blocks, in float64. */
+static void
+column_sse (const float *a, const float *b, gsize rows, gsize nc, double *out)
+{
+  for (gsize j = 0; j < nc; j++)
+    out[j] = 0;
+  for (gsize i = 0; i < rows; i++)
+    for (gsize j = 0; j < nc; j++)
+      {
+        double d = (double) a[i * nc + j] - (b != NULL ? b[i * nc + j] : 0.0f);
+        out[j] += d * d;
+      }
+}
+
+/* One cross-validation fold, decomposed once before any voxel is fitted. */
+typedef struct {
+  gsize *train;
+  gsize  n_train;
+  gsize *val;
+  gsize  n_val;
+  Svd    svd;   /* of the centred training features (svd.u only in float32, below) */
+  float *u;     /* U, n_train × r */
+  float *xvv;   /* X_val V, n_val × r */
+  float *q;     /* X_val V = Q R when n_val > r: Q n_val × r, or NULL */
+  float *rt;    /* R, r × r upper triangular */
+} Fold;
+
+static void
+fold_clear (Fold *f)
+{
+  g_free (f->train);
+  g_free (f->val);
+  svd_clear (&f->svd);
+  g_free (f->u);
+  g_free (f->xvv);
+  g_free (f->q);
+  g_free (f->rt);
+}
+
+static gboolean
+fold_prepare (Fold *f, const VsMatrix *x, gsize start, gsize end, GError **error)
+{
+  gsize n = x->rows, p = x->cols, t = 0;
+  g_autofree double *xm = g_new (double, p), *xv = NULL, *xvv = NULL;
+  g_autoptr(VsMatrix) xt = g_new0 (VsMatrix, 1);
+
+  f->n_val = end - start;
+  f->n_train = n - f->n_val;
+  f->train = g_new (gsize, f->n_train);
+  f->val = g_new (gsize, MAX (f->n_val, 1));
+  for (gsize i = 0; i < n; i++)
+    if (i < start || i >= end)
+      f->train[t++] = i;
+  for (gsize i = 0; i < f->n_val; i++)
+    f->val[i] = start + i;
+  column_means (x, f->train, f->n_train, xm);
+  xt->rows = f->n_train;
+  xt->cols = p;
+  xt->data = centred_block (x, f->train, f->n_train, xm, 0, p);
+  xv = centred_block (x, f->val, f->n_val, xm, 0, p);
+  if (!svd_compute (xt, &f->svd, error))
+    return FALSE;
+  xvv = g_new (double, MAX (f->n_val * f->svd.r, 1));
+  cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasTrans, (int) f->n_val, (int) f->svd.r, (int) p,
+               1.0, xv, (int) p, f->svd.vt, (int) p, 0.0, xvv, (int) f->svd.r);
+  f->u = to_float (f->svd.u, f->svd.m * f->svd.r);
+  g_clear_pointer (&f->svd.u, g_free);
+  f->xvv = to_float (xvv, f->n_val * f->svd.r);
+  return f->n_val <= f->svd.r || qr_factor (xvv, f->n_val, f->svd.r, &f->q, &f->rt, error);
+}
+
+/* Rows @rows of a chunk's n × nc targets minus their mean over those rows (written to @means
+ * when not NULL), in float32. */
+static float *
+centred_rows_f (const double *y, gsize nc, const gsize *rows, gsize n_rows, const double *means)
+{
+  float *out = g_new (float, MAX (n_rows * nc, 1));
+
+  for (gsize i = 0; i < n_rows; i++)
+    for (gsize j = 0; j < nc; j++)
+      out[i * nc + j] = (float) (y[rows[i] * nc + j] - means[j]);
+  return out;
+}
+
+static void
+row_means (const double *y, gsize nc, const gsize *rows, gsize n_rows, double *means)
+{
+  memset (means, 0, nc * sizeof (double));
+  for (gsize i = 0; i < n_rows; i++)
+    for (gsize j = 0; j < nc; j++)
+      means[j] += y[(rows != NULL ? rows[i] : i) * nc + j];
+  for (gsize j = 0; j < nc; j++)
+    means[j] /= MAX (n_rows, 1);
+}
+
+/* Validation errors of every α (@sse, α × nc) and the validation sum of squares (@sst) of a
+ * chunk's targets @y (n × nc) in one fold, added to what is there.  With more validation rows
+ * than components, X_val V = Q R and ‖y_v − Q R D b‖² = ‖y_v‖² − ‖Qᵀy_v‖² + ‖Qᵀy_v − R D b‖²: one
+ * triangular multiply per α instead of a GEMM with n_val rows, about 2 n_val / r times less
+ * work. */
+static void
+fold_errors (const Fold *f, const VsRidgeOptions *options, const double *y, gsize nc, double *sse,
+             double *sst)
+{
+  gsize r = f->svd.r;
+  g_autofree double *ym = g_new (double, nc);
+  g_autofree float *yt = NULL, *yv = NULL, *qty = NULL, *pred = NULL;
+  g_autofree float *uty = g_new (float, r * nc), *scaled = g_new (float, r * nc);
+  g_autofree double *outside = g_new0 (double, nc), *e = g_new (double, nc);
+
+  row_means (y, nc, f->train, f->n_train, ym);
+  yt = centred_rows_f (y, nc, f->train, f->n_train, ym);
+  yv = centred_rows_f (y, nc, f->val, f->n_val, ym);
+  cblas_sgemm (CblasRowMajor, CblasTrans, CblasNoTrans, (int) r, (int) nc, (int) f->n_train, 1.0f,
+               f->u, (int) r, yt, (int) nc, 0.0f, uty, (int) nc);
+  column_sse (yv, NULL, f->n_val, nc, e);
+  for (gsize j = 0; j < nc; j++)
+    sst[j] += e[j];
+  if (f->q != NULL)
+    {
+      qty = g_new (float, r * nc);
+      cblas_sgemm (CblasRowMajor, CblasTrans, CblasNoTrans, (int) r, (int) nc, (int) f->n_val,
+                   1.0f, f->q, (int) r, yv, (int) nc, 0.0f, qty, (int) nc);
+      column_sse (qty, NULL, r, nc, outside);
+      for (gsize j = 0; j < nc; j++)
+        outside[j] = MAX (e[j] - outside[j], 0.0);
+    }
+  else
+    pred = g_new (float, MAX (f->n_val * nc, 1));
+  for (guint a = 0; a < options->n_alphas; a++)
+    {
+      shrink (&f->svd, options->alphas[a], uty, nc, scaled);
+      if (f->q != NULL)
+        {
+          cblas_strmm (CblasRowMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit, (int) r,
+                       (int) nc, 1.0f, f->rt, (int) r, scaled, (int) nc);
+          column_sse (qty, scaled, r, nc, e);
+        }
+      else
+        {
+          cblas_sgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) f->n_val, (int) nc,
+                       (int) r, 1.0f, f->xvv, (int) r, scaled, (int) nc, 0.0f, pred, (int) nc);
+          column_sse (yv, pred, f->n_val, nc, e);
+        }
+      for (gsize j = 0; j < nc; j++)
+        sse[(gsize) a * nc + j] += outside[j] + e[j];
+    }
+}
+
+/* Everything the chunks share; only fit's columns [c0, c0 + nc) are written by a chunk. */
 typedef struct {
   const VsRidgeTargets *y;
-  const gsize    *rows;
-  gsize           n;
-  const double   *y_means;
-  const double   *x_means;
-  const Svd      *svd;
-  VsRidgeFit     *fit;
-} Refit;
+  const VsRidgeOptions *options;
+  Fold                 *folds;
+  Svd                   all;      /* of all centred rows, for the refit */
+  gsize                *all_rows;
+  double               *x_means;
+  VsRidgeFit           *fit;
+} Plan;
 
-/* Final weights and intercepts of the voxels [c0, c0 + nc), each with its α. */
+/* Final weights and intercepts of the voxels [c0, c0 + nc), each with its α, from all rows. */
 static void
-refit_chunk (gpointer data, gsize c0, gsize nc)
+refit (const Plan *plan, const double *y, gsize c0, gsize nc)
 {
-  Refit *r = data;
-  const Svd *svd = r->svd;
-  gsize p = svd->p;
-  g_autofree double *yc = centred_targets (r->y, r->rows, r->n, r->y_means, c0, nc);
-  g_autofree double *uty = g_new (double, svd->r * nc);
-  g_autofree double *w = g_new (double, p * nc);
+  const Svd *svd = &plan->all;
+  gsize p = svd->p, n = svd->m;
+  VsRidgeFit *fit = plan->fit;
+  g_autofree double *ym = g_new (double, nc), *yc = g_new (double, n * nc);
+  g_autofree double *uty = g_new (double, svd->r * nc), *w = g_new (double, p * nc);
 
-  cblas_dgemm (CblasRowMajor, CblasTrans, CblasNoTrans, (int) svd->r, (int) nc, (int) r->n, 1.0,
+  row_means (y, nc, NULL, n, ym);
+  for (gsize i = 0; i < n; i++)
+    for (gsize j = 0; j < nc; j++)
+      yc[i * nc + j] = y[i * nc + j] - ym[j];
+  cblas_dgemm (CblasRowMajor, CblasTrans, CblasNoTrans, (int) svd->r, (int) nc, (int) n, 1.0,
                svd->u, (int) svd->r, yc, (int) nc, 0.0, uty, (int) nc);
-  weights_for_chunk (svd, uty, nc, r->fit->alphas + c0, w);
+  weights_for_chunk (svd, uty, nc, fit->alphas + c0, w);
   for (gsize k = 0; k < p; k++)
-    memcpy (vs_matrix_row (r->fit->weights, k) + c0, w + k * nc, nc * sizeof (double));
+    memcpy (vs_matrix_row (fit->weights, k) + c0, w + k * nc, nc * sizeof (double));
   for (gsize j = 0; j < nc; j++)
     {
-      double b = r->y_means[c0 + j];
+      double b = ym[j];
       for (gsize k = 0; k < p; k++)
-        b -= r->x_means[k] * w[k * nc + j];
-      r->fit->intercepts[c0 + j] = b;
+        b -= plan->x_means[k] * w[k * nc + j];
+      fit->intercepts[c0 + j] = b;
     }
+}
+
+/* The whole fit of the voxels [c0, c0 + nc): every fold's errors, each voxel's α, the refit; then
+ * the chunk is handed to the caller. */
+static void
+fit_chunk (gpointer data, gsize c0, gsize nc)
+{
+  const Plan *plan = data;
+  const VsRidgeOptions *options = plan->options;
+  VsRidgeFit *fit = plan->fit;
+  gsize n = plan->y->n_rows;
+  guint na = options->n_alphas;
+  g_autofree double *y = g_new (double, MAX (n * nc, 1));
+  g_autofree double *sse = g_new0 (double, (gsize) na * nc), *sst = g_new0 (double, nc);
+
+  plan->y->read (plan->y->data, plan->all_rows, n, c0, nc, y);
+  for (guint f = 0; f < options->n_folds; f++)
+    fold_errors (&plan->folds[f], options, y, nc, sse, sst);
+  for (gsize j = 0; j < nc; j++)
+    {
+      guint best = 0;
+      for (guint a = 1; a < na; a++)
+        if (sse[(gsize) a * nc + j] < sse[(gsize) best * nc + j])
+          best = a;
+      fit->alphas[c0 + j] = options->alphas[best];
+      fit->cv_r2[c0 + j] = sst[j] > 0 ? 1.0 - sse[(gsize) best * nc + j] / sst[j] : 0.0;
+    }
+  refit (plan, y, c0, nc);
+  if (options->chunk_done != NULL)
+    options->chunk_done (fit, c0, nc, options->chunk_data);
 }
 
 typedef void (*ChunkFunc) (gpointer data, gsize c0, gsize nc);
@@ -288,6 +419,7 @@ typedef struct {
   gint          next;        /* atomic: next chunk index */
   gint          done;        /* atomic */
   GCancellable *cancellable;
+  VsProgress   *progress;
 } Chunks;
 
 static gpointer
@@ -302,7 +434,8 @@ chunk_worker (gpointer data)
       if (i >= n_chunks || g_cancellable_is_cancelled (c->cancellable))
         break;
       c->func (c->data, i * CHUNK, MIN (CHUNK, c->v - i * CHUNK));
-      g_atomic_int_inc (&c->done);
+      vs_progress_update (c->progress,
+                          0.1 + 0.9 * (g_atomic_int_add (&c->done, 1) + 1) / (double) n_chunks);
     }
   return NULL;
 }
@@ -311,9 +444,9 @@ chunk_worker (gpointer data)
  * depend on which thread ran it. */
 static gboolean
 run_chunks (gsize v, guint n_threads, ChunkFunc func, gpointer data, VsProgress *progress,
-            GCancellable *cancellable, double *steps, double total_steps, GError **error)
+            GCancellable *cancellable, GError **error)
 {
-  Chunks c = { func, data, v, 0, 0, cancellable };
+  Chunks c = { func, data, v, 0, 0, cancellable, progress };
   gsize n_chunks = (v + CHUNK - 1) / CHUNK;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
 
@@ -322,9 +455,56 @@ run_chunks (gsize v, guint n_threads, ChunkFunc func, gpointer data, VsProgress 
   chunk_worker (&c);
   for (guint t = 0; t < threads->len; t++)
     g_thread_join (g_ptr_array_index (threads, t));
-  *steps += n_chunks;
-  vs_progress_update (progress, *steps / total_steps);
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+static gboolean
+check_inputs (const VsMatrix *x, const VsRidgeTargets *y, const VsRidgeOptions *options,
+              GError **error)
+{
+  gsize n = x->rows, p = x->cols;
+
+  if (y->n_rows != n)
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                   "the features have %" G_GSIZE_FORMAT " rows but the responses %" G_GSIZE_FORMAT,
+                   n, y->n_rows);
+      return FALSE;
+    }
+  if (options->n_alphas == 0 || options->n_folds < 2 || options->n_folds > n)
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                   "ridge needs at least one α and 2 to %" G_GSIZE_FORMAT " folds (got %u α, %u "
+                   "folds)", n, options->n_alphas, options->n_folds);
+      return FALSE;
+    }
+  for (guint a = 0; a < options->n_alphas; a++)
+    if (!(options->alphas[a] > 0) || !isfinite (options->alphas[a]))
+      {
+        g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                     "α must be positive and finite (got %g)", options->alphas[a]);
+        return FALSE;
+      }
+  for (gsize i = 0; i < n * p; i++)
+    if (!isfinite (x->data[i]))
+      {
+        g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                     "the features hold a NaN or infinite value (row %" G_GSIZE_FORMAT ")", i / p);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static void
+plan_clear (Plan *plan)
+{
+  if (plan->folds != NULL)
+    for (guint f = 0; f < plan->options->n_folds; f++)
+      fold_clear (&plan->folds[f]);
+  g_free (plan->folds);
+  svd_clear (&plan->all);
+  g_free (plan->all_rows);
+  g_free (plan->x_means);
 }
 
 VsRidgeFit *
@@ -336,151 +516,60 @@ vs_ridge_fit (const VsMatrix       *x,
               GError              **error)
 {
   g_autoptr(VsRidgeFit) fit = NULL;
-  g_autofree double *sse = NULL;     /* α × v */
-  g_autofree double *sst = NULL;     /* v */
-  g_autofree gsize *all_rows = NULL;
-  g_autofree double *x_means = NULL, *y_means = NULL;
   gsize n = x->rows, p = x->cols, v = y->n_cols;
-  guint folds = options->n_folds, na = options->n_alphas;
-  double total_steps, steps = 0;
+  guint folds = options->n_folds;
   guint n_threads = options->n_threads > 0 ? options->n_threads : g_get_num_processors ();
-  Svd svd = { 0 };
+  Plan plan = { y, options, NULL, { 0 }, NULL, NULL, NULL };
+  gboolean ok;
 
   g_return_val_if_fail (x != NULL && y != NULL && options != NULL, NULL);
 
-  if (y->n_rows != n)
-    {
-      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
-                   "the features have %" G_GSIZE_FORMAT " rows but the responses %" G_GSIZE_FORMAT,
-                   n, y->n_rows);
-      return NULL;
-    }
-  if (na == 0 || folds < 2 || folds > n)
-    {
-      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
-                   "ridge needs at least one α and 2 to %" G_GSIZE_FORMAT " folds (got %u α, %u "
-                   "folds)", n, na, folds);
-      return NULL;
-    }
-  for (guint a = 0; a < na; a++)
-    if (!(options->alphas[a] > 0) || !isfinite (options->alphas[a]))
-      {
-        g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
-                     "α must be positive and finite (got %g)", options->alphas[a]);
-        return NULL;
-      }
-  for (gsize i = 0; i < n * p; i++)
-    if (!isfinite (x->data[i]))
-      {
-        g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
-                     "the features hold a NaN or infinite value (row %" G_GSIZE_FORMAT ")", i / p);
-        return NULL;
-      }
-
+  if (!check_inputs (x, y, options, error))
+    return NULL;
   /* Our threads, single-threaded BLAS: the same bits for any thread count. */
   openblas_set_num_threads (1);
-  sse = g_new0 (double, (gsize) na * v);
-  sst = g_new0 (double, v);
-  total_steps = (double) folds * ((v + CHUNK - 1) / CHUNK) + (v + CHUNK - 1) / CHUNK + folds;
 
-  /* Cross-validation. */
-  for (guint f = 0; f < folds; f++)
+  /* Every fold's decomposition and the one of all rows, before any voxel. */
+  plan.folds = g_new0 (Fold, folds);
+  ok = TRUE;
+  for (guint f = 0; f < folds && ok; f++)
     {
-      gsize start = n * f / folds, end = n * (f + 1) / folds;
-      gsize n_val = end - start, n_train = n - n_val;
-      g_autofree gsize *train = g_new (gsize, n_train);
-      g_autofree gsize *val = g_new (gsize, MAX (n_val, 1));
-      g_autofree double *xm = g_new (double, p), *ym = g_new (double, v);
-      g_autofree double *xt = NULL, *xv = NULL, *xvv = NULL;
-      g_autoptr(VsMatrix) xt_matrix = NULL;
-      gsize t = 0;
-
-      for (gsize i = 0; i < n; i++)
-        if (i < start || i >= end)
-          train[t++] = i;
-      for (gsize i = 0; i < n_val; i++)
-        val[i] = start + i;
-      column_means (x, train, n_train, xm);
-      target_means (y, train, n_train, ym);
-      xt = centred_block (x, train, n_train, xm, 0, p);
-      xv = centred_block (x, val, n_val, xm, 0, p);
-      xt_matrix = g_new0 (VsMatrix, 1);
-      xt_matrix->rows = n_train;
-      xt_matrix->cols = p;
-      xt_matrix->data = g_steal_pointer (&xt);
-      svd_clear (&svd);
-      memset (&svd, 0, sizeof svd);
-      if (!svd_compute (xt_matrix, &svd, error))
-        goto fail;
-      /* X_val V: n_val × r */
-      xvv = g_new (double, MAX (n_val * svd.r, 1));
-      cblas_dgemm (CblasRowMajor, CblasNoTrans, CblasTrans, (int) n_val, (int) svd.r, (int) p, 1.0,
-                   xv, (int) p, svd.vt, (int) p, 0.0, xvv, (int) svd.r);
-      vs_progress_update (progress, ++steps / total_steps);
-
-      {
-        g_autofree float *u32 = g_new (float, svd.m * svd.r);
-        g_autofree float *xvv32 = g_new (float, MAX (n_val * svd.r, 1));
-        CvFold fold = { y, train, n_train, val, n_val, ym, &svd, u32, xvv32, options, sse, sst };
-        for (gsize i = 0; i < svd.m * svd.r; i++)
-          u32[i] = (float) svd.u[i];
-        for (gsize i = 0; i < n_val * svd.r; i++)
-          xvv32[i] = (float) xvv[i];
-        if (!run_chunks (v, n_threads, cv_chunk, &fold, progress, cancellable, &steps,
-                         total_steps, error))
-          goto fail;
-      }
+      ok = fold_prepare (&plan.folds[f], x, n * f / folds, n * (f + 1) / folds, error);
+      vs_progress_update (progress, 0.1 * (f + 1) / (folds + 1));
     }
-
-  fit = g_new0 (VsRidgeFit, 1);
-  fit->n_targets = v;
-  fit->alphas = g_new (double, v);
-  fit->cv_r2 = g_new (double, v);
-  fit->intercepts = g_new (double, v);
-  fit->weights = vs_matrix_new (p, v, error);
-  if (fit->weights == NULL)
-    goto fail;
-  for (gsize j = 0; j < v; j++)
-    {
-      guint best = 0;
-      for (guint a = 1; a < na; a++)
-        if (sse[(gsize) a * v + j] < sse[(gsize) best * v + j])
-          best = a;
-      fit->alphas[j] = options->alphas[best];
-      fit->cv_r2[j] = sst[j] > 0 ? 1.0 - sse[(gsize) best * v + j] / sst[j] : 0.0;
-    }
-
-  /* Refit on every row, each voxel with its α. */
-  all_rows = g_new (gsize, n);
+  plan.all_rows = g_new (gsize, n);
   for (gsize i = 0; i < n; i++)
-    all_rows[i] = i;
-  x_means = g_new (double, p);
-  y_means = g_new (double, v);
-  column_means (x, all_rows, n, x_means);
-  target_means (y, all_rows, n, y_means);
-  {
-    g_autoptr(VsMatrix) xc = g_new0 (VsMatrix, 1);
-    xc->rows = n;
-    xc->cols = p;
-    xc->data = centred_block (x, all_rows, n, x_means, 0, p);
-    svd_clear (&svd);
-    memset (&svd, 0, sizeof svd);
-    if (!svd_compute (xc, &svd, error))
-      goto fail;
-  }
-  {
-    Refit refit = { y, all_rows, n, y_means, x_means, &svd, fit };
-    if (!run_chunks (v, n_threads, refit_chunk, &refit, progress, cancellable, &steps,
-                     total_steps, error))
-      goto fail;
-  }
-  svd_clear (&svd);
+    plan.all_rows[i] = i;
+  plan.x_means = g_new (double, p);
+  column_means (x, plan.all_rows, n, plan.x_means);
+  if (ok)
+    {
+      g_autoptr(VsMatrix) xc = g_new0 (VsMatrix, 1);
+      xc->rows = n;
+      xc->cols = p;
+      xc->data = centred_block (x, plan.all_rows, n, plan.x_means, 0, p);
+      ok = svd_compute (xc, &plan.all, error);
+    }
+  if (ok)
+    {
+      fit = g_new0 (VsRidgeFit, 1);
+      fit->n_targets = v;
+      fit->alphas = g_new (double, v);
+      fit->cv_r2 = g_new (double, v);
+      fit->intercepts = g_new (double, v);
+      fit->weights = vs_matrix_new (p, v, error);
+      ok = fit->weights != NULL;
+    }
+  if (ok)
+    {
+      plan.fit = fit;
+      ok = run_chunks (v, n_threads, fit_chunk, &plan, progress, cancellable, error);
+    }
+  plan_clear (&plan);
+  if (!ok)
+    return NULL;
   vs_progress_update (progress, 1.0);
   return g_steal_pointer (&fit);
-
-fail:
-  svd_clear (&svd);
-  return NULL;
 }
 
 VsMatrix *

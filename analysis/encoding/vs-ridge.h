@@ -8,11 +8,22 @@
 
 G_BEGIN_DECLS
 
+typedef struct _VsRidgeFit VsRidgeFit;
+
+/* Called from a fitting thread as soon as the columns [c0, c0 + nc) of @fit are final (weights,
+ * intercepts, α, CV R²); several chunks may arrive at once from different threads. */
+typedef void (*VsRidgeChunkFunc) (const VsRidgeFit *fit,
+                                  gsize             c0,
+                                  gsize             nc,
+                                  gpointer          user_data);
+
 typedef struct {
-  const double *alphas;
-  guint         n_alphas;
-  guint         n_folds;      /* contiguous blocks of rows */
-  guint         n_threads;    /* 0: one per processor */
+  const double    *alphas;
+  guint            n_alphas;
+  guint            n_folds;      /* contiguous blocks of rows */
+  guint            n_threads;    /* 0: one per processor */
+  VsRidgeChunkFunc chunk_done;   /* or NULL */
+  gpointer         chunk_data;
 } VsRidgeOptions;
 
 /* The targets Y (n × v), read in blocks so they need not be held in float64: @read fills
@@ -36,13 +47,13 @@ void vs_ridge_targets_for_matrix (VsRidgeTargets *targets,
                                   const VsMatrix *y);
 
 /* Ridge regression of every column of Y on X with its own α. */
-typedef struct {
+struct _VsRidgeFit {
   VsMatrix *weights;      /* p × v */
   double   *intercepts;   /* v */
   double   *alphas;       /* v: the α chosen by cross-validation */
   double   *cv_r2;        /* v: cross-validated R² at that α */
   gsize     n_targets;
-} VsRidgeFit;
+};
 
 VsRidgeFit *vs_ridge_fit     (const VsMatrix       *x,
                               const VsRidgeTargets *y,
