@@ -12,6 +12,9 @@
 #include "vs-nifti-reader.h"
 #include "vs-nifti-writer.h"
 #include "vs-npy-reader.h"
+#include "vs-npy-writer.h"
+#include "vs-analysis-error.h"
+#include "vs-vertex-responses.h"
 #include "vs-ridge.h"
 #include "vs-selectivity.h"
 #include "vs-voxel-concepts.h"
@@ -26,6 +29,9 @@ static const char usage[] =
   "                              --out-dir OUT\n"
   "  voxelscope analyze selectivity --responses Y.nii.gz --stimuli stim.tsv [--mask M.nii.gz]\n"
   "                              --out-dir OUT\n"
+  "\n"
+  "Vertex-wise: --responses lh.func.gii --responses rh.func.gii (one data array per\n"
+  "presentation); the maps are then written as .npy, one per hemisphere (LH-STEM.r.npy, …).\n"
   "\n"
   "Run “voxelscope analyze ANALYSIS --help” for the options of one analysis.\n";
 
@@ -43,11 +49,66 @@ fail_error (const GError *error)
   return 1;
 }
 
-static gboolean
-write_map (VsVolume *volume, const char *dir, const char *name, GError **error)
+/* Where maps go: NIfTI for volumes; for vertex-wise responses one .npy per hemisphere (named
+ * after its input file when there are two). */
+typedef struct {
+  const char *dir;
+  guint       n_hemispheres;   /* 0: volume */
+  guint       n_vertices[2];
+  char       *stems[2];
+} Outputs;
+
+static void
+outputs_clear (Outputs *o)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  return volume == NULL || vs_nifti_write (volume, path, error);
+  g_free (o->stems[0]);
+  g_free (o->stems[1]);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Outputs, outputs_clear)
+
+/* "sub-01_hemi-L.func.gii" → "sub-01_hemi-L" */
+static char *
+gifti_stem (const char *path)
+{
+  char *stem = g_path_get_basename (path);
+  const char *suffixes[] = { ".func.gii", ".shape.gii", ".label.gii", ".gii" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (stem, suffixes[i]))
+      {
+        stem[strlen (stem) - strlen (suffixes[i])] = '\0';
+        break;
+      }
+  return stem;
+}
+
+static gboolean
+write_map (const Outputs *o, VsVolume *volume, const char *name, GError **error)
+{
+  gsize first = 0;
+
+  if (volume == NULL)
+    return TRUE;
+  if (o->n_hemispheres == 0)
+    {
+      g_autofree char *file = g_strconcat (name, ".nii.gz", NULL);
+      g_autofree char *path = g_build_filename (o->dir, file, NULL);
+      return vs_nifti_write (volume, path, error);
+    }
+  for (guint h = 0; h < o->n_hemispheres; h++)
+    {
+      g_autofree char *file = o->n_hemispheres == 1 ? g_strconcat (name, ".npy", NULL)
+                                                    : g_strconcat (o->stems[h], ".", name, ".npy",
+                                                                   NULL);
+      g_autofree char *path = g_build_filename (o->dir, file, NULL);
+      if (!vs_npy_write_voxels (volume, first, o->n_vertices[h], path, error) ||
+          (vs_volume_get_label_table (volume) != NULL &&
+           !vs_label_sidecar_write (vs_volume_get_label_table (volume), path, error)))
+        return FALSE;
+      first += o->n_vertices[h];
+    }
+  return TRUE;
 }
 
 /* "faces & bodies" → "faces_bodies", for file names. */
@@ -73,23 +134,62 @@ ensure_dir (const char *dir)
   return FALSE;
 }
 
-/* Responses (4D NIfTI, or .npy with a mask), the optional mask and the stimulus table. */
+/* Responses (4D NIfTI, .npy with a mask, or a GIFTI func file per hemisphere), the optional mask
+ * and the stimulus table. */
 static gboolean
-load_inputs (const char       *responses,
+load_inputs (char            **responses,
              const char       *mask,
              const char       *stimuli,
+             Outputs          *outputs,
              VsVolume        **volume,
-             VsMatrix        **matrix,
              VsVolume        **mask_volume,
              VsStimulusTable **table,
              GError          **error)
 {
+  guint n = g_strv_length (responses);
+
+  if (vs_vertex_responses_is_path (responses[0]))
+    {
+      if (n > 2 || (n == 2 && !vs_vertex_responses_is_path (responses[1])))
+        {
+          g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                               _("vertex-wise responses are one or two GIFTI files (--responses "
+                                 "lh.func.gii --responses rh.func.gii)"));
+          return FALSE;
+        }
+      if (mask != NULL)
+        {
+          g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                               _("--mask applies to volumes; with GIFTI responses every vertex is "
+                                 "fitted (constant ones, such as the medial wall, are left out)"));
+          return FALSE;
+        }
+      *volume = vs_vertex_responses_read ((const char *const *) responses, n, outputs->n_vertices,
+                                          error);
+      outputs->n_hemispheres = n;
+      for (guint h = 0; h < n; h++)
+        outputs->stems[h] = gifti_stem (responses[h]);
+      if (n == 2 && g_strcmp0 (outputs->stems[0], outputs->stems[1]) == 0)
+        {
+          g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                       _("both GIFTI files are called %s; their maps would overwrite each other"),
+                       outputs->stems[0]);
+          return FALSE;
+        }
+    }
+  else if (n > 1)
+    {
+      g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                           _("--responses takes one volume or matrix (two files only for GIFTI "
+                             "hemispheres)"));
+      return FALSE;
+    }
   /* An .npy is read as a volume in its own datatype (columns = the mask's voxels). */
-  if (g_str_has_suffix (responses, ".npy"))
-    *volume = vs_npy_read_volume (responses, error);
+  else if (g_str_has_suffix (responses[0], ".npy"))
+    *volume = vs_npy_read_volume (responses[0], error);
   else
-    *volume = vs_nifti_read (responses, NULL, NULL, error);
-  if (*matrix == NULL && *volume == NULL)
+    *volume = vs_nifti_read (responses[0], NULL, NULL, error);
+  if (*volume == NULL)
     return FALSE;
   if (mask != NULL && (*mask_volume = vs_nifti_read (mask, NULL, NULL, error)) == NULL)
     return FALSE;
@@ -100,7 +200,9 @@ load_inputs (const char       *responses,
 static int
 run_encoding (int argc, char **argv)
 {
-  g_autofree char *features = NULL, *responses = NULL, *stimuli = NULL, *mask = NULL;
+  g_autofree char *features = NULL, *stimuli = NULL, *mask = NULL;
+  g_auto(GStrv) responses = NULL;
+  g_auto(Outputs) outputs = { 0 };
   g_autofree char *alphas_text = NULL, *out_dir = NULL;
   g_autofree char *concepts = NULL, *concept_names = NULL;
   int folds = 5, threads = 0, top_k = 5;
@@ -108,9 +210,9 @@ run_encoding (int argc, char **argv)
   GOptionEntry entries[] = {
     { "features", 0, 0, G_OPTION_ARG_FILENAME, &features,
       N_("Stimulus features, .npy with one row per presentation"), N_("X.npy") },
-    { "responses", 0, 0, G_OPTION_ARG_FILENAME, &responses,
-      N_("4D NIfTI with one volume per presentation, or .npy n × voxels with --mask"),
-      N_("Y.nii.gz") },
+    { "responses", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &responses,
+      N_("4D NIfTI with one volume per presentation, .npy n × voxels with --mask, or a GIFTI "
+         "func file per hemisphere (give --responses twice)"), N_("Y.nii.gz") },
     { "stimuli", 0, 0, G_OPTION_ARG_FILENAME, &stimuli,
       N_("TSV: stimulus_id, image, category, split (train/test), repeat"), N_("stim.tsv") },
     { "mask", 0, 0, G_OPTION_ARG_FILENAME, &mask, N_("Voxels to fit (non-zero)"), N_("M.nii.gz") },
@@ -150,7 +252,9 @@ run_encoding (int argc, char **argv)
       "Writes r, r2, alpha, cv_r2, weights (one frame per feature), noise_ceiling (when the\n"
       "test stimuli are repeated), top_predicted and top_measured (K frames of indices into\n"
       "stimuli.tsv), with --concepts the best concept per voxel (concept, a label map with\n"
-      "the names), its cosine (concept_score) and softmax probability, and summary.json."));
+      "the names), its cosine (concept_score) and softmax probability, and summary.json.\n"
+      "Maps are NIfTI (.nii.gz) for volumes; for GIFTI responses .npy per hemisphere, shaped\n"
+      "(vertices,) or (frames, vertices) — weights are features × vertices."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error->message);
   if (features == NULL || responses == NULL || stimuli == NULL || out_dir == NULL)
@@ -163,8 +267,9 @@ run_encoding (int argc, char **argv)
   input->features = vs_npy_read (features, NULL, NULL, &error);
   if (input->features == NULL)
     return fail_error (error);
-  if (!load_inputs (responses, mask, stimuli, &input->responses, &input->response_matrix,
-                    &input->mask, &input->stimuli, &error))
+  outputs.dir = out_dir;
+  if (!load_inputs (responses, mask, stimuli, &outputs, &input->responses, &input->mask,
+                    &input->stimuli, &error))
     return fail_error (error);
   input->n_alphas = alphas->len;
   input->alphas = g_memdup2 (alphas->data, alphas->len * sizeof (double));
@@ -192,14 +297,14 @@ run_encoding (int argc, char **argv)
     return fail_error (error);
   if (!ensure_dir (out_dir))
     return 1;
-  if (!write_map (result->r, out_dir, "r.nii.gz", &error) ||
-      !write_map (result->r2, out_dir, "r2.nii.gz", &error) ||
-      !write_map (result->alpha, out_dir, "alpha.nii.gz", &error) ||
-      !write_map (result->cv_r2, out_dir, "cv_r2.nii.gz", &error) ||
-      !write_map (result->weights, out_dir, "weights.nii.gz", &error) ||
-      !write_map (result->noise_ceiling, out_dir, "noise_ceiling.nii.gz", &error) ||
-      !write_map (result->top_predicted, out_dir, "top_predicted.nii.gz", &error) ||
-      !write_map (result->top_measured, out_dir, "top_measured.nii.gz", &error))
+  if (!write_map (&outputs, result->r, "r", &error) ||
+      !write_map (&outputs, result->r2, "r2", &error) ||
+      !write_map (&outputs, result->alpha, "alpha", &error) ||
+      !write_map (&outputs, result->cv_r2, "cv_r2", &error) ||
+      !write_map (&outputs, result->weights, "weights", &error) ||
+      !write_map (&outputs, result->noise_ceiling, "noise_ceiling", &error) ||
+      !write_map (&outputs, result->top_predicted, "top_predicted", &error) ||
+      !write_map (&outputs, result->top_measured, "top_measured", &error))
     return fail_error (error);
   if (result->stimulus_order != NULL)
     {
@@ -219,9 +324,9 @@ run_encoding (int argc, char **argv)
       g_autoptr(VsVolume) best = NULL, score = NULL, probability = NULL;
       if (!vs_voxel_concepts_compute (result->weights, embeddings, names, temperature, &best,
                                       &score, &probability, &error) ||
-          !write_map (best, out_dir, "concept.nii.gz", &error) ||
-          !write_map (score, out_dir, "concept_score.nii.gz", &error) ||
-          !write_map (probability, out_dir, "concept_probability.nii.gz", &error))
+          !write_map (&outputs, best, "concept", &error) ||
+          !write_map (&outputs, score, "concept_score", &error) ||
+          !write_map (&outputs, probability, "concept_probability", &error))
         return fail_error (error);
     }
 
@@ -236,6 +341,8 @@ run_encoding (int argc, char **argv)
   json_builder_add_int_value (b, result->n_test_stimuli);
   json_builder_set_member_name (b, "n_features");
   json_builder_add_int_value (b, input->features->cols);
+  json_builder_set_member_name (b, "vertex_wise");
+  json_builder_add_boolean_value (b, outputs.n_hemispheres > 0);
   json_builder_set_member_name (b, "n_voxels_fitted");
   json_builder_add_int_value (b, result->n_voxels);
   json_builder_set_member_name (b, "n_voxels_excluded_constant_or_nonfinite");
@@ -263,11 +370,13 @@ run_encoding (int argc, char **argv)
 static int
 run_selectivity (int argc, char **argv)
 {
-  g_autofree char *responses = NULL, *stimuli = NULL, *mask = NULL, *out_dir = NULL;
+  g_autofree char *stimuli = NULL, *mask = NULL, *out_dir = NULL;
+  g_auto(GStrv) responses = NULL;
+  g_auto(Outputs) outputs = { 0 };
   GOptionEntry entries[] = {
-    { "responses", 0, 0, G_OPTION_ARG_FILENAME, &responses,
-      N_("4D NIfTI with one volume per presentation, or .npy n × voxels with --mask"),
-      N_("Y.nii.gz") },
+    { "responses", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &responses,
+      N_("4D NIfTI with one volume per presentation, .npy n × voxels with --mask, or a GIFTI "
+         "func file per hemisphere (give --responses twice)"), N_("Y.nii.gz") },
     { "stimuli", 0, 0, G_OPTION_ARG_FILENAME, &stimuli,
       N_("TSV: stimulus_id, image, category, split, repeat"), N_("stim.tsv") },
     { "mask", 0, 0, G_OPTION_ARG_FILENAME, &mask, N_("Voxels to analyse (non-zero)"),
@@ -293,8 +402,9 @@ run_selectivity (int argc, char **argv)
   if (responses == NULL || stimuli == NULL || out_dir == NULL)
     return fail (_("selectivity needs --responses, --stimuli and --out-dir (see --help)"));
 
-  if (!load_inputs (responses, mask, stimuli, &input->responses, &input->response_matrix,
-                    &input->mask, &input->stimuli, &error))
+  outputs.dir = out_dir;
+  if (!load_inputs (responses, mask, stimuli, &outputs, &input->responses, &input->mask,
+                    &input->stimuli, &error))
     return fail_error (error);
   result = vs_selectivity_compute (input, NULL, NULL, &error);
   if (result == NULL)
@@ -304,13 +414,13 @@ run_selectivity (int argc, char **argv)
   for (guint c = 0; c < result->t_maps->len; c++)
     {
       g_autofree char *safe = file_safe (g_ptr_array_index (input->stimuli->categories, c));
-      g_autofree char *name = g_strdup_printf ("t_%s.nii.gz", safe);
-      if (!write_map (g_ptr_array_index (result->t_maps, c), out_dir, name, &error))
+      g_autofree char *name = g_strdup_printf ("t_%s", safe);
+      if (!write_map (&outputs, g_ptr_array_index (result->t_maps, c), name, &error))
         return fail_error (error);
     }
-  if (!write_map (result->preferred, out_dir, "preferred.nii.gz", &error) ||
-      !write_map (result->si, out_dir, "si.nii.gz", &error) ||
-      !write_map (result->dprime, out_dir, "dprime.nii.gz", &error))
+  if (!write_map (&outputs, result->preferred, "preferred", &error) ||
+      !write_map (&outputs, result->si, "si", &error) ||
+      !write_map (&outputs, result->dprime, "dprime", &error))
     return fail_error (error);
 
   g_string_append (json, "  \"categories\": [");

@@ -7,6 +7,7 @@
 
 #include "vs-nifti-reader.h"
 #include "vs-nifti-writer.h"
+#include "vs-npy-reader.h"
 #include "vs-test-fixtures.h"
 
 /* A planted encoding dataset: 60 voxels on a 5×4×3 grid, 150 training images and 20 test images
@@ -283,6 +284,130 @@ test_encoding_errors (void)
   dataset_clear (&d);
 }
 
+/* A GIFTI func file of vertices [first, first + count) of the dataset's voxels, one ASCII data
+ * array per presentation. */
+static char *
+write_func_gifti (const char *dir, const char *name, VsVolume *y, gsize first, gsize count)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  char *path = g_build_filename (dir, name, NULL);
+  const float *values = vs_volume_get_data (y);
+
+  g_string_append_printf (xml, "<GIFTI Version=\"1.0\" NumberOfDataArrays=\"%d\">\n", N);
+  for (gsize i = 0; i < N; i++)
+    {
+      g_string_append_printf (xml, "<DataArray Intent=\"NIFTI_INTENT_NONE\" "
+                              "DataType=\"NIFTI_TYPE_FLOAT32\" ArrayIndexingOrder=\"RowMajorOrder\" "
+                              "Dimensionality=\"1\" Dim0=\"%zu\" Encoding=\"ASCII\" "
+                              "Endian=\"LittleEndian\" ExternalFileName=\"\" "
+                              "ExternalFileOffset=\"\"><Data>", count);
+      for (gsize v = 0; v < count; v++)
+        g_string_append_printf (xml, "%.9g ", values[first + v + i * NV]);
+      g_string_append (xml, "</Data></DataArray>\n");
+    }
+  g_string_append (xml, "</GIFTI>\n");
+  g_assert_true (g_file_set_contents (path, xml->str, -1, NULL));
+  return path;
+}
+
+static float *
+read_npy_floats (const char *dir, const char *name, gsize expected_rows, gsize expected_cols)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize shape[3] = { 0 };
+  g_autoptr(VsMatrix) m = vs_npy_read (path, shape, NULL, &error);
+  float *out;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (m->rows, ==, expected_rows);
+  g_assert_cmpuint (m->cols, ==, expected_cols);
+  out = g_new (float, m->rows * m->cols);
+  for (gsize i = 0; i < m->rows * m->cols; i++)
+    out[i] = (float) m->data[i];
+  return out;
+}
+
+/* The same data as vertex-wise responses, two "hemispheres" of 35 and 25 vertices: the maps come
+ * out as .npy per hemisphere, equal to the volume's, with weights as features × vertices. */
+static void
+test_encoding_gifti_responses (void)
+{
+  Dataset d;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VsVolume) y = NULL, r_volume = NULL, w_volume = NULL;
+  g_autofree char *lh = NULL, *rh = NULL, *out = NULL, *err = NULL, *volume_out = NULL;
+  g_autofree float *r_lh = NULL, *r_rh = NULL, *w_lh = NULL;
+
+  dataset_make (&d);
+  y = vs_nifti_read (d.responses, NULL, NULL, &error);
+  g_assert_no_error (error);
+  lh = write_func_gifti (d.dir, "lh.responses.func.gii", y, 0, 35);
+  rh = write_func_gifti (d.dir, "rh.responses.func.gii", y, 35, NV - 35);
+  {
+    const char *args[] = { "analyze", "encoding", "--features", d.features, "--responses", lh,
+                           "--responses", rh, "--stimuli", d.stimuli, "--alphas", "1e-2:1e4:7",
+                           "--threads", "1", "--out-dir", d.out, NULL };
+    int status = vs_test_run_voxelscope (args, &out, &err);
+    g_test_message ("%s", err);
+    g_assert_cmpint (status, ==, 0);
+  }
+  volume_out = g_build_filename (d.dir, "volume-out", NULL);
+  {
+    const char *args[] = { "analyze", "encoding", "--features", d.features, "--responses",
+                           d.responses, "--stimuli", d.stimuli, "--alphas", "1e-2:1e4:7",
+                           "--threads", "1", "--top-k", "0", "--out-dir", volume_out, NULL };
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), ==, 0);
+  }
+  r_volume = read_map (volume_out, "r.nii.gz");
+  w_volume = read_map (volume_out, "weights.nii.gz");
+  r_lh = read_npy_floats (d.out, "lh.responses.r.npy", 35, 1);
+  r_rh = read_npy_floats (d.out, "rh.responses.r.npy", NV - 35, 1);
+  w_lh = read_npy_floats (d.out, "lh.responses.weights.npy", P, 35);
+  for (gsize v = 0; v < NV; v++)
+    g_assert_cmpfloat (v < 35 ? r_lh[v] : r_rh[v - 35], ==,
+                       ((const float *) vs_volume_get_data (r_volume))[v]);
+  for (gsize k = 0; k < P; k++)
+    for (gsize v = 0; v < 35; v++)
+      g_assert_cmpfloat (w_lh[k * 35 + v], ==,
+                         ((const float *) vs_volume_get_data (w_volume))[v + k * NV]);
+
+  /* Two files with the same name would overwrite each other's maps; hemispheres with different
+   * presentation counts are named. */
+  {
+    const char *args[] = { "analyze", "encoding", "--features", d.features, "--responses", lh,
+                           "--responses", lh, "--stimuli", d.stimuli, "--out-dir", d.out, NULL };
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), !=, 0);
+    g_assert_nonnull (strstr (err, "overwrite"));
+  }
+  {
+    g_autofree char *short_rh = NULL;
+    const char *args[] = { "analyze", "encoding", "--features", d.features, "--responses", lh,
+                           "--responses", NULL, "--stimuli", d.stimuli, "--out-dir", d.out, NULL };
+    short_rh = g_build_filename (d.dir, "rh.short.func.gii", NULL);
+    {
+      /* 189 data arrays instead of 190. */
+      g_autofree char *text = NULL;
+      char *last;
+      g_assert_true (g_file_get_contents (rh, &text, NULL, NULL));
+      last = g_strrstr (text, "<DataArray");
+      strcpy (last, "</GIFTI>\n");
+      g_assert_true (g_file_set_contents (short_rh, text, -1, NULL));
+    }
+    args[7] = short_rh;
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), !=, 0);
+    g_test_message ("%s", err);
+    g_assert_nonnull (strstr (err, "rh.short.func.gii has 189 presentations"));
+  }
+  dataset_clear (&d);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -290,6 +415,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/command/analyze/encoding-planted", test_encoding_planted);
   g_test_add_func ("/command/analyze/encoding-npy-responses", test_encoding_npy_responses);
+  g_test_add_func ("/command/analyze/encoding-gifti-responses", test_encoding_gifti_responses);
   g_test_add_func ("/command/analyze/encoding-errors", test_encoding_errors);
 
   return g_test_run ();

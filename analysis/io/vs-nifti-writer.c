@@ -27,8 +27,9 @@ nifti_code (VsDatatype type)
   return codes[type];
 }
 
-static gboolean
-write_label_sidecar (VsLabelTable *table, const char *path, GError **error)
+/* The label names beside a map: "labels.nii.gz" or "labels.npy" → "labels.tsv". */
+gboolean
+vs_label_sidecar_write (VsLabelTable *table, const char *path, GError **error)
 {
   g_autoptr(GString) text = g_string_new ("index\tname\tr\tg\tb\n");
   g_autofree char *stem = g_strdup (path);
@@ -36,7 +37,7 @@ write_label_sidecar (VsLabelTable *table, const char *path, GError **error)
 
   if (g_str_has_suffix (stem, ".gz"))
     stem[strlen (stem) - 3] = '\0';
-  if (g_str_has_suffix (stem, ".nii"))
+  if (g_str_has_suffix (stem, ".nii") || g_str_has_suffix (stem, ".npy"))
     stem[strlen (stem) - 4] = '\0';
   sidecar = g_strconcat (stem, ".tsv", NULL);
   for (guint i = 0; i < vs_label_table_get_n_labels (table); i++)
@@ -146,7 +147,7 @@ vs_nifti_write (VsVolume    *volume,
       return FALSE;
     }
   if (vs_volume_get_label_table (volume) != NULL &&
-      !write_label_sidecar (vs_volume_get_label_table (volume), path, error))
+      !vs_label_sidecar_write (vs_volume_get_label_table (volume), path, error))
     return FALSE;
   return TRUE;
 

@@ -10,5 +10,8 @@ G_BEGIN_DECLS
 gboolean vs_nifti_write (VsVolume    *volume,
                          const char  *path,
                          GError     **error);
+gboolean vs_label_sidecar_write (VsLabelTable *table,
+                         const char  *path,
+                         GError     **error);
 
 G_END_DECLS

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-npy-writer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vs-analysis-error.h"
+#include "vs-npy-writer.h"
+
+/* Maps of vertex data go out as NumPy arrays: voxels [first, first + count) of every frame, shape
+ * (count,) for one frame and (frames, count) otherwise — weights come out as n_features ×
+ * n_vertices, like himalaya's coef_.  NPY format 1.0, little-endian, C order, written through a
+ * temporary file that replaces the target only when complete. */
+
+static const char *
+descr (VsDatatype type)
+{
+  switch (type)
+    {
+    case VS_DATATYPE_UINT8: return "|u1";
+    case VS_DATATYPE_INT16: return "<i2";
+    case VS_DATATYPE_INT32: return "<i4";
+    case VS_DATATYPE_FLOAT32: return "<f4";
+    case VS_DATATYPE_FLOAT64: return "<f8";
+    default: return NULL;
+    }
+}
+
+gboolean
+vs_npy_write_voxels (VsVolume    *map,
+                     gsize        first,
+                     gsize        count,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *display = g_path_get_basename (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) abort_write = g_cancellable_new ();
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GString) header = g_string_new (NULL);
+  VsDatatype type = vs_volume_get_datatype (map);
+  gsize size = vs_datatype_get_size (type), voxels = vs_volume_get_frame_voxels (map);
+  gint64 frames = vs_volume_get_n_frames (map);
+  const guint8 *data = vs_volume_get_data (map);
+  guint8 magic[8] = { 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0 };
+  guint16 header_len;
+
+  g_return_val_if_fail (first + count <= voxels, FALSE);
+  if (descr (type) == NULL || G_BYTE_ORDER != G_LITTLE_ENDIAN)
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_NOT_SUPPORTED,
+                   "%s: this map's data type cannot be written as .npy", display);
+      return FALSE;
+    }
+  if (frames == 1)
+    g_string_printf (header, "{'descr': '%s', 'fortran_order': False, 'shape': (%" G_GSIZE_FORMAT
+                     ",), }", descr (type), count);
+  else
+    g_string_printf (header, "{'descr': '%s', 'fortran_order': False, 'shape': (%" G_GINT64_FORMAT
+                     ", %" G_GSIZE_FORMAT "), }", descr (type), frames, count);
+  /* Padded with spaces and a newline so the data start at a multiple of 64 bytes. */
+  while ((10 + header->len + 1) % 64 != 0)
+    g_string_append_c (header, ' ');
+  g_string_append_c (header, '\n');
+  header_len = GUINT16_TO_LE ((guint16) header->len);
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (stream == NULL)
+    {
+      g_prefix_error (error, "%s: ", display);
+      return FALSE;
+    }
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), magic, 8, NULL, NULL, error) ||
+      !g_output_stream_write_all (G_OUTPUT_STREAM (stream), &header_len, 2, NULL, NULL, error) ||
+      !g_output_stream_write_all (G_OUTPUT_STREAM (stream), header->str, header->len, NULL, NULL,
+                                  error))
+    goto failed;
+  for (gint64 f = 0; f < frames; f++)
+    if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream),
+                                    data + ((gsize) f * voxels + first) * size, count * size, NULL,
+                                    NULL, error))
+      goto failed;
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+    {
+      g_prefix_error (error, "%s: ", display);
+      return FALSE;
+    }
+  return TRUE;
+
+failed:
+  /* Closing a cancelled replace stream drops the temporary file and keeps any earlier one. */
+  g_cancellable_cancel (abort_write);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), abort_write, NULL);
+  g_prefix_error (error, "%s: writing failed; any earlier file is unchanged: ", display);
+  return FALSE;
+}
