@@ -4,9 +4,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "vs-analysis-error.h"
 #include "vs-demo-selectivity.h"
 #include "vs-encoding-model.h"
 #include "vs-job.h"
+#include "vs-region-model.h"
 
 /* An atlas of 80³ 1 mm voxels: a face region (AAL 55), a place region (AAL 39), the rest 1.  At
  * the demo's 4 mm this gives 8000 voxels, several ridge chunks. */
@@ -101,10 +103,46 @@ test_partial_maps (void)
     }
 }
 
+/* The face region's mean response is predicted and its top stimuli are faces; a label that is
+ * not in the atlas is named in the error. */
+static void
+test_region_model (void)
+{
+  g_autoptr(VsVolume) atlas = make_atlas ();
+  g_autoptr(VsEncodingInput) input = vs_demo_selectivity_make (atlas, 3, NULL);
+  g_autoptr(VsRegionModel) face = NULL, rest = NULL, missing = NULL;
+  g_autoptr(GError) error = NULL;
+  const gint32 *top;
+
+  face = vs_region_model_fit (input->responses, atlas, 55, input->features, input->stimuli,
+                              input->alphas, input->n_alphas, 5, 5, NULL, &error);
+  g_assert_no_error (error);
+  /* 24 × 24 × 80 mm at 4 mm: 6 × 6 × 20 voxels. */
+  g_assert_cmpuint (face->n_voxels, ==, 720);
+  g_assert_cmpfloat (((const float *) vs_volume_get_data (face->fit->r))[0], >, 0.9);
+  top = vs_volume_get_data (face->fit->top_predicted);
+  for (int k = 0; k < 5; k++)
+    {
+      VsStimulus *s = g_ptr_array_index (face->fit->stimulus_order, top[k]);
+      g_assert_cmpstr (s->category, ==, "faces");
+    }
+  rest = vs_region_model_fit (input->responses, atlas, 1, input->features, input->stimuli,
+                              input->alphas, input->n_alphas, 5, 5, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (((const float *) vs_volume_get_data (rest->fit->r))[0], <,
+                     ((const float *) vs_volume_get_data (face->fit->r))[0]);
+  missing = vs_region_model_fit (input->responses, atlas, 99, input->features, input->stimuli,
+                                 input->alphas, input->n_alphas, 5, 5, NULL, &error);
+  g_assert_null (missing);
+  g_assert_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "label 99"));
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/encoding/partial-maps", test_partial_maps);
+  g_test_add_func ("/encoding/region-model", test_region_model);
   return g_test_run ();
 }

@@ -33,6 +33,12 @@ wait_until (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
 }
 
 static gboolean
+inspector_idle (gpointer data)
+{
+  return !vs_voxel_inspector_is_busy (VS_VOXEL_INSPECTOR (data));
+}
+
+static gboolean
 loads_finished (gpointer data)
 {
   return vs_window_get_n_loading (VS_WINDOW (data)) == 0;
@@ -508,6 +514,27 @@ test_demo_selectivity (void)
     for (guint c = 1; c < 4; c++)
       g_assert_cmpfloat (vs_voxel_inspector_get_category_mean (inspector, 0), >,
                          vs_voxel_inspector_get_category_mean (inspector, c));
+
+    /* An atlas region instead of the voxel: the left fusiform's mean response is fitted in the
+     * background; it is predicted, prefers faces and stays while the cursor moves. */
+    vs_voxel_inspector_choose_region (inspector, "Fusiform_L");
+    g_assert_true (wait_until (inspector_idle, inspector, 60000));
+    g_test_message ("%s", vs_voxel_inspector_get_summary (inspector));
+    g_assert_true (g_str_has_prefix (vs_voxel_inspector_get_summary (inspector),
+                                     "Fusiform_L: mean of "));
+    /* Unit noise averaged over hundreds of voxels: the region's mean is nearly noise-free. */
+    g_assert_true (strstr (vs_voxel_inspector_get_summary (inspector), "   r 0.9") != NULL ||
+                   strstr (vs_voxel_inspector_get_summary (inspector), "   r 1.00") != NULL);
+    for (guint c = 1; c < 4; c++)
+      g_assert_cmpfloat (vs_voxel_inspector_get_category_mean (inspector, 0), >,
+                         vs_voxel_inspector_get_category_mean (inspector, c));
+    {
+      double elsewhere[3] = { 0, 0, 0 };
+      vs_scene_set_cursor (scene, elsewhere);
+    }
+    g_assert_true (g_str_has_prefix (vs_voxel_inspector_get_summary (inspector), "Fusiform_L"));
+    vs_voxel_inspector_choose_region (inspector, "Voxel at the cursor");
+    g_assert_false (g_str_has_prefix (vs_voxel_inspector_get_summary (inspector), "Fusiform_L"));
   }
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -5,14 +5,18 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
+#include "vs-job.h"
 #include "vs-label-table.h"
+#include "vs-region-model.h"
 #include "vs-voxel-inspector.h"
 
 /* What one voxel does, for the voxel under the cursor: its encoding-model r, α and CV R², a
  * tuning bar chart (mean response per category, relative to the voxel's mean, with standard
  * errors), the stimuli the model predicts it responds to most (with thumbnails when the images
- * exist), and its best concept. */
+ * exist), and its best concept.  Or the same for an atlas region's mean response, fitted on
+ * demand in the background. */
 
 #define N_TOP 5
 
@@ -34,6 +38,18 @@ struct _VsVoxelInspector
   double           *errors;
   gboolean          valid;
   char             *summary_text;
+  /* Regions: an atlas, and what a region's own model needs. */
+  GtkWidget        *region_chooser;
+  GtkStringList    *region_names;
+  GArray           *region_labels;  /* guint32, one per chooser entry after the first */
+  VsVolume         *atlas;
+  VsMatrix         *features;
+  double           *alphas;
+  guint             n_alphas;
+  guint             n_folds;
+  VsRegionModel    *region;         /* the chosen region's fit, or NULL: the voxel at the cursor */
+  VsJob            *region_job;
+  double            cursor[3];
 };
 
 G_DEFINE_FINAL_TYPE (VsVoxelInspector, vs_voxel_inspector, GTK_TYPE_BOX)
@@ -51,6 +67,13 @@ clear_model (VsVoxelInspector *self)
   g_clear_object (&self->concepts);
   g_clear_pointer (&self->means, g_free);
   g_clear_pointer (&self->errors, g_free);
+  g_clear_object (&self->atlas);
+  g_clear_pointer (&self->features, vs_matrix_free);
+  g_clear_pointer (&self->alphas, g_free);
+  g_clear_pointer (&self->region, vs_region_model_free);
+  if (self->region_job != NULL)
+    vs_job_cancel (self->region_job);
+  g_clear_object (&self->region_job);
 }
 
 static void
@@ -60,6 +83,7 @@ vs_voxel_inspector_dispose (GObject *object)
 
   clear_model (self);
   g_clear_pointer (&self->summary_text, g_free);
+  g_clear_pointer (&self->region_labels, g_array_unref);
   G_OBJECT_CLASS (vs_voxel_inspector_parent_class)->dispose (object);
 }
 
@@ -114,6 +138,8 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer d
     }
 }
 
+static void on_region_chosen (GtkDropDown *chooser, GParamSpec *pspec, VsVoxelInspector *self);
+
 static void
 vs_voxel_inspector_init (VsVoxelInspector *self)
 {
@@ -135,7 +161,22 @@ vs_voxel_inspector_init (VsVoxelInspector *self)
   gtk_widget_set_tooltip_text (self->chart, _("Mean response per category, relative to the "
                                               "voxel's mean, ± standard error"));
   self->top_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  self->region_labels = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->region_names = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->region_names, _("Voxel at the cursor"));
+  self->region_chooser = gtk_drop_down_new (G_LIST_MODEL (self->region_names), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->region_chooser), TRUE);
+  {
+    g_autoptr(GtkExpression) expression =
+      gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+    gtk_drop_down_set_expression (GTK_DROP_DOWN (self->region_chooser), expression);
+  }
+  gtk_widget_set_tooltip_text (self->region_chooser, _("Show an atlas region's mean response "
+                                                       "and its own model instead of one voxel"));
+  gtk_widget_set_visible (self->region_chooser, FALSE);
+  g_signal_connect (self->region_chooser, "notify::selected", G_CALLBACK (on_region_chosen), self);
   gtk_box_append (GTK_BOX (self), title);
+  gtk_box_append (GTK_BOX (self), self->region_chooser);
   gtk_box_append (GTK_BOX (self), self->summary);
   gtk_box_append (GTK_BOX (self), self->chart);
   gtk_box_append (GTK_BOX (self), self->top_box);
@@ -175,72 +216,27 @@ vs_voxel_inspector_set_model (VsVoxelInspector *self,
   self->valid = FALSE;
 }
 
-void
-vs_voxel_inspector_set_position (VsVoxelInspector *self,
-                                 const double      xyz[3])
+/* Shows @text, the tuning of @values (one per presentation) and the top stimuli in frame order
+ * of @top at @index. */
+static void
+show (VsVoxelInspector *self, GString *text, const double *values, VsVolume *top, gsize index,
+      GPtrArray *order)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *child;
-  gint64 voxel[3], dims[4];
-  double r, alpha, cv, grand = 0;
-  guint k;
-  gsize n, frame_voxels, index;
-  g_autofree double *sum = NULL, *sum2 = NULL;
-  g_autofree gsize *count = NULL;
-
-  g_return_if_fail (VS_IS_VOXEL_INSPECTOR (self));
-  while ((child = gtk_widget_get_first_child (self->top_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->top_box), child);
-  self->valid = FALSE;
-  if (self->responses == NULL || !vs_volume_sample_world (self->r, xyz, 0, &r, voxel))
-    {
-      gtk_label_set_text (GTK_LABEL (self->summary), _("The cursor is outside the model's grid"));
-      gtk_widget_queue_draw (self->chart);
-      return;
-    }
-  vs_volume_get_dims (self->r, dims);
-  index = (gsize) (voxel[0] + dims[0] * (voxel[1] + dims[1] * voxel[2]));
-  alpha = vs_volume_get_value (self->alpha, voxel[0], voxel[1], voxel[2], 0);
-  cv = vs_volume_get_value (self->cv_r2, voxel[0], voxel[1], voxel[2], 0);
-  if (alpha == 0)
-    {
-      gtk_label_set_text (GTK_LABEL (self->summary),
-                          _("Not fitted here (outside the mask, constant or not finite)"));
-      gtk_widget_queue_draw (self->chart);
-      return;
-    }
-  g_string_append_printf (text, _("voxel [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %"
-                                  G_GINT64_FORMAT "]   r %.2f   α %.3g   CV R² %.2f"),
-                          voxel[0], voxel[1], voxel[2], r, alpha, cv);
-  if (self->concepts != NULL)
-    {
-      double concept = vs_volume_get_value (self->concepts, voxel[0], voxel[1], voxel[2], 0);
-      const VsLabel *label = vs_label_table_lookup (vs_volume_get_label_table (self->concepts),
-                                                    (guint32) concept);
-      if (label != NULL)
-        g_string_append_printf (text, _("\nconcept: %s"), label->name);
-    }
+  guint k = self->stimuli->categories->len;
+  gsize n = self->stimuli->rows->len;
+  g_autofree double *sum = g_new0 (double, k), *sum2 = g_new0 (double, k);
+  g_autofree gsize *count = g_new0 (gsize, k);
+  double grand = 0;
 
   /* Tuning: mean and standard error per category over all presentations. */
-  k = self->stimuli->categories->len;
-  n = self->stimuli->rows->len;
-  frame_voxels = vs_volume_get_frame_voxels (self->responses);
-  sum = g_new0 (double, k);
-  sum2 = g_new0 (double, k);
-  count = g_new0 (gsize, k);
   for (gsize i = 0; i < n; i++)
     {
       VsStimulus *s = &g_array_index (self->stimuli->rows, VsStimulus, i);
       guint c = vs_stimulus_table_category_index (self->stimuli, s->category);
-      double slope, intercept, value;
-      vs_volume_get_scaling (self->responses, &slope, &intercept);
-      value = vs_datatype_read (vs_volume_get_datatype (self->responses),
-                                vs_volume_get_data (self->responses), index + i * frame_voxels) *
-              slope + intercept;
-      sum[c] += value;
-      sum2[c] += value * value;
+      sum[c] += values[i];
+      sum2[c] += values[i] * values[i];
       count[c]++;
-      grand += value / n;
+      grand += values[i] / n;
     }
   for (guint c = 0; c < k; c++)
     {
@@ -251,22 +247,22 @@ vs_voxel_inspector_set_position (VsVoxelInspector *self,
     }
   self->valid = TRUE;
 
-  if (self->top_predicted != NULL)
+  if (top != NULL)
     {
       GtkWidget *heading = gtk_label_new (_("Predicted to respond most to"));
+      gsize frame_voxels = vs_volume_get_frame_voxels (top);
       gtk_label_set_xalign (GTK_LABEL (heading), 0);
       gtk_widget_add_css_class (heading, "dim-label");
       gtk_box_append (GTK_BOX (self->top_box), heading);
-      for (gint64 rank = 0; rank < MIN (N_TOP, vs_volume_get_n_frames (self->top_predicted)); rank++)
+      for (gint64 rank = 0; rank < MIN (N_TOP, vs_volume_get_n_frames (top)); rank++)
         {
-          gint64 s = (gint64) vs_volume_get_value (self->top_predicted, voxel[0], voxel[1],
-                                                   voxel[2], rank);
+          gint64 s = ((const gint32 *) vs_volume_get_data (top))[index + rank * frame_voxels];
           VsStimulus *stimulus;
           GtkWidget *row, *label;
           g_autofree char *line = NULL;
-          if (s < 0 || (guint) s >= self->stimulus_order->len)
+          if (s < 0 || (guint) s >= order->len)
             continue;
-          stimulus = g_ptr_array_index (self->stimulus_order, s);
+          stimulus = g_ptr_array_index (order, s);
           row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
           if (stimulus->image != NULL && g_file_test (stimulus->image, G_FILE_TEST_IS_REGULAR))
             {
@@ -285,8 +281,246 @@ vs_voxel_inspector_set_position (VsVoxelInspector *self,
     }
   gtk_label_set_text (GTK_LABEL (self->summary), text->str);
   g_free (self->summary_text);
-  self->summary_text = g_string_free (g_steal_pointer (&text), FALSE);
+  self->summary_text = g_strdup (text->str);
   gtk_widget_queue_draw (self->chart);
+}
+
+static void
+show_message (VsVoxelInspector *self, const char *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->summary), message);
+  gtk_widget_queue_draw (self->chart);
+}
+
+static void
+clear_display (VsVoxelInspector *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->top_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->top_box), child);
+  self->valid = FALSE;
+}
+
+static void
+show_region (VsVoxelInspector *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  VsRegionModel *region = self->region;
+  guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->region_chooser));
+
+  clear_display (self);
+  g_string_printf (text, _("%s: mean of %" G_GSIZE_FORMAT " voxels   r %.2f   R² %.2f   α %.3g"),
+                   gtk_string_list_get_string (self->region_names, position), region->n_voxels,
+                   ((const float *) vs_volume_get_data (region->fit->r))[0],
+                   ((const float *) vs_volume_get_data (region->fit->r2))[0],
+                   ((const float *) vs_volume_get_data (region->fit->alpha))[0]);
+  show (self, text, region->mean_response, region->fit->top_predicted, 0,
+        region->fit->stimulus_order);
+}
+
+void
+vs_voxel_inspector_set_position (VsVoxelInspector *self,
+                                 const double      xyz[3])
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 voxel[3], dims[4];
+  double r, alpha, cv, slope, intercept;
+  gsize n, frame_voxels, index;
+  g_autofree double *values = NULL;
+
+  g_return_if_fail (VS_IS_VOXEL_INSPECTOR (self));
+  memcpy (self->cursor, xyz, sizeof self->cursor);
+  if (self->region_chooser != NULL &&
+      gtk_drop_down_get_selected (GTK_DROP_DOWN (self->region_chooser)) > 0)
+    return;   /* a region is shown until "the voxel at the cursor" is chosen again */
+  clear_display (self);
+  if (self->responses == NULL || !vs_volume_sample_world (self->r, xyz, 0, &r, voxel))
+    {
+      show_message (self, _("The cursor is outside the model's grid"));
+      return;
+    }
+  vs_volume_get_dims (self->r, dims);
+  index = (gsize) (voxel[0] + dims[0] * (voxel[1] + dims[1] * voxel[2]));
+  alpha = vs_volume_get_value (self->alpha, voxel[0], voxel[1], voxel[2], 0);
+  cv = vs_volume_get_value (self->cv_r2, voxel[0], voxel[1], voxel[2], 0);
+  if (alpha == 0)
+    {
+      show_message (self, _("Not fitted here (outside the mask, constant or not finite)"));
+      return;
+    }
+  g_string_append_printf (text, _("voxel [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %"
+                                  G_GINT64_FORMAT "]   r %.2f   α %.3g   CV R² %.2f"),
+                          voxel[0], voxel[1], voxel[2], r, alpha, cv);
+  if (self->concepts != NULL)
+    {
+      double concept = vs_volume_get_value (self->concepts, voxel[0], voxel[1], voxel[2], 0);
+      const VsLabel *label = vs_label_table_lookup (vs_volume_get_label_table (self->concepts),
+                                                    (guint32) concept);
+      if (label != NULL)
+        g_string_append_printf (text, _("\nconcept: %s"), label->name);
+    }
+  n = self->stimuli->rows->len;
+  frame_voxels = vs_volume_get_frame_voxels (self->responses);
+  vs_volume_get_scaling (self->responses, &slope, &intercept);
+  values = g_new (double, n);
+  for (gsize i = 0; i < n; i++)
+    values[i] = vs_datatype_read (vs_volume_get_datatype (self->responses),
+                                  vs_volume_get_data (self->responses), index + i * frame_voxels) *
+                slope + intercept;
+  show (self, text, values, self->top_predicted, index, self->stimulus_order);
+}
+
+/* Regions. */
+
+typedef struct {
+  VsVolume        *responses;
+  VsVolume        *atlas;
+  guint32          label;
+  VsMatrix        *features;
+  VsStimulusTable *stimuli;   /* borrowed from the inspector, which outlives the job's use */
+  double          *alphas;
+  guint            n_alphas;
+  guint            n_folds;
+} RegionInput;
+
+static void
+region_input_free (gpointer data)
+{
+  RegionInput *input = data;
+
+  g_object_unref (input->responses);
+  g_object_unref (input->atlas);
+  vs_matrix_free (input->features);
+  g_free (input->alphas);
+  g_free (input);
+}
+
+static gpointer
+region_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GError **error)
+{
+  RegionInput *input = data;
+
+  return vs_region_model_fit (input->responses, input->atlas, input->label, input->features,
+                              input->stimuli, input->alphas, input->n_alphas, input->n_folds,
+                              N_TOP, cancellable, error);
+}
+
+static void
+on_region_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(VsVoxelInspector) self = data;
+  g_autoptr(GError) error = NULL;
+  VsRegionModel *region = vs_job_run_finish (VS_JOB (source), result, &error);
+
+  if (VS_JOB (source) != self->region_job)
+    {
+      g_clear_pointer (&region, vs_region_model_free);
+      return;   /* superseded by another choice, or the model changed */
+    }
+  g_clear_object (&self->region_job);
+  if (region == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The region's model failed: %s"),
+                                                  error->message);
+      show_message (self, message);
+      return;
+    }
+  g_clear_pointer (&self->region, vs_region_model_free);
+  self->region = region;
+  show_region (self);
+}
+
+static void
+on_region_chosen (GtkDropDown *chooser, GParamSpec *pspec, VsVoxelInspector *self)
+{
+  guint position = gtk_drop_down_get_selected (chooser);
+  RegionInput *input;
+
+  if (self->region_job != NULL)
+    vs_job_cancel (self->region_job);
+  g_clear_object (&self->region_job);
+  g_clear_pointer (&self->region, vs_region_model_free);
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION || self->atlas == NULL)
+    {
+      vs_voxel_inspector_set_position (self, self->cursor);
+      return;
+    }
+  clear_display (self);
+  show_message (self, _("Fitting the region's mean response…"));
+  input = g_new0 (RegionInput, 1);
+  input->responses = g_object_ref (self->responses);
+  input->atlas = g_object_ref (self->atlas);
+  input->label = g_array_index (self->region_labels, guint32, position - 1);
+  input->features = vs_matrix_copy (self->features);
+  input->stimuli = self->stimuli;
+  input->alphas = g_memdup2 (self->alphas, self->n_alphas * sizeof (double));
+  input->n_alphas = self->n_alphas;
+  input->n_folds = self->n_folds;
+  self->region_job = vs_job_new (_("Region model"), region_job, input, region_input_free,
+                                 (GDestroyNotify) vs_region_model_free);
+  vs_job_run_async (self->region_job, on_region_done, g_object_ref (self));
+}
+
+/* Lets the user choose a region of @atlas (a label volume) instead of the voxel at the cursor;
+ * its mean response is fitted with @features and the same α grid and folds as the voxels. */
+void
+vs_voxel_inspector_set_regions (VsVoxelInspector *self,
+                                VsVolume         *atlas,
+                                const VsMatrix   *features,
+                                const double     *alphas,
+                                guint             n_alphas,
+                                guint             n_folds)
+{
+  VsLabelTable *table;
+
+  g_return_if_fail (VS_IS_VOXEL_INSPECTOR (self));
+  g_return_if_fail (self->responses != NULL);
+
+  g_set_object (&self->atlas, atlas);
+  g_clear_pointer (&self->features, vs_matrix_free);
+  self->features = vs_matrix_copy (features);
+  g_free (self->alphas);
+  self->alphas = g_memdup2 (alphas, n_alphas * sizeof (double));
+  self->n_alphas = n_alphas;
+  self->n_folds = n_folds;
+  g_array_set_size (self->region_labels, 0);
+  /* The entries: the voxel at the cursor, then the atlas's named labels. */
+  g_signal_handlers_block_by_func (self->region_chooser, on_region_chosen, self);
+  gtk_string_list_splice (self->region_names, 1,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->region_names)) - 1, NULL);
+  table = vs_volume_get_label_table (atlas);
+  for (guint i = 0; table != NULL && i < vs_label_table_get_n_labels (table); i++)
+    {
+      const VsLabel *label = vs_label_table_get_nth (table, i);
+      if (label->id == 0)
+        continue;
+      gtk_string_list_append (self->region_names, label->name);
+      g_array_append_val (self->region_labels, label->id);
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->region_chooser), 0);
+  g_signal_handlers_unblock_by_func (self->region_chooser, on_region_chosen, self);
+  gtk_widget_set_visible (self->region_chooser, TRUE);
+}
+
+/* Chooses the region called @name, or the voxel at the cursor by that entry's name. */
+void
+vs_voxel_inspector_choose_region (VsVoxelInspector *self,
+                                  const char       *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->region_names)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->region_names, i), name) == 0)
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->region_chooser), i);
+        return;
+      }
+  g_return_if_reached ();
+}
+
+gboolean
+vs_voxel_inspector_is_busy (VsVoxelInspector *self)
+{
+  return self->region_job != NULL;
 }
 
 const char *

@@ -19,6 +19,15 @@ void       vs_voxel_inspector_set_model    (VsVoxelInspector *self,
                                             VsVolume         *concepts);
 void       vs_voxel_inspector_set_position (VsVoxelInspector *self,
                                             const double      xyz[3]);
+void       vs_voxel_inspector_set_regions  (VsVoxelInspector *self,
+                                            VsVolume         *atlas,
+                                            const VsMatrix   *features,
+                                            const double     *alphas,
+                                            guint             n_alphas,
+                                            guint             n_folds);
+void       vs_voxel_inspector_choose_region (VsVoxelInspector *self,
+                                            const char       *name);
+gboolean   vs_voxel_inspector_is_busy      (VsVoxelInspector *self);
 const char *vs_voxel_inspector_get_summary (VsVoxelInspector *self);
 guint      vs_voxel_inspector_get_n_categories (VsVoxelInspector *self);
 double     vs_voxel_inspector_get_category_mean (VsVoxelInspector *self,

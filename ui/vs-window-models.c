@@ -37,6 +37,10 @@ typedef struct {
   double               r_threshold;  /* display threshold of the r layer */
   VsVolume            *responses;    /* for the voxel inspector */
   VsStimulusTable     *stimuli;
+  VsMatrix            *features;     /* for region models in the inspector */
+  double              *alphas;
+  guint                n_alphas;
+  guint                folds;
 } ModelResult;
 
 /* Real fMRI r is often 0.1–0.3: show nearly all of it.  The demo has 40 test images: chance |r|
@@ -67,7 +71,37 @@ model_result_free (gpointer data)
   g_clear_pointer (&result->categories, g_ptr_array_unref);
   g_clear_object (&result->responses);
   g_clear_pointer (&result->stimuli, vs_stimulus_table_free);
+  g_clear_pointer (&result->features, vs_matrix_free);
+  g_free (result->alphas);
   g_free (result);
+}
+
+/* What a region's own model needs later: the features, the α grid and the folds. */
+static void
+keep_model_inputs (ModelResult *result, VsEncodingInput *input)
+{
+  result->features = g_steal_pointer (&input->features);
+  result->alphas = g_steal_pointer (&input->alphas);
+  result->n_alphas = input->n_alphas;
+  result->folds = input->n_folds;
+}
+
+/* The first label layer that is an atlas (not one of @result's own maps), or NULL. */
+static VsVolume *
+find_atlas (VsWindow *self, ModelResult *result)
+{
+  GListModel *layers = vs_scene_get_layers (self->scene);
+
+  for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
+    {
+      g_autoptr(VsLayer) layer = g_list_model_get_item (layers, i);
+      VsVolume *volume = vs_layer_get_volume (layer);
+      if (vs_layer_is_label (layer) && vs_volume_get_label_table (volume) != NULL &&
+          vs_volume_get_n_frames (volume) == 1 &&
+          (result->selectivity == NULL || volume != result->selectivity->preferred))
+        return volume;
+    }
+  return NULL;
 }
 
 static gpointer
@@ -131,6 +165,7 @@ model_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GErro
       }
     result->responses = g_steal_pointer (&e->responses);
     result->stimuli = g_steal_pointer (&e->stimuli);
+    keep_model_inputs (result, e);
   }
   return result;
 }
@@ -209,9 +244,15 @@ on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
               vs_volume_get_frame_voxels (result->encoding->r))
             {
               double cursor[3];
+              VsVolume *atlas;
               vs_voxel_inspector_set_model (VS_VOXEL_INSPECTOR (self->inspector),
                                             result->responses, g_steal_pointer (&result->stimuli),
                                             result->encoding, NULL);
+              atlas = find_atlas (self, result);
+              if (atlas != NULL && result->features != NULL)
+                vs_voxel_inspector_set_regions (VS_VOXEL_INSPECTOR (self->inspector), atlas,
+                                                result->features, result->alphas,
+                                                result->n_alphas, result->folds);
               gtk_widget_set_visible (self->inspector, TRUE);
               vs_scene_get_cursor (self->scene, cursor);
               vs_voxel_inspector_set_position (VS_VOXEL_INSPECTOR (self->inspector), cursor);
@@ -424,6 +465,7 @@ demo_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GError
     }
   result->responses = g_steal_pointer (&encoding->responses);
   result->stimuli = g_steal_pointer (&encoding->stimuli);
+  keep_model_inputs (result, encoding);
   return result;
 }
 
