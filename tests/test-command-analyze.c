@@ -81,26 +81,9 @@ dataset_make (Dataset *d)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 dataset_clear (Dataset *d)
 {
-  remove_tree (d->dir);
+  vs_test_remove_tree (d->dir);
   g_free (d->dir);
   g_free (d->features);
   g_free (d->responses);

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <cairo.h>
 #include <math.h>
 #include <string.h>
 
 #include "vs-analysis-error.h"
 #include "vs-demo-selectivity.h"
+#include "vs-demo-stimulus-images.h"
+#include "vs-test-fixtures.h"
 #include "vs-encoding-model.h"
 #include "vs-job.h"
 #include "vs-region-model.h"
@@ -138,11 +141,41 @@ test_region_model (void)
   g_assert_nonnull (strstr (error->message, "label 99"));
 }
 
+/* The demo's stimuli get pictures: one 64×64 PNG per distinct stimulus, which the table then
+ * points at; a second call keeps the files. */
+static void
+test_demo_images (void)
+{
+  g_autoptr(VsVolume) atlas = make_atlas ();
+  g_autoptr(VsEncodingInput) input = vs_demo_selectivity_make (atlas, 3, NULL);
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) files = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_true (vs_demo_stimulus_images_write (input->stimuli, dir, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < input->stimuli->rows->len; i++)
+    {
+      VsStimulus *s = &g_array_index (input->stimuli->rows, VsStimulus, i);
+      cairo_surface_t *png = cairo_image_surface_create_from_png (s->image);
+      g_assert_true (g_str_has_prefix (s->image, dir));
+      g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (png), ==, 64);
+      g_assert_cmpint (cairo_image_surface_get_height (png), ==, 64);
+      cairo_surface_destroy (png);
+      g_hash_table_add (files, s->image);
+    }
+  g_assert_cmpuint (g_hash_table_size (files), ==, 240);
+  g_assert_true (vs_demo_stimulus_images_write (input->stimuli, dir, &error));
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/encoding/partial-maps", test_partial_maps);
   g_test_add_func ("/encoding/region-model", test_region_model);
+  g_test_add_func ("/encoding/demo-images", test_demo_images);
   return g_test_run ();
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 #include <sys/wait.h>
 #include <zlib.h>
@@ -216,6 +218,24 @@ vs_test_nifti_write (const VsTestNifti *spec,
   else
     g_assert_true (g_file_set_contents (path, (const char *) file->data, length, NULL));
   return path;
+}
+
+/* Removes @dir and everything in it. */
+void
+vs_test_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        vs_test_remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 char *

@@ -39,6 +39,7 @@ char *vs_test_nifti_write   (const VsTestNifti *spec,
                              const char        *dir,
                              const char        *name);
 char *vs_test_make_tmpdir   (void);
+void  vs_test_remove_tree   (const char *dir);
 const char *vs_test_nibabel_data_dir (void);
 const char *vs_test_mricron_dir      (void);
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "vs-demo-selectivity.h"
+#include "vs-demo-stimulus-images.h"
 #include "vs-encoding-model.h"
 #include "vs-nifti-reader.h"
 #include "vs-npy-reader.h"
@@ -445,8 +446,15 @@ demo_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GError
   g_autoptr(VsSelectivityInput) selectivity = g_new0 (VsSelectivityInput, 1);
   ModelResult *result;
 
+  g_autofree char *images = g_build_filename (g_get_user_cache_dir (), "voxelscope",
+                                              "demo-stimuli", NULL);
+  g_autoptr(GError) image_error = NULL;
+
   if (encoding == NULL || localiser == NULL)
     return NULL;
+  /* Thumbnails for the inspector; without them (an unwritable cache) the demo still works. */
+  if (!vs_demo_stimulus_images_write (encoding->stimuli, images, &image_error))
+    g_message ("demo: no stimulus thumbnails: %s", image_error->message);
   result = g_new0 (ModelResult, 1);
   result->categories = g_ptr_array_ref (encoding->stimuli->categories);
   result->r_threshold = DEMO_R_THRESHOLD;
