@@ -368,7 +368,7 @@ test_voxel_selectivity_dialogs (void)
   float *yd = vs_volume_get_data_mutable (y);
   double x[90 * 4];
   g_autoptr(GString) tsv = g_string_new ("stimulus_id\timage\tcategory\tsplit\trepeat\n");
-  g_autofree char *features = NULL;
+  g_autofree char *features = NULL, *concepts = NULL, *concept_names = NULL;
   g_autofree char *responses = g_build_filename (dir, "y.nii.gz", NULL);
   g_autofree char *stimuli = g_build_filename (dir, "stim.tsv", NULL);
   VsWindow *window = vs_window_new (NULL);
@@ -390,6 +390,13 @@ test_voxel_selectivity_dialogs (void)
                               i < 75 ? "train" : "test");
     }
   features = vs_test_write_npy (dir, "x.npy", "<f8", FALSE, "(90, 4)", x, sizeof x, 0);
+  {
+    const double e[8] = { 1, 0, 0, 0, 0, 1, 0, 0 };
+    concepts = vs_test_write_npy (dir, "c.npy", "<f8", FALSE, "(2, 4)", e, sizeof e, 0);
+    concept_names = g_build_filename (dir, "c.tsv", NULL);
+    g_assert_true (g_file_set_contents (concept_names, "first feature\nsecond feature\n", -1,
+                                        NULL));
+  }
   g_assert_true (vs_nifti_write (y, responses, NULL));
   g_assert_true (g_file_set_contents (stimuli, tsv->str, -1, NULL));
   gtk_window_present (GTK_WINDOW (window));
@@ -400,9 +407,24 @@ test_voxel_selectivity_dialogs (void)
   set_entry (dialog, "features", features);
   set_entry (dialog, "responses", responses);
   set_entry (dialog, "stimuli", stimuli);
+  /* Concepts given without their names: named, and the dialog stays. */
+  set_entry (dialog, "concepts", concepts);
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (strstr (vs_window_get_error_text (window), "both the embeddings and their "
+                                                               "names"));
+  set_entry (dialog, "concept_names", concept_names);
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
   g_assert_true (wait_until (has_layer_named, r_args, 60000));
   g_assert_null (vs_window_get_error_text (window));
+  /* Voxel 0 is driven by feature 0, voxel 1 by feature 1: their best concepts. */
+  {
+    VsVolume *concept = vs_layer_get_volume (layer_named (scene, "concept"));
+    g_assert_true (vs_layer_is_label (layer_named (scene, "concept")));
+    g_assert_cmpfloat (vs_volume_get_value (concept, 0, 0, 0, 0), ==, 1);
+    g_assert_cmpfloat (vs_volume_get_value (concept, 1, 0, 0, 0), ==, 2);
+    g_assert_cmpstr (vs_label_table_lookup (vs_volume_get_label_table (concept), 2)->name, ==,
+                     "second feature");
+  }
   r = layer_named (scene, "r");
   g_assert_cmpint (vs_layer_get_colormap (r), ==, VS_COLORMAP_INFERNO);
   g_assert_cmpfloat (vs_layer_get_display_min (r), ==, 0);
@@ -428,10 +450,7 @@ test_voxel_selectivity_dialogs (void)
                                                                "stimulus table"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
-  g_unlink (features);
-  g_unlink (responses);
-  g_unlink (stimuli);
-  g_rmdir (dir);
+  vs_test_remove_tree (dir);
 }
 
 /* The demo fits its simulated selectivity dataset: fusiform voxels are predicted and prefer

@@ -8,6 +8,7 @@
 #include "vs-demo-selectivity.h"
 #include "vs-demo-stimulus-images.h"
 #include "vs-encoding-model.h"
+#include "vs-voxel-concepts.h"
 #include "vs-nifti-reader.h"
 #include "vs-npy-reader.h"
 #include "vs-ridge.h"
@@ -26,6 +27,8 @@ typedef struct {
   char   *responses;
   char   *stimuli;
   char   *mask;
+  char   *concepts;
+  char   *concept_names;
   GArray *alphas;
   guint   folds;
   gboolean selectivity;
@@ -38,6 +41,8 @@ typedef struct {
   double               r_threshold;  /* display threshold of the r layer */
   VsVolume            *responses;    /* for the voxel inspector */
   VsStimulusTable     *stimuli;
+  VsVolume            *concept;      /* best concept per voxel (labels), or NULL */
+  VsVolume            *concept_score;
   VsMatrix            *features;     /* for region models in the inspector */
   double              *alphas;
   guint                n_alphas;
@@ -59,6 +64,8 @@ model_input_free (gpointer data)
   g_free (input->responses);
   g_free (input->stimuli);
   g_free (input->mask);
+  g_free (input->concepts);
+  g_free (input->concept_names);
   g_clear_pointer (&input->alphas, g_array_unref);
   g_free (input);
 }
@@ -73,6 +80,8 @@ model_result_free (gpointer data)
   g_clear_object (&result->responses);
   g_clear_pointer (&result->stimuli, vs_stimulus_table_free);
   g_clear_pointer (&result->features, vs_matrix_free);
+  g_clear_object (&result->concept);
+  g_clear_object (&result->concept_score);
   g_free (result->alphas);
   g_free (result);
 }
@@ -103,6 +112,22 @@ find_atlas (VsWindow *self, ModelResult *result)
         return volume;
     }
   return NULL;
+}
+
+/* The best concept of every voxel: cosine of its weights with each concept embedding. */
+static gboolean
+label_concepts (ModelInput *input, ModelResult *result, GError **error)
+{
+  g_autoptr(VsMatrix) embeddings = vs_npy_read (input->concepts, NULL, NULL, error);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(VsVolume) probability = NULL;
+
+  if (embeddings == NULL)
+    return FALSE;
+  names = vs_concept_names_read (input->concept_names, embeddings->rows, error);
+  return names != NULL &&
+         vs_voxel_concepts_compute (result->encoding->weights, embeddings, names, 0.05,
+                                    &result->concept, &result->concept_score, &probability, error);
 }
 
 static gpointer
@@ -159,7 +184,8 @@ model_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GErro
     e->n_folds = input->folds;
     e->top_k = 5;
     result->encoding = vs_encoding_model_fit (e, progress, cancellable, error);
-    if (result->encoding == NULL)
+    if (result->encoding == NULL ||
+        (input->concepts != NULL && !label_concepts (input, result, error)))
       {
         model_result_free (result);
         return NULL;
@@ -239,6 +265,8 @@ on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
           else
             add_result_layer (self, result->encoding->r, "r", VS_COLORMAP_INFERNO, 0,
                               MAX (result->encoding->median_r * 3, 0.5), result->r_threshold);
+          if (result->concept != NULL)
+            add_result_layer (self, result->concept, "concept", VS_COLORMAP_LABELS, 0, 0, 0);
           /* The inspector reads responses by grid voxel: only when they share the maps' grid. */
           if (result->responses != NULL && result->stimuli != NULL &&
               vs_volume_get_frame_voxels (result->responses) ==
@@ -248,7 +276,7 @@ on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
               VsVolume *atlas;
               vs_voxel_inspector_set_model (VS_VOXEL_INSPECTOR (self->inspector),
                                             result->responses, g_steal_pointer (&result->stimuli),
-                                            result->encoding, NULL);
+                                            result->encoding, result->concept);
               atlas = find_atlas (self, result);
               if (atlas != NULL && result->features != NULL)
                 vs_voxel_inspector_set_regions (VS_VOXEL_INSPECTOR (self->inspector), atlas,
@@ -336,6 +364,17 @@ on_model_response (GtkDialog *dialog, int response, VsWindow *self)
       input->responses = entry_path (dialog, "responses");
       input->stimuli = entry_path (dialog, "stimuli");
       input->mask = entry_path (dialog, "mask");
+      if (!selectivity)
+        {
+          input->concepts = entry_path (dialog, "concepts");
+          input->concept_names = entry_path (dialog, "concept_names");
+          if ((input->concepts == NULL) != (input->concept_names == NULL))
+            {
+              model_input_free (input);
+              vs_window_show_error (self, _("Concepts need both the embeddings and their names"));
+              return;  /* keep the dialog open to fix it */
+            }
+        }
       if ((!selectivity && input->features == NULL) || input->responses == NULL ||
           input->stimuli == NULL)
         {
@@ -359,6 +398,7 @@ on_model_response (GtkDialog *dialog, int response, VsWindow *self)
         }
       job = vs_job_new (selectivity ? _("Category selectivity") : _("Encoding model"), model_job,
                         input, model_input_free, model_result_free);
+      vs_window_dismiss_error (self);   /* whatever it said about this dialog is fixed */
       start_model_job (self, job, REAL_R_THRESHOLD);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -381,6 +421,10 @@ model_dialog (VsWindow *self, gboolean selectivity)
   file_row (dialog, grid, row++, _("Mask"), "mask", _("optional"));
   if (!selectivity)
     {
+      file_row (dialog, grid, row++, _("Concepts"), "concepts",
+                _("optional: C.npy, one embedding per concept in the feature space"));
+      file_row (dialog, grid, row++, _("Concept names"), "concept_names",
+                _("with concepts: one name per line"));
       GtkWidget *alphas = gtk_entry_new ();
       GtkWidget *folds = gtk_spin_button_new_with_range (2, 20, 1);
       gtk_editable_set_text (GTK_EDITABLE (alphas), "1e-2:1e6:20");

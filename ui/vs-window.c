@@ -747,6 +747,14 @@ vs_window_show_error (VsWindow   *self,
 }
 
 /* The shown error, or NULL. */
+/* Hides the error bar, e.g. once the user has fixed what it named. */
+void
+vs_window_dismiss_error (VsWindow *self)
+{
+  g_return_if_fail (VS_IS_WINDOW (self));
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->error_bar), FALSE);
+}
+
 const char *
 vs_window_get_error_text (VsWindow *self)
 {

@@ -20,6 +20,7 @@ guint       vs_window_get_n_loading  (VsWindow       *self);
 void        vs_window_show_error     (VsWindow       *self,
                                       const char     *message);
 const char *vs_window_get_error_text (VsWindow       *self);
+void        vs_window_dismiss_error  (VsWindow       *self);
 const char *vs_window_get_status_text (VsWindow      *self);
 GtkWidget  *vs_window_get_slice_view (VsWindow       *self,
                                       guint           index);
