@@ -267,32 +267,6 @@ test_encoding_errors (void)
   dataset_clear (&d);
 }
 
-/* A GIFTI func file of vertices [first, first + count) of the dataset's voxels, one ASCII data
- * array per presentation. */
-static char *
-write_func_gifti (const char *dir, const char *name, VsVolume *y, gsize first, gsize count)
-{
-  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  char *path = g_build_filename (dir, name, NULL);
-  const float *values = vs_volume_get_data (y);
-
-  g_string_append_printf (xml, "<GIFTI Version=\"1.0\" NumberOfDataArrays=\"%d\">\n", N);
-  for (gsize i = 0; i < N; i++)
-    {
-      g_string_append_printf (xml, "<DataArray Intent=\"NIFTI_INTENT_NONE\" "
-                              "DataType=\"NIFTI_TYPE_FLOAT32\" ArrayIndexingOrder=\"RowMajorOrder\" "
-                              "Dimensionality=\"1\" Dim0=\"%zu\" Encoding=\"ASCII\" "
-                              "Endian=\"LittleEndian\" ExternalFileName=\"\" "
-                              "ExternalFileOffset=\"\"><Data>", count);
-      for (gsize v = 0; v < count; v++)
-        g_string_append_printf (xml, "%.9g ", values[first + v + i * NV]);
-      g_string_append (xml, "</Data></DataArray>\n");
-    }
-  g_string_append (xml, "</GIFTI>\n");
-  g_assert_true (g_file_set_contents (path, xml->str, -1, NULL));
-  return path;
-}
-
 static float *
 read_npy_floats (const char *dir, const char *name, gsize expected_rows, gsize expected_cols)
 {
@@ -325,8 +299,10 @@ test_encoding_gifti_responses (void)
   dataset_make (&d);
   y = vs_nifti_read (d.responses, NULL, NULL, &error);
   g_assert_no_error (error);
-  lh = write_func_gifti (d.dir, "lh.responses.func.gii", y, 0, 35);
-  rh = write_func_gifti (d.dir, "rh.responses.func.gii", y, 35, NV - 35);
+  lh = vs_test_write_func_gifti (d.dir, "lh.responses.func.gii", vs_volume_get_data (y), N, NV, 0,
+                                 35);
+  rh = vs_test_write_func_gifti (d.dir, "rh.responses.func.gii", vs_volume_get_data (y), N, NV, 35,
+                                 NV - 35);
   {
     const char *args[] = { "analyze", "encoding", "--features", d.features, "--responses", lh,
                            "--responses", rh, "--stimuli", d.stimuli, "--alphas", "1e-2:1e4:7",

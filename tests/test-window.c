@@ -33,6 +33,12 @@ wait_until (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
 }
 
 static gboolean
+has_items (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
+}
+
+static gboolean
 inspector_idle (gpointer data)
 {
   return !vs_voxel_inspector_is_busy (VS_VOXEL_INSPECTOR (data));
@@ -453,6 +459,70 @@ test_voxel_selectivity_dialogs (void)
   vs_test_remove_tree (dir);
 }
 
+/* Vertex-wise responses on an open surface: the 8 vertices of a cube, 90 presentations, vertices
+ * driven by the features.  The r map lands on the cube as an overlay, and picking a vertex shows
+ * its model in the inspector. */
+static void
+test_vertex_wise_encoding (void)
+{
+  const char *cube = "/usr/lib/python3/dist-packages/nibabel/gifti/tests/data/external.gii";
+  const char *paths[] = { cube, NULL };
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  g_autofree char *features = NULL, *func = NULL;
+  g_autofree char *stimuli = g_build_filename (dir, "stim.tsv", NULL);
+  g_autoptr(GString) tsv = g_string_new ("stimulus_id\timage\tcategory\tsplit\trepeat\n");
+  float y[90 * 8];
+  double x[90 * 4];
+  VsWindow *window;
+  GtkDialog *dialog;
+  g_autoptr(VsSurfaceLayer) layer = NULL;
+  GListModel *overlays;
+  VsVoxelInspector *inspector;
+
+  for (int i = 0; i < 90; i++)
+    {
+      for (int k = 0; k < 4; k++)
+        x[i * 4 + k] = g_rand_double_range (rand, -1, 1);
+      for (int v = 0; v < 8; v++)
+        y[i * 8 + v] = (float) (2 * x[i * 4 + v % 4] + 0.1 * g_rand_double_range (rand, -1, 1));
+      g_string_append_printf (tsv, "s%d\t\t%s\t%s\t0\n", i, i % 2 ? "faces" : "places",
+                              i < 75 ? "train" : "test");
+    }
+  features = vs_test_write_npy (dir, "x.npy", "<f8", FALSE, "(90, 4)", x, sizeof x, 0);
+  func = vs_test_write_func_gifti (dir, "cube.func.gii", y, 90, 8, 0, 8);
+  g_assert_true (g_file_set_contents (stimuli, tsv->str, -1, NULL));
+  window = open_window (paths);
+  layer = g_list_model_get_item (vs_scene_get_surfaces (vs_window_get_scene (window)), 0);
+  overlays = vs_surface_layer_get_overlays (layer);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.encoding", NULL);
+  dialog = find_dialog ();
+  set_entry (dialog, "features", features);
+  set_entry (dialog, "responses", func);
+  set_entry (dialog, "stimuli", stimuli);
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+  g_assert_true (wait_until (has_items, overlays, 60000));
+  g_assert_null (vs_window_get_error_text (window));
+  {
+    g_autoptr(VsVertexLayer) r = g_list_model_get_item (overlays, 0);
+    VsVertexData *data = vs_vertex_layer_get_data (r);
+    g_assert_cmpstr (vs_vertex_data_get_name (data), ==, "r");
+    for (guint v = 0; v < 8; v++)
+      g_assert_cmpfloat (vs_vertex_data_get_column (data, 0)[v], >, 0.9);
+  }
+  inspector = VS_VOXEL_INSPECTOR (vs_window_get_inspector (window));
+  vs_voxel_inspector_set_vertex (inspector, layer, 5);
+  g_test_message ("%s", vs_voxel_inspector_get_summary (inspector));
+  {
+    const char *at = strstr (vs_voxel_inspector_get_summary (inspector), "vertex 5   r ");
+    g_assert_nonnull (at);
+    g_assert_cmpfloat (g_ascii_strtod (at + strlen ("vertex 5   r "), NULL), >, 0.9);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  vs_test_remove_tree (dir);
+}
+
 /* The demo fits its simulated selectivity dataset: fusiform voxels are predicted and prefer
  * faces, parahippocampal ones places; elsewhere there is nothing to predict. */
 static void
@@ -570,6 +640,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/open-surface", test_open_surface);
   g_test_add_func ("/window/surface-analyses", test_surface_analyses);
   g_test_add_func ("/window/voxel-selectivity-dialogs", test_voxel_selectivity_dialogs);
+  g_test_add_func ("/window/vertex-wise-encoding", test_vertex_wise_encoding);
   g_test_add_func ("/window/demo-selectivity", test_demo_selectivity);
 
   return g_test_run ();

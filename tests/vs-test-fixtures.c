@@ -305,3 +305,34 @@ vs_test_write_npy (const char *dir, const char *name, const char *descr, gboolea
   return path;
 }
 
+
+/* A GIFTI func file with one ASCII data array per presentation: @values holds @n_arrays rows of
+ * @count vertices, row i starting at values[i * stride + first]. */
+char *
+vs_test_write_func_gifti (const char  *dir,
+                          const char  *name,
+                          const float *values,
+                          gsize        n_arrays,
+                          gsize        stride,
+                          gsize        first,
+                          gsize        count)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_string_append_printf (xml, "<GIFTI Version=\"1.0\" NumberOfDataArrays=\"%zu\">\n", n_arrays);
+  for (gsize i = 0; i < n_arrays; i++)
+    {
+      g_string_append_printf (xml, "<DataArray Intent=\"NIFTI_INTENT_NONE\" "
+                              "DataType=\"NIFTI_TYPE_FLOAT32\" ArrayIndexingOrder=\"RowMajorOrder\" "
+                              "Dimensionality=\"1\" Dim0=\"%zu\" Encoding=\"ASCII\" "
+                              "Endian=\"LittleEndian\" ExternalFileName=\"\" "
+                              "ExternalFileOffset=\"\"><Data>", count);
+      for (gsize v = 0; v < count; v++)
+        g_string_append_printf (xml, "%.9g ", values[i * stride + first + v]);
+      g_string_append (xml, "</Data></DataArray>\n");
+    }
+  g_string_append (xml, "</GIFTI>\n");
+  g_assert_true (g_file_set_contents (path, xml->str, -1, NULL));
+  return path;
+}

@@ -40,6 +40,13 @@ char *vs_test_nifti_write   (const VsTestNifti *spec,
                              const char        *name);
 char *vs_test_make_tmpdir   (void);
 void  vs_test_remove_tree   (const char *dir);
+char *vs_test_write_func_gifti (const char  *dir,
+                                const char  *name,
+                                const float *values,
+                                gsize        n_arrays,
+                                gsize        stride,
+                                gsize        first,
+                                gsize        count);
 const char *vs_test_nibabel_data_dir (void);
 const char *vs_test_mricron_dir      (void);
 

@@ -50,6 +50,8 @@ struct _VsVoxelInspector
   VsRegionModel    *region;         /* the chosen region's fit, or NULL: the voxel at the cursor */
   VsJob            *region_job;
   double            cursor[3];
+  GPtrArray        *vertex_layers;   /* VsSurfaceLayer per hemisphere of a vertex-wise model */
+  GArray           *vertex_offsets;  /* gsize: its first vertex in the model */
 };
 
 G_DEFINE_FINAL_TYPE (VsVoxelInspector, vs_voxel_inspector, GTK_TYPE_BOX)
@@ -74,6 +76,11 @@ clear_model (VsVoxelInspector *self)
   if (self->region_job != NULL)
     vs_job_cancel (self->region_job);
   g_clear_object (&self->region_job);
+  if (self->vertex_layers != NULL)
+    {
+      g_ptr_array_set_size (self->vertex_layers, 0);
+      g_array_set_size (self->vertex_offsets, 0);
+    }
 }
 
 static void
@@ -84,6 +91,8 @@ vs_voxel_inspector_dispose (GObject *object)
   clear_model (self);
   g_clear_pointer (&self->summary_text, g_free);
   g_clear_pointer (&self->region_labels, g_array_unref);
+  g_clear_pointer (&self->vertex_layers, g_ptr_array_unref);
+  g_clear_pointer (&self->vertex_offsets, g_array_unref);
   G_OBJECT_CLASS (vs_voxel_inspector_parent_class)->dispose (object);
 }
 
@@ -162,6 +171,8 @@ vs_voxel_inspector_init (VsVoxelInspector *self)
                                               "voxel's mean, ± standard error"));
   self->top_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   self->region_labels = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->vertex_layers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->vertex_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->region_names = gtk_string_list_new (NULL);
   gtk_string_list_append (self->region_names, _("Voxel at the cursor"));
   self->region_chooser = gtk_drop_down_new (G_LIST_MODEL (self->region_names), NULL);
@@ -319,49 +330,35 @@ show_region (VsVoxelInspector *self)
         region->fit->stimulus_order);
 }
 
-void
-vs_voxel_inspector_set_position (VsVoxelInspector *self,
-                                 const double      xyz[3])
+/* The model's values at flat grid index @index (a voxel, or a vertex of vertex-wise data), under
+ * the heading @where. */
+static void
+show_index (VsVoxelInspector *self, gsize index, const char *where)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  gint64 voxel[3], dims[4];
   double r, alpha, cv, slope, intercept;
-  gsize n, frame_voxels, index;
+  gsize n, frame_voxels = vs_volume_get_frame_voxels (self->responses);
   g_autofree double *values = NULL;
 
-  g_return_if_fail (VS_IS_VOXEL_INSPECTOR (self));
-  memcpy (self->cursor, xyz, sizeof self->cursor);
-  if (self->region_chooser != NULL &&
-      gtk_drop_down_get_selected (GTK_DROP_DOWN (self->region_chooser)) > 0)
-    return;   /* a region is shown until "the voxel at the cursor" is chosen again */
-  clear_display (self);
-  if (self->responses == NULL || !vs_volume_sample_world (self->r, xyz, 0, &r, voxel))
-    {
-      show_message (self, _("The cursor is outside the model's grid"));
-      return;
-    }
-  vs_volume_get_dims (self->r, dims);
-  index = (gsize) (voxel[0] + dims[0] * (voxel[1] + dims[1] * voxel[2]));
-  alpha = vs_volume_get_value (self->alpha, voxel[0], voxel[1], voxel[2], 0);
-  cv = vs_volume_get_value (self->cv_r2, voxel[0], voxel[1], voxel[2], 0);
+  r = ((const float *) vs_volume_get_data (self->r))[index];
+  alpha = ((const float *) vs_volume_get_data (self->alpha))[index];
+  cv = ((const float *) vs_volume_get_data (self->cv_r2))[index];
   if (alpha == 0)
     {
       show_message (self, _("Not fitted here (outside the mask, constant or not finite)"));
       return;
     }
-  g_string_append_printf (text, _("voxel [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %"
-                                  G_GINT64_FORMAT "]   r %.2f   α %.3g   CV R² %.2f"),
-                          voxel[0], voxel[1], voxel[2], r, alpha, cv);
+  g_string_append_printf (text, _("%s   r %.2f   α %.3g   CV R² %.2f"), where, r, alpha, cv);
   if (self->concepts != NULL)
     {
-      double concept = vs_volume_get_value (self->concepts, voxel[0], voxel[1], voxel[2], 0);
+      double concept = vs_datatype_read (vs_volume_get_datatype (self->concepts),
+                                         vs_volume_get_data (self->concepts), index);
       const VsLabel *label = vs_label_table_lookup (vs_volume_get_label_table (self->concepts),
                                                     (guint32) concept);
       if (label != NULL)
         g_string_append_printf (text, _("\nconcept: %s"), label->name);
     }
   n = self->stimuli->rows->len;
-  frame_voxels = vs_volume_get_frame_voxels (self->responses);
   vs_volume_get_scaling (self->responses, &slope, &intercept);
   values = g_new (double, n);
   for (gsize i = 0; i < n; i++)
@@ -369,6 +366,81 @@ vs_voxel_inspector_set_position (VsVoxelInspector *self,
                                   vs_volume_get_data (self->responses), index + i * frame_voxels) *
                 slope + intercept;
   show (self, text, values, self->top_predicted, index, self->stimulus_order);
+}
+
+static gboolean
+showing_region (VsVoxelInspector *self)
+{
+  return self->region_chooser != NULL &&
+         gtk_drop_down_get_selected (GTK_DROP_DOWN (self->region_chooser)) > 0;
+}
+
+void
+vs_voxel_inspector_set_position (VsVoxelInspector *self,
+                                 const double      xyz[3])
+{
+  gint64 voxel[3], dims[4];
+  double r;
+  g_autofree char *where = NULL;
+
+  g_return_if_fail (VS_IS_VOXEL_INSPECTOR (self));
+  memcpy (self->cursor, xyz, sizeof self->cursor);
+  if (showing_region (self))
+    return;   /* a region is shown until "the voxel at the cursor" is chosen again */
+  clear_display (self);
+  if (self->responses != NULL && self->vertex_layers->len > 0)
+    {
+      show_message (self, _("Click a vertex of the surface to see its model"));
+      return;
+    }
+  if (self->responses == NULL || !vs_volume_sample_world (self->r, xyz, 0, &r, voxel))
+    {
+      show_message (self, _("The cursor is outside the model's grid"));
+      return;
+    }
+  vs_volume_get_dims (self->r, dims);
+  where = g_strdup_printf (_("voxel [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %"
+                             G_GINT64_FORMAT "]"), voxel[0], voxel[1], voxel[2]);
+  show_index (self, (gsize) (voxel[0] + dims[0] * (voxel[1] + dims[1] * voxel[2])), where);
+}
+
+/* Vertex-wise models: hemisphere h of the model's vertices is drawn on @layers[h], starting at
+ * model vertex @offsets[h]. */
+void
+vs_voxel_inspector_set_vertex_layers (VsVoxelInspector *self,
+                                      VsSurfaceLayer  **layers,
+                                      const gsize      *offsets,
+                                      guint             n)
+{
+  g_return_if_fail (VS_IS_VOXEL_INSPECTOR (self));
+
+  g_ptr_array_set_size (self->vertex_layers, 0);
+  g_array_set_size (self->vertex_offsets, 0);
+  for (guint h = 0; h < n; h++)
+    {
+      g_ptr_array_add (self->vertex_layers, g_object_ref (layers[h]));
+      g_array_append_val (self->vertex_offsets, offsets[h]);
+    }
+}
+
+/* A vertex picked in the 3D view: shown when its surface carries the model. */
+void
+vs_voxel_inspector_set_vertex (VsVoxelInspector *self,
+                               VsSurfaceLayer   *layer,
+                               guint             vertex)
+{
+  guint h;
+
+  g_return_if_fail (VS_IS_VOXEL_INSPECTOR (self));
+  if (self->responses == NULL || showing_region (self) ||
+      !g_ptr_array_find (self->vertex_layers, layer, &h))
+    return;
+  clear_display (self);
+  {
+    g_autofree char *where = g_strdup_printf (_("%s vertex %u"), vs_surface_layer_get_name (layer),
+                                              vertex);
+    show_index (self, g_array_index (self->vertex_offsets, gsize, h) + vertex, where);
+  }
 }
 
 /* Regions. */

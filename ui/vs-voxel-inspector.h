@@ -5,6 +5,7 @@
 
 #include "vs-encoding-model.h"
 #include "vs-stimulus-table.h"
+#include "vs-surface-layer.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,13 @@ void       vs_voxel_inspector_set_model    (VsVoxelInspector *self,
                                             VsVolume         *concepts);
 void       vs_voxel_inspector_set_position (VsVoxelInspector *self,
                                             const double      xyz[3]);
+void       vs_voxel_inspector_set_vertex_layers (VsVoxelInspector *self,
+                                            VsSurfaceLayer  **layers,
+                                            const gsize      *offsets,
+                                            guint             n);
+void       vs_voxel_inspector_set_vertex   (VsVoxelInspector *self,
+                                            VsSurfaceLayer   *layer,
+                                            guint             vertex);
 void       vs_voxel_inspector_set_regions  (VsVoxelInspector *self,
                                             VsVolume         *atlas,
                                             const VsMatrix   *features,

@@ -4,10 +4,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "vs-demo-selectivity.h"
 #include "vs-demo-stimulus-images.h"
 #include "vs-encoding-model.h"
+#include "vs-datatype.h"
+#include "vs-analysis-error.h"
+#include "vs-vertex-responses.h"
 #include "vs-voxel-concepts.h"
 #include "vs-nifti-reader.h"
 #include "vs-npy-reader.h"
@@ -25,6 +29,7 @@
 typedef struct {
   char   *features;
   char   *responses;
+  char   *responses_right;   /* a second GIFTI hemisphere, or NULL */
   char   *stimuli;
   char   *mask;
   char   *concepts;
@@ -47,6 +52,8 @@ typedef struct {
   double              *alphas;
   guint                n_alphas;
   guint                folds;
+  guint                n_hemispheres;  /* vertex-wise: 1 or 2; 0 for volumes */
+  guint                n_vertices[2];
 } ModelResult;
 
 /* Real fMRI r is often 0.1–0.3: show nearly all of it.  The demo has 40 test images: chance |r|
@@ -54,7 +61,7 @@ typedef struct {
 #define REAL_R_THRESHOLD 0.1
 #define DEMO_R_THRESHOLD 0.5
 
-static void start_model_job (VsWindow *self, VsJob *job, double threshold);
+static void start_model_job (VsWindow *self, VsJob *job, double threshold, gboolean stream);
 
 static void
 model_input_free (gpointer data)
@@ -62,6 +69,7 @@ model_input_free (gpointer data)
   ModelInput *input = data;
   g_free (input->features);
   g_free (input->responses);
+  g_free (input->responses_right);
   g_free (input->stimuli);
   g_free (input->mask);
   g_free (input->concepts);
@@ -138,8 +146,28 @@ model_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GErro
   g_autoptr(VsMatrix) matrix = NULL;
   g_autoptr(VsStimulusTable) table = NULL;
   ModelResult *result;
+  guint hemispheres = 0, n_vertices[2] = { 0, 0 };
 
-  if (g_str_has_suffix (input->responses, ".npy"))
+  if (vs_vertex_responses_is_path (input->responses))
+    {
+      const char *paths[2] = { input->responses, input->responses_right };
+      if (input->mask != NULL)
+        {
+          g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                               _("a mask applies to volumes; with GIFTI responses every vertex is "
+                                 "fitted"));
+          return NULL;
+        }
+      hemispheres = input->responses_right != NULL ? 2 : 1;
+      responses = vs_vertex_responses_read (paths, hemispheres, n_vertices, error);
+    }
+  else if (input->responses_right != NULL)
+    {
+      g_set_error_literal (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                           _("a second hemisphere goes with GIFTI responses only"));
+      return NULL;
+    }
+  else if (g_str_has_suffix (input->responses, ".npy"))
     responses = vs_npy_read_volume (input->responses, error);
   else
     responses = vs_nifti_read (input->responses, NULL, cancellable, error);
@@ -150,6 +178,8 @@ model_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GErro
   if ((table = vs_stimulus_table_read (input->stimuli, error)) == NULL)
     return NULL;
   result = g_new0 (ModelResult, 1);
+  result->n_hemispheres = hemispheres;
+  memcpy (result->n_vertices, n_vertices, sizeof n_vertices);
   result->categories = g_ptr_array_ref (table->categories);
   result->r_threshold = REAL_R_THRESHOLD;
   if (input->selectivity)
@@ -216,6 +246,91 @@ add_result_layer (VsWindow *self, VsVolume *volume, const char *name, VsColormap
   return layer;
 }
 
+/* One hemisphere's part of a map of vertex-wise results, as vertex data. */
+static VsVertexData *
+hemisphere_data (VsVolume *map, const char *name, gsize first, guint count)
+{
+  VsVertexData *data = vs_vertex_data_new (name, count, 1);
+  float *column = vs_vertex_data_get_column (data, 0);
+
+  for (guint v = 0; v < count; v++)
+    column[v] = (float) vs_datatype_read (vs_volume_get_datatype (map), vs_volume_get_data (map),
+                                          first + v);
+  if (vs_volume_get_label_table (map) != NULL)
+    vs_vertex_data_set_label_table (data, vs_volume_get_label_table (map));
+  return data;
+}
+
+static void
+add_surface_overlay (VsSurfaceLayer *layer, VsVolume *map, const char *name, gsize first,
+                     guint count, VsColormap colormap, double min, double max, double threshold)
+{
+  g_autoptr(VsVertexData) data = hemisphere_data (map, name, first, count);
+  VsVertexLayer *overlay = vs_surface_layer_add_overlay (layer, data);
+
+  if (colormap != VS_COLORMAP_LABELS)
+    g_object_set (overlay, "colormap", (guint) colormap, "display-min", min, "display-max", max,
+                  "threshold", threshold, NULL);
+}
+
+/* Vertex-wise results go onto the loaded surfaces with the same numbers of vertices, one per
+ * hemisphere; picking a vertex there shows its model in the inspector. */
+static void
+show_on_surfaces (VsWindow *self, ModelResult *result)
+{
+  GListModel *surfaces = vs_scene_get_surfaces (self->scene);
+  VsSurfaceLayer *layers[2] = { NULL, NULL };
+  gsize offsets[2] = { 0, result->n_vertices[0] };
+  g_autoptr(GString) missing = g_string_new (NULL);
+
+  for (guint h = 0; h < result->n_hemispheres; h++)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (surfaces) && layers[h] == NULL; i++)
+        {
+          g_autoptr(VsSurfaceLayer) layer = g_list_model_get_item (surfaces, i);
+          if (vs_surface_get_n_vertices (vs_surface_layer_get_surface (layer)) ==
+              result->n_vertices[h] && (h == 0 || layer != layers[0]))
+            layers[h] = layer;
+        }
+      if (layers[h] == NULL)
+        g_string_append_printf (missing, "%s%u", missing->len > 0 ? _(" and ") : "",
+                                result->n_vertices[h]);
+    }
+  if (missing->len > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The model ran on vertex-wise responses, but no open surface has %s "
+                           "vertices to show it on; open the hemisphere's surface and run it "
+                           "again"), missing->str);
+      vs_window_show_error (self, message);
+    }
+  for (guint h = 0; h < result->n_hemispheres; h++)
+    {
+      if (layers[h] == NULL)
+        continue;
+      if (result->selectivity != NULL)
+        add_surface_overlay (layers[h], result->selectivity->preferred, "preferred category",
+                             offsets[h], result->n_vertices[h], VS_COLORMAP_LABELS, 0, 0, 0);
+      if (result->encoding != NULL)
+        add_surface_overlay (layers[h], result->encoding->r, "r", offsets[h],
+                             result->n_vertices[h], VS_COLORMAP_INFERNO, 0,
+                             MAX (result->encoding->median_r * 3, 0.5), result->r_threshold);
+      if (result->concept != NULL)
+        add_surface_overlay (layers[h], result->concept, "concept", offsets[h],
+                             result->n_vertices[h], VS_COLORMAP_LABELS, 0, 0, 0);
+    }
+  if (result->encoding != NULL && result->stimuli != NULL && layers[0] != NULL)
+    {
+      guint n = layers[1] != NULL || result->n_hemispheres == 1 ? result->n_hemispheres : 1;
+      vs_voxel_inspector_set_model (VS_VOXEL_INSPECTOR (self->inspector), result->responses,
+                                    g_steal_pointer (&result->stimuli), result->encoding,
+                                    result->concept);
+      vs_voxel_inspector_set_vertex_layers (VS_VOXEL_INSPECTOR (self->inspector), layers, offsets,
+                                            n);
+      gtk_widget_set_visible (self->inspector, TRUE);
+    }
+}
+
 static void
 on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
 {
@@ -231,6 +346,8 @@ on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
       if (self != NULL && context->partial != NULL)
         vs_scene_remove_layer (self->scene, context->partial);
     }
+  else if (result->n_hemispheres > 0)
+    show_on_surfaces (self, result);
   else
     {
       if (result->selectivity != NULL)
@@ -362,6 +479,7 @@ on_model_response (GtkDialog *dialog, int response, VsWindow *self)
       input->selectivity = selectivity;
       input->features = entry_path (dialog, "features");
       input->responses = entry_path (dialog, "responses");
+      input->responses_right = entry_path (dialog, "responses_right");
       input->stimuli = entry_path (dialog, "stimuli");
       input->mask = entry_path (dialog, "mask");
       if (!selectivity)
@@ -399,7 +517,7 @@ on_model_response (GtkDialog *dialog, int response, VsWindow *self)
       job = vs_job_new (selectivity ? _("Category selectivity") : _("Encoding model"), model_job,
                         input, model_input_free, model_result_free);
       vs_window_dismiss_error (self);   /* whatever it said about this dialog is fixed */
-      start_model_job (self, job, REAL_R_THRESHOLD);
+      start_model_job (self, job, REAL_R_THRESHOLD, !vs_vertex_responses_is_path (input->responses));
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -416,7 +534,9 @@ model_dialog (VsWindow *self, gboolean selectivity)
   if (!selectivity)
     file_row (dialog, grid, row++, _("Features"), "features", _("X.npy, one row per presentation"));
   file_row (dialog, grid, row++, _("Responses"), "responses",
-            _("4D NIfTI, one volume per presentation"));
+            _("4D NIfTI or .npy (with a mask), or a GIFTI func file per hemisphere"));
+  file_row (dialog, grid, row++, _("2nd hemisphere"), "responses_right",
+            _("optional: the other hemisphere's GIFTI func file"));
   file_row (dialog, grid, row++, _("Stimuli"), "stimuli", _("stimulus table (.tsv)"));
   file_row (dialog, grid, row++, _("Mask"), "mask", _("optional"));
   if (!selectivity)
@@ -470,13 +590,16 @@ on_model_partial (VsProgress *progress, GObject *partial, JobContext *context)
     vs_layer_replace_data (context->partial, volume);
 }
 
+/* @stream: show the r map while it fills in (volumes only). */
 static void
-start_model_job (VsWindow *self, VsJob *job, double threshold)
+start_model_job (VsWindow *self, VsJob *job, double threshold, gboolean stream)
 {
   JobContext *context = _vs_window_job_context_new (self, NULL, job);
 
   context->threshold = threshold;
-  g_signal_connect (vs_job_get_progress (job), "partial", G_CALLBACK (on_model_partial), context);
+  if (stream)
+    g_signal_connect (vs_job_get_progress (job), "partial", G_CALLBACK (on_model_partial),
+                      context);
   vs_job_run_async (job, on_model_done, context);
 }
 
@@ -529,7 +652,7 @@ _vs_window_run_demo_models (VsWindow *self,
   g_autoptr(VsJob) job = vs_job_new (_("Demo: encoding model and selectivity"), demo_job,
                                      g_object_ref (atlas), g_object_unref, model_result_free);
 
-  start_model_job (self, job, DEMO_R_THRESHOLD);
+  start_model_job (self, job, DEMO_R_THRESHOLD, TRUE);
 }
 
 void

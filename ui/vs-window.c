@@ -134,6 +134,7 @@ on_vertex_picked (VsSurfaceView *view, VsSurfaceLayer *layer, guint vertex, VsWi
   for (int a = 0; a < 3; a++)
     self->picked_xyz[a] = p[3 * vertex + a];
   update_status (self);
+  vs_voxel_inspector_set_vertex (VS_VOXEL_INSPECTOR (self->inspector), layer, vertex);
 }
 
 static void
