@@ -159,6 +159,29 @@ vs_volume_new (VsDatatype     datatype,
   return vs_volume_new_take (datatype, dims, data, g_free);
 }
 
+/* A new zeroed volume of @type with @frames frames on the grid of @grid (dims, affine, voxel
+ * size). */
+VsVolume *
+vs_volume_new_like (VsVolume    *grid,
+                    VsDatatype   type,
+                    gint64       frames,
+                    GError     **error)
+{
+  gint64 dims[4];
+  VsVolume *map;
+
+  g_return_val_if_fail (VS_IS_VOLUME (grid), NULL);
+  memcpy (dims, grid->dims, sizeof dims);
+  dims[3] = frames;
+  map = vs_volume_new (type, dims, error);
+  if (map == NULL)
+    return NULL;
+  memcpy (map->voxel_size, grid->voxel_size, sizeof grid->voxel_size);
+  memcpy (map->affine, grid->affine, sizeof grid->affine);
+  memcpy (map->inverse, grid->inverse, sizeof grid->inverse);
+  return map;
+}
+
 /* A deep copy: voxels, geometry, scaling, intent, label table and path. */
 VsVolume *
 vs_volume_copy (VsVolume *self)

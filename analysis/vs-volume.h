@@ -26,6 +26,10 @@ VsVolume      *vs_volume_new_take        (VsDatatype     datatype,
                                           gpointer       data,
                                           GDestroyNotify data_free);
 VsVolume      *vs_volume_copy            (VsVolume      *self);
+VsVolume      *vs_volume_new_like        (VsVolume      *grid,
+                                          VsDatatype     type,
+                                          gint64         frames,
+                                          GError       **error);
 gboolean       vs_volume_check_size      (VsDatatype     datatype,
                                           const gint64   dims[4],
                                           gsize         *out_bytes,

@@ -251,7 +251,7 @@ run_encoding (int argc, char **argv)
       "the training split, judged on the test stimuli (responses averaged over repeats).\n"
       "Writes r, r2, alpha, cv_r2, weights (one frame per feature), noise_ceiling (when the\n"
       "test stimuli are repeated), top_predicted and top_measured (K frames of indices into\n"
-      "stimuli.tsv), with --concepts the best concept per voxel (concept, a label map with\n"
+      "stimuli.tsv), top_predicted_response (the predicted responses to those), with --concepts the best concept per voxel (concept, a label map with\n"
       "the names), its cosine (concept_score) and softmax probability, and summary.json.\n"
       "Maps are NIfTI (.nii.gz) for volumes; for GIFTI responses .npy per hemisphere, shaped\n"
       "(vertices,) or (frames, vertices) — weights are features × vertices."));
@@ -304,6 +304,7 @@ run_encoding (int argc, char **argv)
       !write_map (&outputs, result->weights, "weights", &error) ||
       !write_map (&outputs, result->noise_ceiling, "noise_ceiling", &error) ||
       !write_map (&outputs, result->top_predicted, "top_predicted", &error) ||
+      !write_map (&outputs, result->top_predicted_response, "top_predicted_response", &error) ||
       !write_map (&outputs, result->top_measured, "top_measured", &error))
     return fail_error (error);
   if (result->stimulus_order != NULL)

@@ -181,6 +181,14 @@ test_encoding_planted (void)
           agree += ((const gint32 *) vs_volume_get_data (top_measured))[v + rank * NV] == best;
       }
     g_assert_cmpint (agree, >=, 27);
+    /* The predicted responses of the top stimuli, best first. */
+    {
+      g_autoptr(VsVolume) response = read_map (d.out, "top_predicted_response.nii.gz");
+      const float *pr = vs_volume_get_data (response);
+      for (int rank = 1; rank < 5; rank++)
+        g_assert_cmpfloat (pr[rank * NV], <=, pr[(rank - 1) * NV]);
+      g_assert_cmpfloat (pr[0], >, 10);   /* the planted voxels sit around 10 */
+    }
     g_assert_cmpint (((const gint32 *) vs_volume_get_data (top_predicted))[NV - 1], ==, -1);
     g_assert_true (g_file_get_contents (order_path, &order, NULL, NULL));
     g_assert_true (g_str_has_prefix (order, "index\tstimulus_id\timage\tcategory\n0\timg000\t"));

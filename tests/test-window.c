@@ -431,6 +431,16 @@ test_voxel_selectivity_dialogs (void)
     g_assert_cmpstr (vs_label_table_lookup (vs_volume_get_label_table (concept), 2)->name, ==,
                      "second feature");
   }
+  /* The inspector names voxel 0's closest concepts, best first, and its held-out R². */
+  {
+    const double origin[3] = { 0, 0, 0 };
+    const char *summary;
+    vs_scene_set_cursor (scene, origin);
+    summary = vs_voxel_inspector_get_summary (VS_VOXEL_INSPECTOR (vs_window_get_inspector (window)));
+    g_test_message ("%s", summary);
+    g_assert_nonnull (strstr (summary, "R² 0."));
+    g_assert_nonnull (strstr (summary, "\nconcepts: first feature 1.00, second feature 0.0"));
+  }
   r = layer_named (scene, "r");
   g_assert_cmpint (vs_layer_get_colormap (r), ==, VS_COLORMAP_INFERNO);
   g_assert_cmpfloat (vs_layer_get_display_min (r), ==, 0);

@@ -10,6 +10,7 @@
 #include "vs-job.h"
 #include "vs-label-table.h"
 #include "vs-region-model.h"
+#include "vs-voxel-concepts.h"
 #include "vs-voxel-inspector.h"
 
 /* What one voxel does, for the voxel under the cursor: its encoding-model r, α and CV R², a
@@ -19,6 +20,7 @@
  * demand in the background. */
 
 #define N_TOP 5
+#define N_CONCEPTS 3
 
 struct _VsVoxelInspector
 {
@@ -29,8 +31,12 @@ struct _VsVoxelInspector
   VsVolume         *alpha;
   VsVolume         *cv_r2;
   VsVolume         *top_predicted;
+  VsVolume         *top_predicted_response;
   GPtrArray        *stimulus_order;
-  VsVolume         *concepts;
+  VsVolume         *weights;
+  VsVolume         *r2;
+  VsMatrix         *concept_embeddings;
+  GPtrArray        *concept_names;
   GtkWidget        *summary;
   GtkWidget        *chart;
   GtkWidget        *top_box;
@@ -65,8 +71,12 @@ clear_model (VsVoxelInspector *self)
   g_clear_object (&self->alpha);
   g_clear_object (&self->cv_r2);
   g_clear_object (&self->top_predicted);
+  g_clear_object (&self->top_predicted_response);
   g_clear_pointer (&self->stimulus_order, g_ptr_array_unref);
-  g_clear_object (&self->concepts);
+  g_clear_object (&self->weights);
+  g_clear_object (&self->r2);
+  g_clear_pointer (&self->concept_embeddings, vs_matrix_free);
+  g_clear_pointer (&self->concept_names, g_ptr_array_unref);
   g_clear_pointer (&self->means, g_free);
   g_clear_pointer (&self->errors, g_free);
   g_clear_object (&self->atlas);
@@ -204,8 +214,7 @@ void
 vs_voxel_inspector_set_model (VsVoxelInspector *self,
                               VsVolume         *responses,
                               VsStimulusTable  *stimuli,
-                              VsEncodingResult *encoding,
-                              VsVolume         *concepts)
+                              VsEncodingResult *encoding)
 {
   g_return_if_fail (VS_IS_VOXEL_INSPECTOR (self));
 
@@ -218,20 +227,21 @@ vs_voxel_inspector_set_model (VsVoxelInspector *self,
   if (encoding->top_predicted != NULL)
     {
       self->top_predicted = g_object_ref (encoding->top_predicted);
+      self->top_predicted_response = g_object_ref (encoding->top_predicted_response);
       self->stimulus_order = g_ptr_array_ref (encoding->stimulus_order);
     }
-  if (concepts != NULL)
-    self->concepts = g_object_ref (concepts);
+  self->weights = g_object_ref (encoding->weights);
+  self->r2 = g_object_ref (encoding->r2);
   self->means = g_new0 (double, stimuli->categories->len);
   self->errors = g_new0 (double, stimuli->categories->len);
   self->valid = FALSE;
 }
 
 /* Shows @text, the tuning of @values (one per presentation) and the top stimuli in frame order
- * of @top at @index. */
+ * of @top at @index, with their predicted responses from @top_response. */
 static void
-show (VsVoxelInspector *self, GString *text, const double *values, VsVolume *top, gsize index,
-      GPtrArray *order)
+show (VsVoxelInspector *self, GString *text, const double *values, VsVolume *top,
+      VsVolume *top_response, gsize index, GPtrArray *order)
 {
   guint k = self->stimuli->categories->len;
   gsize n = self->stimuli->rows->len;
@@ -281,8 +291,10 @@ show (VsVoxelInspector *self, GString *text, const double *values, VsVolume *top
               gtk_widget_set_size_request (picture, 40, 40);
               gtk_box_append (GTK_BOX (row), picture);
             }
-          line = g_strdup_printf ("%" G_GINT64_FORMAT ". %s (%s)", rank + 1,
-                                  stimulus->stimulus_id, stimulus->category);
+          line = g_strdup_printf (_("%" G_GINT64_FORMAT ". %s (%s)   predicted %.3g"), rank + 1,
+                                  stimulus->stimulus_id, stimulus->category,
+                                  ((const float *) vs_volume_get_data (top_response))
+                                    [index + rank * frame_voxels]);
           label = gtk_label_new (line);
           gtk_label_set_xalign (GTK_LABEL (label), 0);
           gtk_widget_add_css_class (label, "caption");
@@ -313,6 +325,24 @@ clear_display (VsVoxelInspector *self)
   self->valid = FALSE;
 }
 
+/* "concepts: dogs 0.91, cats 0.84, …" for the weights at @index, when concepts are known. */
+static void
+append_concepts (VsVoxelInspector *self, GString *text, VsVolume *weights, gsize index)
+{
+  guint order[N_CONCEPTS], n;
+  double cosines[N_CONCEPTS];
+
+  if (self->concept_embeddings == NULL ||
+      self->concept_embeddings->cols != (gsize) vs_volume_get_n_frames (weights))
+    return;
+  n = vs_voxel_concepts_rank (weights, index, self->concept_embeddings, N_CONCEPTS, order,
+                              cosines);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s%s %.2f", i == 0 ? _("\nconcepts: ") : ", ",
+                            (const char *) g_ptr_array_index (self->concept_names, order[i]),
+                            cosines[i]);
+}
+
 static void
 show_region (VsVoxelInspector *self)
 {
@@ -326,8 +356,9 @@ show_region (VsVoxelInspector *self)
                    ((const float *) vs_volume_get_data (region->fit->r))[0],
                    ((const float *) vs_volume_get_data (region->fit->r2))[0],
                    ((const float *) vs_volume_get_data (region->fit->alpha))[0]);
-  show (self, text, region->mean_response, region->fit->top_predicted, 0,
-        region->fit->stimulus_order);
+  append_concepts (self, text, region->fit->weights, 0);
+  show (self, text, region->mean_response, region->fit->top_predicted,
+        region->fit->top_predicted_response, 0, region->fit->stimulus_order);
 }
 
 /* The model's values at flat grid index @index (a voxel, or a vertex of vertex-wise data), under
@@ -348,16 +379,9 @@ show_index (VsVoxelInspector *self, gsize index, const char *where)
       show_message (self, _("Not fitted here (outside the mask, constant or not finite)"));
       return;
     }
-  g_string_append_printf (text, _("%s   r %.2f   α %.3g   CV R² %.2f"), where, r, alpha, cv);
-  if (self->concepts != NULL)
-    {
-      double concept = vs_datatype_read (vs_volume_get_datatype (self->concepts),
-                                         vs_volume_get_data (self->concepts), index);
-      const VsLabel *label = vs_label_table_lookup (vs_volume_get_label_table (self->concepts),
-                                                    (guint32) concept);
-      if (label != NULL)
-        g_string_append_printf (text, _("\nconcept: %s"), label->name);
-    }
+  g_string_append_printf (text, _("%s   r %.2f   R² %.2f   α %.3g   CV R² %.2f"), where, r,
+                          ((const float *) vs_volume_get_data (self->r2))[index], alpha, cv);
+  append_concepts (self, text, self->weights, index);
   n = self->stimuli->rows->len;
   vs_volume_get_scaling (self->responses, &slope, &intercept);
   values = g_new (double, n);
@@ -365,7 +389,8 @@ show_index (VsVoxelInspector *self, gsize index, const char *where)
     values[i] = vs_datatype_read (vs_volume_get_datatype (self->responses),
                                   vs_volume_get_data (self->responses), index + i * frame_voxels) *
                 slope + intercept;
-  show (self, text, values, self->top_predicted, index, self->stimulus_order);
+  show (self, text, values, self->top_predicted, self->top_predicted_response, index,
+        self->stimulus_order);
 }
 
 static gboolean
@@ -441,6 +466,21 @@ vs_voxel_inspector_set_vertex (VsVoxelInspector *self,
                                               vertex);
     show_index (self, g_array_index (self->vertex_offsets, gsize, h) + vertex, where);
   }
+}
+
+/* Concept embeddings in the feature space and their names: each voxel's closest concepts. */
+void
+vs_voxel_inspector_set_concepts (VsVoxelInspector *self,
+                                 const VsMatrix   *embeddings,
+                                 GPtrArray        *names)
+{
+  g_return_if_fail (VS_IS_VOXEL_INSPECTOR (self));
+  g_return_if_fail (embeddings->rows == names->len);
+
+  g_clear_pointer (&self->concept_embeddings, vs_matrix_free);
+  g_clear_pointer (&self->concept_names, g_ptr_array_unref);
+  self->concept_embeddings = vs_matrix_copy (embeddings);
+  self->concept_names = g_ptr_array_ref (names);
 }
 
 /* Regions. */

@@ -16,8 +16,10 @@ GtkWidget *vs_voxel_inspector_new          (void);
 void       vs_voxel_inspector_set_model    (VsVoxelInspector *self,
                                             VsVolume         *responses,
                                             VsStimulusTable  *stimuli,
-                                            VsEncodingResult *encoding,
-                                            VsVolume         *concepts);
+                                            VsEncodingResult *encoding);
+void       vs_voxel_inspector_set_concepts (VsVoxelInspector *self,
+                                            const VsMatrix   *embeddings,
+                                            GPtrArray        *names);
 void       vs_voxel_inspector_set_position (VsVoxelInspector *self,
                                             const double      xyz[3]);
 void       vs_voxel_inspector_set_vertex_layers (VsVoxelInspector *self,

@@ -48,6 +48,8 @@ typedef struct {
   VsStimulusTable     *stimuli;
   VsVolume            *concept;      /* best concept per voxel (labels), or NULL */
   VsVolume            *concept_score;
+  VsMatrix            *concept_embeddings;
+  GPtrArray           *concept_names;
   VsMatrix            *features;     /* for region models in the inspector */
   double              *alphas;
   guint                n_alphas;
@@ -90,6 +92,8 @@ model_result_free (gpointer data)
   g_clear_pointer (&result->features, vs_matrix_free);
   g_clear_object (&result->concept);
   g_clear_object (&result->concept_score);
+  g_clear_pointer (&result->concept_embeddings, vs_matrix_free);
+  g_clear_pointer (&result->concept_names, g_ptr_array_unref);
   g_free (result->alphas);
   g_free (result);
 }
@@ -133,9 +137,13 @@ label_concepts (ModelInput *input, ModelResult *result, GError **error)
   if (embeddings == NULL)
     return FALSE;
   names = vs_concept_names_read (input->concept_names, embeddings->rows, error);
-  return names != NULL &&
-         vs_voxel_concepts_compute (result->encoding->weights, embeddings, names, 0.05,
-                                    &result->concept, &result->concept_score, &probability, error);
+  if (names == NULL ||
+      !vs_voxel_concepts_compute (result->encoding->weights, embeddings, names, 0.05,
+                                  &result->concept, &result->concept_score, &probability, error))
+    return FALSE;
+  result->concept_embeddings = g_steal_pointer (&embeddings);
+  result->concept_names = g_steal_pointer (&names);
+  return TRUE;
 }
 
 static gpointer
@@ -323,8 +331,10 @@ show_on_surfaces (VsWindow *self, ModelResult *result)
     {
       guint n = layers[1] != NULL || result->n_hemispheres == 1 ? result->n_hemispheres : 1;
       vs_voxel_inspector_set_model (VS_VOXEL_INSPECTOR (self->inspector), result->responses,
-                                    g_steal_pointer (&result->stimuli), result->encoding,
-                                    result->concept);
+                                    g_steal_pointer (&result->stimuli), result->encoding);
+      if (result->concept_embeddings != NULL)
+        vs_voxel_inspector_set_concepts (VS_VOXEL_INSPECTOR (self->inspector),
+                                         result->concept_embeddings, result->concept_names);
       vs_voxel_inspector_set_vertex_layers (VS_VOXEL_INSPECTOR (self->inspector), layers, offsets,
                                             n);
       gtk_widget_set_visible (self->inspector, TRUE);
@@ -393,7 +403,11 @@ on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
               VsVolume *atlas;
               vs_voxel_inspector_set_model (VS_VOXEL_INSPECTOR (self->inspector),
                                             result->responses, g_steal_pointer (&result->stimuli),
-                                            result->encoding, result->concept);
+                                            result->encoding);
+              if (result->concept_embeddings != NULL)
+                vs_voxel_inspector_set_concepts (VS_VOXEL_INSPECTOR (self->inspector),
+                                                 result->concept_embeddings,
+                                                 result->concept_names);
               atlas = find_atlas (self, result);
               if (atlas != NULL && result->features != NULL)
                 vs_voxel_inspector_set_regions (VS_VOXEL_INSPECTOR (self->inspector), atlas,

@@ -10,6 +10,7 @@
 
 #include "vs-analysis-error.h"
 #include "vs-encoding-model.h"
+#include "vs-voxel-top-stimuli.h"
 #include "vs-response-data.h"
 #include "vs-ridge.h"
 #include "vs-voxel-concepts.h"
@@ -45,6 +46,7 @@ vs_encoding_result_free (VsEncodingResult *result)
   g_clear_object (&result->weights);
   g_clear_object (&result->noise_ceiling);
   g_clear_object (&result->top_predicted);
+  g_clear_object (&result->top_predicted_response);
   g_clear_object (&result->top_measured);
   g_clear_pointer (&result->stimulus_order, g_ptr_array_unref);
   g_free (result);
@@ -311,6 +313,10 @@ rank_stimuli (VsEncodingInput      *input,
     presentations[stimulus_of_row[i]]++;
   x_stimuli = vs_matrix_take_rows (input->features, first_row, n_stimuli);
   result->top_predicted = vs_voxel_top_stimuli_new (data->grid, input->top_k);
+  result->top_predicted_response = vs_volume_new_like (data->grid, VS_DATATYPE_FLOAT32,
+                                                       input->top_k, error);
+  if (result->top_predicted_response == NULL)
+    return FALSE;
   result->top_measured = vs_voxel_top_stimuli_new (data->grid, input->top_k);
 
   /* Which candidate column each fitted voxel came from. */
@@ -341,8 +347,9 @@ rank_stimuli (VsEncodingInput      *input,
         for (gsize j = 0; j < nc; j++)
           vs_matrix_row (measured, stimulus_of_row[i])[j] +=
             block[i * nc + j] / presentations[stimulus_of_row[i]];
-      vs_voxel_top_stimuli_fill (result->top_predicted, predicted, voxel_index + j0);
-      vs_voxel_top_stimuli_fill (result->top_measured, measured, voxel_index + j0);
+      vs_voxel_top_stimuli_fill (result->top_predicted, result->top_predicted_response, predicted,
+                                 voxel_index + j0);
+      vs_voxel_top_stimuli_fill (result->top_measured, NULL, measured, voxel_index + j0);
     }
   return TRUE;
 }

@@ -33,6 +33,7 @@ typedef struct {
   VsVolume *weights;        /* p frames */
   VsVolume *noise_ceiling;  /* split-half reliability of the test means, or NULL without repeats */
   VsVolume *top_predicted;  /* k frames: indices into @stimulus_order, by predicted response */
+  VsVolume *top_predicted_response; /* k frames: the predicted response to each of those */
   VsVolume *top_measured;   /* the same by measured mean response */
   GPtrArray *stimulus_order; /* VsStimulus * (borrowed from the input table), one per stimulus */
   gsize     n_voxels;       /* fitted */

@@ -145,19 +145,9 @@ vs_response_data_new_map (const VsResponseData *data,
                           gint64                frames,
                           GError              **error)
 {
-  gint64 dims[4];
-  double affine[16], size[3];
-  VsVolume *map;
+  VsVolume *map = vs_volume_new_like (data->grid, VS_DATATYPE_FLOAT32, frames, error);
 
-  vs_volume_get_dims (data->grid, dims);
-  dims[3] = frames;
-  map = vs_volume_new (VS_DATATYPE_FLOAT32, dims, error);
-  if (map == NULL)
-    return NULL;
-  vs_volume_get_affine (data->grid, affine);
-  vs_volume_set_affine (map, affine, NULL);
-  vs_volume_get_voxel_size (data->grid, size);
-  vs_volume_set_voxel_size (map, size);
-  vs_volume_set_intent (map, VS_VOLUME_INTENT_STATISTIC);
+  if (map != NULL)
+    vs_volume_set_intent (map, VS_VOLUME_INTENT_STATISTIC);
   return map;
 }

@@ -14,8 +14,7 @@
  * the images, so the cosine between a voxel's weight vector and the embedding of each concept (a
  * word or caption embedded by the same model) ranks the concepts.  The best one becomes a label
  * map named after it; its cosine is the score, and a softmax over cosines / temperature says how
- * clearly it beats the others.  Also the top-k stimuli of each voxel, by any per-stimulus value
- * (predicted or measured response). */
+ * clearly it beats the others. */
 
 /* One name per line, in the order of the embeddings; a first line "name" is a header. */
 GPtrArray *
@@ -53,24 +52,6 @@ vs_concept_names_read (const char  *path,
       return NULL;
     }
   return g_steal_pointer (&names);
-}
-
-static VsVolume *
-map_like (VsVolume *grid, VsDatatype type, gint64 frames)
-{
-  gint64 dims[4];
-  double affine[16], size[3];
-  VsVolume *map;
-
-  vs_volume_get_dims (grid, dims);
-  dims[3] = frames;
-  map = vs_volume_new (type, dims, NULL);
-  g_assert (map != NULL);
-  vs_volume_get_affine (grid, affine);
-  vs_volume_set_affine (map, affine, NULL);
-  vs_volume_get_voxel_size (grid, size);
-  vs_volume_set_voxel_size (map, size);
-  return map;
 }
 
 gboolean
@@ -114,9 +95,9 @@ vs_voxel_concepts_compute (VsVolume       *weights,
       vs_label_palette_color ((guint32) i + 1, rgba);
       vs_label_table_add (labels, (guint32) i + 1, g_ptr_array_index (names, i), rgba);
     }
-  b = map_like (weights, VS_DATATYPE_UINT16, 1);
-  s = map_like (weights, VS_DATATYPE_FLOAT32, 1);
-  pr = map_like (weights, VS_DATATYPE_FLOAT32, 1);
+  b = vs_volume_new_like (weights, VS_DATATYPE_UINT16, 1, NULL);
+  s = vs_volume_new_like (weights, VS_DATATYPE_FLOAT32, 1, NULL);
+  pr = vs_volume_new_like (weights, VS_DATATYPE_FLOAT32, 1, NULL);
   for (gsize v = 0; v < voxels; v++)
     {
       double wn = 0, best_cos = -INFINITY, sum = 0;
@@ -151,55 +132,50 @@ vs_voxel_concepts_compute (VsVolume       *weights,
   return TRUE;
 }
 
-typedef struct {
-  double value;
-  gsize  index;
-} Ranked;
-
-static int
-compare_ranked (const void *a, const void *b)
+/* The @k concepts closest to the weights of one voxel (flat index @index of @weights), best
+ * first, with their cosines; 0 when the voxel was not fitted. */
+guint
+vs_voxel_concepts_rank (VsVolume       *weights,
+                        gsize           index,
+                        const VsMatrix *embeddings,
+                        guint           k,
+                        guint          *order,
+                        double         *cosines)
 {
-  const Ranked *x = a, *y = b;
-  if (x->value != y->value)
-    return x->value > y->value ? -1 : 1;
-  return x->index < y->index ? -1 : x->index > y->index;
-}
+  gsize voxels = vs_volume_get_frame_voxels (weights);
+  gsize p = (gsize) vs_volume_get_n_frames (weights), c = embeddings->rows;
+  const float *w = vs_volume_get_data (weights);
+  g_autofree double *all = g_new (double, MAX (c, 1));
+  double wn = 0;
+  guint n = 0;
 
-/* k frames of stimulus indices on @grid, −1 where nothing is ranked (voxels not fitted). */
-VsVolume *
-vs_voxel_top_stimuli_new (VsVolume *grid,
-                          guint     k)
-{
-  VsVolume *out = map_like (grid, VS_DATATYPE_INT32, MAX (k, 1));
-  gint32 *data = vs_volume_get_data_mutable (out);
-  gsize n = vs_volume_get_frame_voxels (grid) * MAX (k, 1);
-
-  for (gsize i = 0; i < n; i++)
-    data[i] = -1;
-  return out;
-}
-
-/* @values: stimuli × some voxels (@voxel_index gives their place in the grid); the k best
- * stimuli of each, best first, ties to the lower index. */
-void
-vs_voxel_top_stimuli_fill (VsVolume       *top,
-                           const VsMatrix *values,
-                           const gsize    *voxel_index)
-{
-  gsize n = values->rows, voxels = vs_volume_get_frame_voxels (top);
-  guint k = (guint) MIN ((gsize) vs_volume_get_n_frames (top), n);
-  g_autofree Ranked *ranked = g_new (Ranked, MAX (n, 1));
-  gint32 *data = vs_volume_get_data_mutable (top);
-
-  for (gsize j = 0; j < values->cols; j++)
+  g_return_val_if_fail (embeddings->cols == p, 0);
+  for (gsize j = 0; j < p; j++)
+    wn += (double) w[index + j * voxels] * w[index + j * voxels];
+  if (wn == 0)
+    return 0;
+  for (gsize i = 0; i < c; i++)
     {
-      for (gsize i = 0; i < n; i++)
+      double dot = 0, en = 0;
+      for (gsize j = 0; j < p; j++)
         {
-          ranked[i].value = vs_matrix_row (values, i)[j];
-          ranked[i].index = i;
+          dot += vs_matrix_row (embeddings, i)[j] * w[index + j * voxels];
+          en += vs_matrix_row (embeddings, i)[j] * vs_matrix_row (embeddings, i)[j];
         }
-      qsort (ranked, n, sizeof (Ranked), compare_ranked);
-      for (guint r = 0; r < k; r++)
-        data[voxel_index[j] + r * voxels] = (gint32) ranked[r].index;
+      all[i] = en > 0 ? dot / sqrt (en * wn) : -INFINITY;
     }
+  /* Selection of the k best, ties to the lower index. */
+  for (; n < MIN (k, c); n++)
+    {
+      gsize best = G_MAXSIZE;
+      for (gsize i = 0; i < c; i++)
+        if (all[i] != -INFINITY && (best == G_MAXSIZE || all[i] > all[best]))
+          best = i;
+      if (best == G_MAXSIZE)
+        break;
+      order[n] = (guint) best;
+      cosines[n] = all[best];
+      all[best] = -INFINITY;
+    }
+  return n;
 }

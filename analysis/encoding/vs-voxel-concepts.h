@@ -19,10 +19,11 @@ gboolean   vs_voxel_concepts_compute (VsVolume       *weights,
                                       VsVolume      **score,
                                       VsVolume      **probability,
                                       GError        **error);
-VsVolume  *vs_voxel_top_stimuli_new  (VsVolume       *grid,
-                                      guint           k);
-void       vs_voxel_top_stimuli_fill (VsVolume       *top,
-                                      const VsMatrix *values,
-                                      const gsize    *voxel_index);
+guint      vs_voxel_concepts_rank    (VsVolume       *weights,
+                                      gsize           index,
+                                      const VsMatrix *embeddings,
+                                      guint           k,
+                                      guint          *order,
+                                      double         *cosines);
 
 G_END_DECLS
