@@ -341,6 +341,25 @@ test_encoding_gifti_responses (void)
       g_assert_cmpfloat (w_lh[k * 35 + v], ==,
                          ((const float *) vs_volume_get_data (w_volume))[v + k * NV]);
 
+  /* Selectivity on the same hemispheres: label maps as .npy with their names beside them. */
+  {
+    g_autofree char *sel_out = g_build_filename (d.dir, "selectivity-out", NULL);
+    g_autofree char *names_path = g_build_filename (sel_out, "rh.responses.preferred.tsv", NULL);
+    g_autofree char *names = NULL;
+    g_autofree float *t_lh = NULL;
+    const char *args[] = { "analyze", "selectivity", "--responses", lh, "--responses", rh,
+                           "--stimuli", d.stimuli, "--out-dir", sel_out, NULL };
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&out, g_free);
+    int status = vs_test_run_voxelscope (args, &out, &err);
+    g_test_message ("%s", err);
+    g_assert_cmpint (status, ==, 0);
+    t_lh = read_npy_floats (sel_out, "lh.responses.t_faces.npy", 35, 1);
+    g_assert_true (isfinite (t_lh[0]));
+    g_assert_true (g_file_get_contents (names_path, &names, NULL, NULL));
+    g_assert_nonnull (strstr (names, "faces"));
+  }
+
   /* Two files with the same name would overwrite each other's maps; hemispheres with different
    * presentation counts are named. */
   {
