@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "vs-midplane.h"
+#include "vs-nifti-reader.h"
+
+#define TEMPLATES "/usr/share/mricron/templates/"
+
+/* T(x) = R (x − c) + c + t, R from rotations about x, then y, then z (degrees). */
+typedef struct {
+  double r[9];
+  double c[3];
+  double t[3];
+} Motion;
+
+static void
+motion_init (Motion *m, const double degrees[3], const double centre[3], const double shift[3])
+{
+  double a = degrees[0] * G_PI / 180, b = degrees[1] * G_PI / 180, g = degrees[2] * G_PI / 180;
+  double rx[9] = { 1, 0, 0, 0, cos (a), -sin (a), 0, sin (a), cos (a) };
+  double ry[9] = { cos (b), 0, sin (b), 0, 1, 0, -sin (b), 0, cos (b) };
+  double rz[9] = { cos (g), -sin (g), 0, sin (g), cos (g), 0, 0, 0, 1 };
+  double ryx[9];
+
+  for (int i = 0; i < 3; i++)
+    for (int j = 0; j < 3; j++)
+      {
+        ryx[i * 3 + j] = 0;
+        for (int k = 0; k < 3; k++)
+          ryx[i * 3 + j] += ry[i * 3 + k] * rx[k * 3 + j];
+      }
+  for (int i = 0; i < 3; i++)
+    for (int j = 0; j < 3; j++)
+      {
+        m->r[i * 3 + j] = 0;
+        for (int k = 0; k < 3; k++)
+          m->r[i * 3 + j] += rz[i * 3 + k] * ryx[k * 3 + j];
+      }
+  memcpy (m->c, centre, sizeof m->c);
+  memcpy (m->t, shift, sizeof m->t);
+}
+
+/* J(y) = I(T⁻¹ y) on I's own grid, trilinear, 0 outside. */
+static VsVolume *
+moved (VsVolume *volume, const Motion *m)
+{
+  gint64 dims[4];
+  VsVolume *out;
+  float *data;
+
+  vs_volume_get_dims (volume, dims);
+  dims[3] = 1;
+  out = vs_volume_new_like (volume, VS_DATATYPE_FLOAT32, 1, NULL);
+  data = vs_volume_get_data_mutable (out);
+  for (gint64 k = 0; k < dims[2]; k++)
+    for (gint64 j = 0; j < dims[1]; j++)
+      for (gint64 i = 0; i < dims[0]; i++)
+        {
+          double ijk[3] = { i, j, k }, y[3], d[3], x[3], value = 0;
+          vs_volume_voxel_to_world (out, ijk, y);
+          for (int a = 0; a < 3; a++)
+            d[a] = y[a] - m->c[a] - m->t[a];
+          for (int a = 0; a < 3; a++)
+            x[a] = m->r[0 * 3 + a] * d[0] + m->r[1 * 3 + a] * d[1] + m->r[2 * 3 + a] * d[2] +
+                   m->c[a];
+          vs_volume_sample_trilinear (volume, x, 0, &value);
+          data[i + dims[0] * (j + dims[1] * k)] = (float) value;
+        }
+  return out;
+}
+
+/* The plane P of I carried by T: n' = R n, d' = d − n·c + n'·(c + t). */
+static void
+moved_plane (const VsMidplane *p, const Motion *m, VsMidplane *out)
+{
+  double nc = 0, moved_centre = 0;
+
+  for (int i = 0; i < 3; i++)
+    {
+      out->normal[i] = 0;
+      for (int k = 0; k < 3; k++)
+        out->normal[i] += m->r[i * 3 + k] * p->normal[k];
+    }
+  for (int a = 0; a < 3; a++)
+    {
+      nc += p->normal[a] * m->c[a];
+      moved_centre += out->normal[a] * (m->c[a] + m->t[a]);
+    }
+  out->offset = p->offset - nc + moved_centre;
+}
+
+/* Offsets compared where it matters: the planes' distance at the head's centre. */
+static double
+offset_error (const VsMidplane *estimate, const VsMidplane *truth, const double at[3])
+{
+  double se = -estimate->offset, st = -truth->offset;
+
+  for (int a = 0; a < 3; a++)
+    {
+      se += estimate->normal[a] * at[a];
+      st += truth->normal[a] * at[a];
+    }
+  /* Same orientation of the normals. */
+  if (estimate->normal[0] * truth->normal[0] + estimate->normal[1] * truth->normal[1] +
+      estimate->normal[2] * truth->normal[2] < 0)
+    se = -se;
+  return fabs (se - st);
+}
+
+static void
+check_template (const char *path, double lesion_radius)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VsVolume) volume = vs_nifti_read (path, NULL, NULL, &error);
+  VsMidplane original;
+  gint64 dims[4];
+  double centre[3], ijk[3];
+  const double cases[][6] = {
+    { 0, 0, 12, 3.5, 0, 0 },
+    { 0, 15, 0, -4, 2, 0 },
+    { 20, 0, 0, 0, 0, 3 },
+    { 8, -20, 18, 2.5, -3, 1.5 },
+    /* Tilted near the search's limit, and moved well off the centre of the field of view. */
+    { 0, 0, 28, 15, -10, 0 },
+  };
+
+  g_assert_no_error (error);
+  vs_volume_get_dims (volume, dims);
+  for (int a = 0; a < 3; a++)
+    ijk[a] = (dims[a] - 1) / 2.0;
+  vs_volume_voxel_to_world (volume, ijk, centre);
+  g_assert_true (vs_midplane_estimate (volume, &original, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s: normal (%.4f %.4f %.4f) offset %.2f score %.3f", path, original.normal[0],
+                  original.normal[1], original.normal[2], original.offset, original.score);
+  /* A template in MNI-like space: the midline is near x = const. */
+  g_assert_cmpfloat (fabs (original.normal[0]), >, 0.99);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      Motion m;
+      VsMidplane truth, estimate;
+      g_autoptr(VsVolume) j = NULL;
+      double angle, offset;
+      motion_init (&m, cases[c], centre, cases[c] + 3);
+      j = moved (volume, &m);
+      if (lesion_radius > 0)
+        {
+          /* A dark lesion in one hemisphere, 20 mm beside the moved midplane. */
+          float *data = vs_volume_get_data_mutable (j);
+          double lesion[3];
+          moved_plane (&original, &m, &truth);
+          for (int a = 0; a < 3; a++)
+            lesion[a] = centre[a] + cases[c][3 + a] + 20 * truth.normal[a];
+          for (gint64 k = 0; k < dims[2]; k++)
+            for (gint64 jj = 0; jj < dims[1]; jj++)
+              for (gint64 i = 0; i < dims[0]; i++)
+                {
+                  double p[3] = { i, jj, k }, xyz[3], r2 = 0;
+                  vs_volume_voxel_to_world (j, p, xyz);
+                  for (int a = 0; a < 3; a++)
+                    r2 += (xyz[a] - lesion[a]) * (xyz[a] - lesion[a]);
+                  if (r2 < lesion_radius * lesion_radius)
+                    data[i + dims[0] * (jj + dims[1] * k)] *= 0.3f;
+                }
+        }
+      g_assert_true (vs_midplane_estimate (j, &estimate, NULL, &error));
+      g_assert_no_error (error);
+      moved_plane (&original, &m, &truth);
+      angle = vs_midplane_angle_between (&estimate, &truth);
+      offset = offset_error (&estimate, &truth, centre);
+      g_test_message ("  rotated (%g, %g, %g)° shifted (%g, %g, %g) mm: normal off by %.3f°, "
+                      "offset by %.3f mm", cases[c][0], cases[c][1], cases[c][2], cases[c][3],
+                      cases[c][4], cases[c][5], angle, offset);
+      g_assert_cmpfloat (angle, <=, lesion_radius > 0 ? 1.0 : 0.5);
+      g_assert_cmpfloat (offset, <=, lesion_radius > 0 ? 1.0 : 0.5);
+    }
+}
+
+static void
+test_colin27 (void)
+{
+  check_template (TEMPLATES "ch2.nii.gz", 0);
+}
+
+static void
+test_second_template (void)
+{
+  /* A different brain: the INIA19 rhesus macaque template. */
+  check_template (TEMPLATES "inia19-t1-brain.nii.gz", 0);
+}
+
+static void
+test_lesion (void)
+{
+  check_template (TEMPLATES "ch2.nii.gz", 15);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/midplane/colin27-moved", test_colin27);
+  g_test_add_func ("/midplane/second-template-moved", test_second_template);
+  g_test_add_func ("/midplane/one-sided-lesion", test_lesion);
+  return g_test_run ();
+}
