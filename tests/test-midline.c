@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vs-midline.h"
 #include "vs-midplane.h"
 #include "vs-nifti-reader.h"
 
@@ -199,6 +200,86 @@ test_lesion (void)
   check_template (TEMPLATES "ch2.nii.gz", 15);
 }
 
+static double
+bilinear (const float *image, gint64 w, gint64 h, double x, double y)
+{
+  gint64 x0 = (gint64) floor (x), y0 = (gint64) floor (y);
+  double fx = x - x0, fy = y - y0, acc = 0;
+
+  for (int dy = 0; dy < 2; dy++)
+    for (int dx = 0; dx < 2; dx++)
+      {
+        gint64 xi = x0 + dx, yi = y0 + dy;
+        if (xi >= 0 && yi >= 0 && xi < w && yi < h)
+          acc += (dx ? fx : 1 - fx) * (dy ? fy : 1 - fy) * image[xi + w * yi];
+      }
+  return acc;
+}
+
+/* 2D: an axial slice of Colin27 rotated in plane about its centre and shifted, resampled; the
+ * midline found on it is the original's moved the same way, within 0.5° and 1 pixel. */
+static void
+test_slices (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VsVolume) volume = vs_nifti_read (TEMPLATES "ch2.nii.gz", NULL, NULL, &error);
+  const gint64 w = 181, h = 217;
+  g_autofree float *slice = g_new (float, w * h), *moved_slice = g_new (float, w * h);
+  const double cases[][3] = { { 0, 0, 0 }, { 10, 3, -2 }, { -20, -4.5, 6 }, { 27, 8, 0 } };
+  const double c[2] = { (w - 1) / 2.0, (h - 1) / 2.0 };
+  VsMidline original;
+
+  g_assert_no_error (error);
+  for (gint64 y = 0; y < h; y++)
+    for (gint64 x = 0; x < w; x++)
+      slice[x + w * y] = (float) vs_volume_get_value (volume, x, y, 80, 0);
+  g_assert_true (vs_midline_estimate (slice, w, h, &original, NULL, &error));
+  g_test_message ("axial slice 80: normal (%.4f %.4f) offset %.2f, from (%.1f, %.1f) to (%.1f, "
+                  "%.1f)", original.normal[0], original.normal[1], original.offset,
+                  original.p0[0], original.p0[1], original.p1[0], original.p1[1]);
+  /* The midline of an MNI-space axial slice runs front to back: normal along x. */
+  g_assert_cmpfloat (fabs (original.normal[0]), >, 0.99);
+  g_assert_cmpfloat (fabs (original.p1[1] - original.p0[1]), >, 120);
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      double a = cases[k][0] * G_PI / 180, t[2] = { cases[k][1], cases[k][2] };
+      VsMidline truth, estimate;
+      double foot[2], moved_foot[2], angle, distance;
+      /* J(y) = I(R⁻¹ (y − c − t) + c) */
+      for (gint64 y = 0; y < h; y++)
+        for (gint64 x = 0; x < w; x++)
+          {
+            double dx = x - c[0] - t[0], dy = y - c[1] - t[1];
+            moved_slice[x + w * y] = (float) bilinear (slice, w, h,
+                                                       cos (a) * dx + sin (a) * dy + c[0],
+                                                       -sin (a) * dx + cos (a) * dy + c[1]);
+          }
+      g_assert_true (vs_midline_estimate (moved_slice, w, h, &estimate, NULL, &error));
+      g_assert_no_error (error);
+      /* The original line moved: normal R n; a point on it moves to R (p − c) + c + t. */
+      truth.normal[0] = cos (a) * original.normal[0] - sin (a) * original.normal[1];
+      truth.normal[1] = sin (a) * original.normal[0] + cos (a) * original.normal[1];
+      foot[0] = original.normal[0] * original.offset;
+      foot[1] = original.normal[1] * original.offset;
+      moved_foot[0] = cos (a) * (foot[0] - c[0]) - sin (a) * (foot[1] - c[1]) + c[0] + t[0];
+      moved_foot[1] = sin (a) * (foot[0] - c[0]) + cos (a) * (foot[1] - c[1]) + c[1] + t[1];
+      truth.offset = truth.normal[0] * moved_foot[0] + truth.normal[1] * moved_foot[1];
+      angle = vs_midline_angle_between (&estimate, &truth);
+      /* Distance between the lines where the head is: at the moved slice centre's foot. */
+      {
+        double centre[2] = { c[0] + t[0], c[1] + t[1] }, on_truth[2];
+        double s = truth.normal[0] * centre[0] + truth.normal[1] * centre[1] - truth.offset;
+        on_truth[0] = centre[0] - s * truth.normal[0];
+        on_truth[1] = centre[1] - s * truth.normal[1];
+        distance = vs_midline_distance (&estimate, on_truth);
+      }
+      g_test_message ("  rotated %g°, shifted (%g, %g) px: angle off by %.3f°, %.3f px",
+                      cases[k][0], t[0], t[1], angle, distance);
+      g_assert_cmpfloat (angle, <=, 0.5);
+      g_assert_cmpfloat (distance, <=, 1.0);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -206,5 +287,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/midplane/colin27-moved", test_colin27);
   g_test_add_func ("/midplane/second-template-moved", test_second_template);
   g_test_add_func ("/midplane/one-sided-lesion", test_lesion);
+  g_test_add_func ("/midline/slices-moved", test_slices);
   return g_test_run ();
 }
