@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "vs-command-analyze.h"
+#include "vs-command-midline.h"
 #include "vs-encoding-model.h"
 #include "vs-nifti-reader.h"
 #include "vs-nifti-writer.h"
@@ -29,6 +30,10 @@ static const char usage[] =
   "                              --out-dir OUT\n"
   "  voxelscope analyze selectivity --responses Y.nii.gz --stimuli stim.tsv [--mask M.nii.gz]\n"
   "                              --out-dir OUT\n"
+  "\n"
+  "  voxelscope analyze midline IN.nii.gz --json OUT.json [--asymmetry ASYM.nii.gz]\n"
+  "                              [--per-slice axial|coronal] [--symbrain OUT.csv]\n"
+  "  voxelscope analyze midline --images A.png B.png … --json OUT.json [--symbrain OUT.csv]\n"
   "\n"
   "Vertex-wise: --responses lh.func.gii --responses rh.func.gii (one data array per\n"
   "presentation); the maps are then written as .npy, one per hemisphere (LH-STEM.r.npy, …).\n"
@@ -452,9 +457,11 @@ vs_command_analyze_run (int argc, char **argv)
     return run_encoding (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "selectivity"))
     return run_selectivity (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "midline"))
+    return vs_command_midline_run (argc - 1, argv + 1);
   {
     g_autofree char *message =
-      g_strdup_printf (_("unknown analysis “%s”; available: encoding, selectivity"), argv[1]);
+      g_strdup_printf (_("unknown analysis “%s”; available: encoding, selectivity, midline"), argv[1]);
     return fail (message);
   }
 }

@@ -233,7 +233,7 @@ test_slices (void)
   for (gint64 y = 0; y < h; y++)
     for (gint64 x = 0; x < w; x++)
       slice[x + w * y] = (float) vs_volume_get_value (volume, x, y, 80, 0);
-  g_assert_true (vs_midline_estimate (slice, w, h, &original, NULL, &error));
+  g_assert_true (vs_midline_estimate (slice, w, h, NAN, &original, NULL, &error));
   g_test_message ("axial slice 80: normal (%.4f %.4f) offset %.2f, from (%.1f, %.1f) to (%.1f, "
                   "%.1f)", original.normal[0], original.normal[1], original.offset,
                   original.p0[0], original.p0[1], original.p1[0], original.p1[1]);
@@ -254,7 +254,7 @@ test_slices (void)
                                                        cos (a) * dx + sin (a) * dy + c[0],
                                                        -sin (a) * dx + cos (a) * dy + c[1]);
           }
-      g_assert_true (vs_midline_estimate (moved_slice, w, h, &estimate, NULL, &error));
+      g_assert_true (vs_midline_estimate (moved_slice, w, h, NAN, &estimate, NULL, &error));
       g_assert_no_error (error);
       /* The original line moved: normal R n; a point on it moves to R (p − c) + c + t. */
       truth.normal[0] = cos (a) * original.normal[0] - sin (a) * original.normal[1];

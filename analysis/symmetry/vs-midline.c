@@ -53,16 +53,20 @@ clip_to_mask (VsMidline *line, const guint8 *mask, gint64 width, gint64 height)
     }
 }
 
+/* @threshold: the head is what is brighter, e.g. the whole volume's threshold for its slices;
+ * NAN for the image's own (Otsu). */
 gboolean
 vs_midline_estimate (const float  *pixels,
                      gint64        width,
                      gint64        height,
+                     double        threshold,
                      VsMidline    *line,
                      GCancellable *cancellable,
                      GError      **error)
 {
   VsSymmetryImage image = { pixels, { width, height, 1 },
-                            { 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1 }, TRUE, 30 };
+                            { 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1 }, TRUE, 30,
+                            threshold };
   VsSymmetryResult result;
   g_autofree guint8 *mask = NULL;
 

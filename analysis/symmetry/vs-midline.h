@@ -18,6 +18,7 @@ typedef struct {
 gboolean vs_midline_estimate       (const float *pixels,
                                     gint64       width,
                                     gint64       height,
+                                    double       threshold,
                                     VsMidline   *line,
                                     GCancellable *cancellable,
                                     GError     **error);

@@ -22,6 +22,11 @@ frame_as_float (VsVolume *volume)
   double slope, intercept;
 
   vs_volume_get_scaling (volume, &slope, &intercept);
+  if (vs_volume_get_datatype (volume) == VS_DATATYPE_FLOAT32 && slope == 1 && intercept == 0)
+    {
+      memcpy (out, vs_volume_get_data (volume), n * sizeof (float));
+      return out;
+    }
   for (gsize i = 0; i < n; i++)
     out[i] = (float) (vs_datatype_read (vs_volume_get_datatype (volume), vs_volume_get_data (volume),
                                         i) * slope + intercept);
@@ -62,7 +67,7 @@ vs_midplane_estimate (VsVolume      *volume,
                       GError       **error)
 {
   g_autofree float *data = frame_as_float (volume);
-  VsSymmetryImage image = { data, { 0 }, { 0 }, FALSE, 30 };
+  VsSymmetryImage image = { data, { 0 }, { 0 }, FALSE, 30, NAN };
   VsSymmetryResult result;
   gint64 dims[4];
 
@@ -115,7 +120,7 @@ vs_midplane_asymmetry (VsVolume         *volume,
 {
   g_autofree float *data = frame_as_float (volume);
   gint64 dims[4];
-  VsSymmetryImage image = { data, { 0 }, { 0 }, FALSE, 0 };
+  VsSymmetryImage image = { data, { 0 }, { 0 }, FALSE, 0, NAN };
   g_autofree guint8 *mask = NULL;
   g_autoptr(GArray) inside = g_array_new (FALSE, FALSE, sizeof (float));
   VsVolume *map = vs_volume_new_like (volume, VS_DATATYPE_FLOAT32, 1, error);
@@ -170,4 +175,20 @@ vs_midplane_asymmetry (VsVolume         *volume,
         }
   vs_volume_set_intent (map, VS_VOLUME_INTENT_STATISTIC);
   return map;
+}
+
+/* The head mask's threshold for the whole volume (Otsu), e.g. to judge its slices by. */
+double
+vs_midplane_head_threshold (VsVolume *volume)
+{
+  g_autofree float *data = frame_as_float (volume);
+  VsSymmetryImage image = { data, { 0 }, { 0 }, FALSE, 0, NAN };
+  g_autofree guint8 *mask = NULL;
+  gint64 dims[4];
+  float threshold;
+
+  vs_volume_get_dims (volume, dims);
+  memcpy (image.dims, dims, sizeof image.dims);
+  mask = vs_symmetry_mask (&image, &threshold);
+  return threshold;
 }

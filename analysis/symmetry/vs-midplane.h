@@ -29,6 +29,7 @@ void      vs_midplane_reflect    (const VsMidplane *plane,
 VsVolume *vs_midplane_asymmetry  (VsVolume         *volume,
                                   const VsMidplane *plane,
                                   GError          **error);
+double    vs_midplane_head_threshold (VsVolume       *volume);
 double    vs_midplane_angle_between (const VsMidplane *a,
                                   const VsMidplane *b);
 

@@ -19,7 +19,7 @@
  * shrinking to 0.005° and 0.005 mm.  In 2D the same with the normal kept in the image plane. */
 
 #define COARSE_SIZE 48        /* the coarsest level's largest dimension, about */
-#define MAX_POINTS 120000     /* mask points scored per level, at most */
+#define MAX_POINTS 60000      /* mask points scored per level, at most */
 #define COARSE_POINTS 4000    /* on the coarsest level's grid search */
 #define COARSE_TILT_STEP 7.5  /* degrees */
 #define COARSE_OFFSETS 6      /* offsets tried either side of the centroid, half a voxel apart */
@@ -105,7 +105,7 @@ vs_symmetry_mask (const VsSymmetryImage *image,
 {
   gsize n = (gsize) (image->dims[0] * image->dims[1] * image->dims[2]);
   guint8 *mask = g_new (guint8, n);
-  float t = otsu_threshold (image->data, n);
+  float t = isnan (image->threshold) ? otsu_threshold (image->data, n) : (float) image->threshold;
 
   for (gsize i = 0; i < n; i++)
     mask[i] = image->data[i] > t;
@@ -200,62 +200,112 @@ static gboolean
 sample (const Level *level, const double xyz[3], double *value)
 {
   const double *m = level->inverse;
-  double v[3];
-  gint64 i0[3];
-  double f[3], acc = 0;
+  double x = m[0] * xyz[0] + m[1] * xyz[1] + m[2] * xyz[2] + m[3];
+  double y = m[4] * xyz[0] + m[5] * xyz[1] + m[6] * xyz[2] + m[7];
+  double z = m[8] * xyz[0] + m[9] * xyz[1] + m[10] * xyz[2] + m[11];
+  gint64 nx = level->dims[0], ny = level->dims[1], nz = level->dims[2], i, j, k;
+  double fx, fy, fz;
+  const float *p;
 
-  for (int r = 0; r < 3; r++)
-    v[r] = m[r * 4] * xyz[0] + m[r * 4 + 1] * xyz[1] + m[r * 4 + 2] * xyz[2] + m[r * 4 + 3];
-  for (int a = 0; a < 3; a++)
+  if (x < 0 || y < 0 || x > nx - 1 || y > ny - 1)
+    return FALSE;
+  i = MIN ((gint64) x, nx - 2);
+  j = MIN ((gint64) y, ny - 2);
+  fx = x - i;
+  fy = y - j;
+  if (nz == 1)
     {
-      if (level->dims[a] == 1)
-        {
-          if (fabs (v[a]) > 0.5)
-            return FALSE;
-          i0[a] = 0;
-          f[a] = 0;
-          continue;
-        }
-      if (v[a] < 0 || v[a] > level->dims[a] - 1)
+      if (fabs (z) > 0.5)
         return FALSE;
-      i0[a] = MIN ((gint64) v[a], level->dims[a] - 2);
-      f[a] = v[a] - i0[a];
+      p = level->data + i + nx * j;
+      *value = (1 - fy) * ((1 - fx) * p[0] + fx * p[1]) + fy * ((1 - fx) * p[nx] + fx * p[nx + 1]);
+      return TRUE;
     }
-  for (int dz = 0; dz < (level->dims[2] > 1 ? 2 : 1); dz++)
-    for (int dy = 0; dy < 2; dy++)
-      for (int dx = 0; dx < 2; dx++)
-        {
-          double w = (dx ? f[0] : 1 - f[0]) * (dy ? f[1] : 1 - f[1]) *
-                     (level->dims[2] > 1 ? (dz ? f[2] : 1 - f[2]) : 1);
-          acc += w * level->data[(i0[0] + dx) + level->dims[0] * ((i0[1] + dy) +
-                                                                  level->dims[1] * (i0[2] + dz))];
-        }
-  *value = acc;
+  if (z < 0 || z > nz - 1)
+    return FALSE;
+  k = MIN ((gint64) z, nz - 2);
+  fz = z - k;
+  p = level->data + i + nx * (j + ny * k);
+  {
+    gint64 sy = nx, sz = nx * ny;
+    double c00 = (1 - fx) * p[0] + fx * p[1];
+    double c10 = (1 - fx) * p[sy] + fx * p[sy + 1];
+    double c01 = (1 - fx) * p[sz] + fx * p[sz + 1];
+    double c11 = (1 - fx) * p[sz + sy] + fx * p[sz + sy + 1];
+    *value = (1 - fz) * ((1 - fy) * c00 + fy * c10) + fz * ((1 - fy) * c01 + fy * c11);
+  }
   return TRUE;
 }
 
-/* Normalised correlation of the points' values with the image at their reflections. */
-static double
-score (const Level *level, const Points *points, const double n[3], double d)
-{
-  double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, count = 0;
+/* Sums for the normalised correlation of points [first, last) with their reflections. */
+typedef struct {
+  const Level  *level;
+  const Points *points;
+  const double *n;
+  double        d;
+  gsize         first, last;
+  double        sa, sb, saa, sbb, sab, count;
+} Sums;
 
-  for (gsize i = 0; i < points->n; i++)
+static gpointer
+sums_compute (gpointer data)
+{
+  Sums *s = data;
+  const double *n = s->n;
+
+  for (gsize i = s->first; i < s->last; i++)
     {
-      const float *p = points->xyz + 3 * i;
-      double t = 2 * (n[0] * p[0] + n[1] * p[1] + n[2] * p[2] - d), q[3], b, a = points->value[i];
+      const float *p = s->points->xyz + 3 * i;
+      double t = 2 * (n[0] * p[0] + n[1] * p[1] + n[2] * p[2] - s->d), q[3], b;
+      double a = s->points->value[i];
       q[0] = p[0] - t * n[0];
       q[1] = p[1] - t * n[1];
       q[2] = p[2] - t * n[2];
-      if (!sample (level, q, &b))
+      if (!sample (s->level, q, &b))
         continue;
-      sa += a;
-      sb += b;
-      saa += a * a;
-      sbb += b * b;
-      sab += a * b;
-      count++;
+      s->sa += a;
+      s->sb += b;
+      s->saa += a * a;
+      s->sbb += b * b;
+      s->sab += a * b;
+      s->count++;
     }
+  return NULL;
+}
+
+/* Normalised correlation of the points' values with the image at their reflections; large point
+ * sets are split over two threads (the machines this runs on have two cores or more). */
+static double
+score (const Level *level, const Points *points, const double n[3], double d)
+{
+  Sums halves[2] = { { level, points, n, d, 0, points->n, 0, 0, 0, 0, 0, 0 },
+                     { level, points, n, d, points->n, points->n, 0, 0, 0, 0, 0, 0 } };
+  double sa, sb, saa, sbb, sab, count;
+
+  /* The same halves on any machine, so the result does not depend on the number of cores. */
+  if (points->n > 16000)
+    {
+      halves[0].last = halves[1].first = points->n / 2;
+      if (g_get_num_processors () > 1)
+        {
+          GThread *helper = g_thread_new ("vs-symmetry", sums_compute, &halves[1]);
+          sums_compute (&halves[0]);
+          g_thread_join (helper);
+        }
+      else
+        {
+          sums_compute (&halves[0]);
+          sums_compute (&halves[1]);
+        }
+    }
+  else
+    sums_compute (&halves[0]);
+  sa = halves[0].sa + halves[1].sa;
+  sb = halves[0].sb + halves[1].sb;
+  saa = halves[0].saa + halves[1].saa;
+  sbb = halves[0].sbb + halves[1].sbb;
+  sab = halves[0].sab + halves[1].sab;
+  count = halves[0].count + halves[1].count;
   if (count < 10)
     return -1;
   {
@@ -296,6 +346,50 @@ frame_score (const Frame *frame, const Level *level, const Points *points, const
   frame_normal (frame, x[0], x[1], n);
   return score (level, points, n, n[0] * frame->centroid[0] + n[1] * frame->centroid[1] +
                                   n[2] * frame->centroid[2] + x[2]);
+}
+
+/* The coarse grid over tilts and offsets about one starting normal. */
+typedef struct {
+  const Level  *level;
+  const Points *points;
+  Frame         frame;
+  double        tilt;
+  double        reach;
+  double        offset_step;
+  double        best;
+  double        best_x[3];
+} Grid;
+
+static void
+grid_search (Grid *g)
+{
+  for (double tu = -g->tilt; tu <= g->tilt + 1e-9; tu += COARSE_TILT_STEP)
+    for (double tv = g->frame.planar ? 0 : -g->tilt; tv <= (g->frame.planar ? 0 : g->tilt) + 1e-9;
+         tv += COARSE_TILT_STEP)
+      for (double s = -g->reach; s <= g->reach + 1e-9; s += g->offset_step)
+        {
+          double trial[3] = { tu, tv, s };
+          double value = frame_score (&g->frame, g->level, g->points, trial);
+          if (value > g->best)
+            {
+              g->best = value;
+              memcpy (g->best_x, trial, sizeof trial);
+            }
+        }
+}
+
+/* The odd-numbered candidates of an array of (up to 4) grids, in a helper thread. */
+static gpointer
+grid_search_odd (gpointer data)
+{
+  Grid *grids = data;
+  guint n = 0;
+
+  while (n < 4 && grids[n].level != NULL)
+    n++;
+  for (guint c = 1; c < n; c += 2)
+    grid_search (&grids[c]);
+  return NULL;
 }
 
 static void
@@ -497,7 +591,7 @@ vs_symmetry_search (const VsSymmetryImage *image,
   }
   for (gsize i = 0; i < n; i++)
     in_mask += g_array_index (levels, Level, 0).mask[i];
-  if (in_mask < (image->planar ? 50 : 500))
+  if (in_mask < MAX (n / 100, image->planar ? 50 : 500))
     {
       g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
                    "the image has no head to mirror (%" G_GSIZE_FORMAT " voxels above the "
@@ -527,31 +621,36 @@ vs_symmetry_search (const VsSymmetryImage *image,
         centroid[a] += points.xyz[3 * i + a] / points.n;
     n_axes = principal_axes (&points, centroid, image->planar, plane_normal, axes);
     memcpy (axes[n_axes++], image_x, sizeof image_x);
-    for (guint c = 0; c < n_axes; c++)
-      {
-        double tilt = image->max_tilt > 0 ? image->max_tilt : 30;
-        double reach = COARSE_OFFSETS * coarse->voxel_mm / 2;
-        frame_init (&frame, axes[c], plane_normal, image->planar, centroid);
-        for (double tu = -tilt; tu <= tilt + 1e-9; tu += COARSE_TILT_STEP)
-          for (double tv = image->planar ? 0 : -tilt; tv <= (image->planar ? 0 : tilt) + 1e-9;
-               tv += COARSE_TILT_STEP)
-            for (double s = -reach; s <= reach + 1e-9; s += coarse->voxel_mm / 2)
-              {
-                double trial[3] = { tu, tv, s };
-                double value = frame_score (&frame, coarse, &points, trial);
-                if (value > best_score)
-                  {
-                    best_score = value;
-                    memcpy (best_x, trial, sizeof trial);
-                    best_axis = c;
-                  }
-              }
-        if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      /* Candidates split over two threads; the best is the same whichever thread scored it. */
+      Grid grids[4] = { { 0 } };
+      GThread *helper = NULL;
+      for (guint c = 0; c < n_axes; c++)
+        {
+          grids[c] = (Grid) { coarse, &points, { { 0 } }, image->max_tilt > 0 ? image->max_tilt : 30,
+                              COARSE_OFFSETS * coarse->voxel_mm / 2, coarse->voxel_mm / 2,
+                              -INFINITY, { 0, 0, 0 } };
+          frame_init (&grids[c].frame, axes[c], plane_normal, image->planar, centroid);
+        }
+      if (g_get_num_processors () > 1)
+        helper = g_thread_new ("vs-symmetry", grid_search_odd, grids);
+      for (guint c = 0; c < n_axes; c += helper != NULL ? 2 : 1)
+        grid_search (&grids[c]);
+      if (helper != NULL)
+        g_thread_join (helper);
+      for (guint c = 0; c < n_axes; c++)
+        if (grids[c].best > best_score)
           {
-            points_clear (&points);
-            goto out;
+            best_score = grids[c].best;
+            memcpy (best_x, grids[c].best_x, sizeof best_x);
+            best_axis = c;
           }
-      }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          points_clear (&points);
+          goto out;
+        }
+    }
     points_clear (&points);
     frame_init (&frame, axes[best_axis], plane_normal, image->planar, centroid);
     memcpy (x, best_x, sizeof x);

@@ -14,6 +14,7 @@ typedef struct {
   double       affine[16];   /* voxel → world, row-major */
   gboolean     planar;       /* 2D: dims[2] == 1 and the normal stays in the image plane */
   double       max_tilt;     /* degrees searched around each starting normal */
+  double       threshold;    /* head mask: values above it; NAN for Otsu's threshold */
 } VsSymmetryImage;
 
 typedef struct {

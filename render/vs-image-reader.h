@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vs-volume.h"
+
+G_BEGIN_DECLS
+
+VsVolume *vs_image_read_grey (const char  *path,
+                              GError     **error);
+
+G_END_DECLS
