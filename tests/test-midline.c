@@ -4,9 +4,15 @@
 #include <math.h>
 #include <string.h>
 
+#include <cairo.h>
+#include <json-glib/json-glib.h>
+
+#include "vs-analysis-error.h"
+#include "vs-midline-annotations.h"
 #include "vs-midline.h"
 #include "vs-midplane.h"
 #include "vs-nifti-reader.h"
+#include "vs-test-fixtures.h"
 
 #define TEMPLATES "/usr/share/mricron/templates/"
 
@@ -280,6 +286,246 @@ test_slices (void)
     }
 }
 
+/* Symbrain's line text: the example read exactly, written back the same, bad text named. */
+static void
+test_symbrain_lines (void)
+{
+  const char *example = "[{'x': 30.53, 'y': 137.73} {'x': 246.75, 'y': 147.18}]";
+  const char *bad[] = { "[{'x': 30.53} {'x': 246.75, 'y': 147.18}]",
+                        "[{'x': 30.53, 'y': 137.73}]",
+                        "{'x': 1, 'y': 2} {'x': 3, 'y': 4}",
+                        "[{'x': 1e, 'y': 2} {'x': 3, 'y': 4}]" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  VsMidline line;
+
+  g_assert_true (vs_symbrain_parse_line (example, &line, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (line.p0[0], ==, 30.53);
+  g_assert_cmpfloat (line.p0[1], ==, 137.73);
+  g_assert_cmpfloat (line.p1[0], ==, 246.75);
+  g_assert_cmpfloat (line.p1[1], ==, 147.18);
+  /* Both endpoints lie on the line. */
+  g_assert_cmpfloat (vs_midline_distance (&line, line.p0), <, 1e-9);
+  g_assert_cmpfloat (vs_midline_distance (&line, line.p1), <, 1e-9);
+  text = vs_symbrain_format_line (&line);
+  g_assert_cmpstr (text, ==, example);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_clear_error (&error);
+      g_assert_false (vs_symbrain_parse_line (bad[i], &line, &error));
+      g_assert_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_CORRUPT);
+    }
+}
+
+/* JSON annotations and Symbrain CSV written and read back unchanged; broken files named. */
+static void
+test_annotation_files (void)
+{
+  const double affine[16] = { 2, 0, 0, -90, 0, 2, 0, -126, 0, 0, 2, -72, 0, 0, 0, 1 };
+  g_autoptr(VsMidlineAnnotations) a = vs_midline_annotations_new ("/data/head.nii.gz", affine);
+  g_autoptr(VsMidlineAnnotations) back = NULL, images = NULL, csv_back = NULL;
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *json = g_build_filename (dir, "m.json", NULL);
+  g_autofree char *csv = g_build_filename (dir, "m.csv", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
+  g_autoptr(GError) error = NULL;
+  const double p0[2] = { 45.25, 3 }, p1[2] = { 46.5, 100.75 };
+  const double n[3] = { 0.99, 0.1, 0 };
+  VsMidline line;
+  VsMidlineEntry *e;
+  double voxel[2][3], world[2][3];
+
+  vs_midline_set_endpoints (&line, p0, p1);
+  a->has_plane = TRUE;
+  a->plane.normal[0] = n[0] / sqrt (n[0] * n[0] + n[1] * n[1]);
+  a->plane.normal[1] = n[1] / sqrt (n[0] * n[0] + n[1] * n[1]);
+  a->plane.offset = 1.5;
+  a->plane.score = 0.7;
+  a->plane_status = VS_MIDLINE_CONFIRMED;
+  vs_midline_annotations_add (a, NULL, VS_SLICE_AXIS_AXIAL, 40, &line, VS_MIDLINE_EDITED);
+  vs_midline_annotations_add (a, NULL, VS_SLICE_AXIS_CORONAL, 7, &line, VS_MIDLINE_ESTIMATED);
+  g_assert_true (vs_midline_annotations_write (a, json, &error));
+  g_assert_no_error (error);
+  back = vs_midline_annotations_read (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->source, ==, "/data/head.nii.gz");
+  g_assert_cmpmem (back->affine, sizeof affine, affine, sizeof affine);
+  g_assert_true (back->has_plane);
+  g_assert_cmpfloat_with_epsilon (back->plane.normal[0], a->plane.normal[0], 1e-12);
+  g_assert_cmpfloat_with_epsilon (back->plane.offset, 1.5, 1e-12);
+  g_assert_cmpint (back->plane_status, ==, VS_MIDLINE_CONFIRMED);
+  g_assert_cmpuint (back->entries->len, ==, 2);
+  e = vs_midline_annotations_find (back, VS_SLICE_AXIS_AXIAL, 40);
+  g_assert_nonnull (e);
+  g_assert_cmpint (e->status, ==, VS_MIDLINE_EDITED);
+  g_assert_cmpfloat (e->line.p1[1], ==, 100.75);
+  /* Axial slice 40, pixel (45.25, 3): voxel (45.25, 3, 40), world 2·v + origin. */
+  vs_midline_entry_endpoints (back, e, voxel, world);
+  g_assert_cmpfloat (voxel[0][2], ==, 40);
+  g_assert_cmpfloat (world[0][0], ==, 2 * 45.25 - 90);
+  g_assert_cmpfloat (world[0][2], ==, 2 * 40 - 72);
+  e = vs_midline_annotations_find (back, VS_SLICE_AXIS_CORONAL, 7);
+  vs_midline_entry_endpoints (back, e, voxel, world);
+  g_assert_cmpfloat (voxel[0][1], ==, 7);
+  g_assert_cmpfloat (voxel[0][2], ==, 3);
+
+  /* Images with awkward names through the CSV. */
+  images = vs_midline_annotations_new (NULL, NULL);
+  vs_midline_annotations_add (images, "scan, \"first\".png", VS_SLICE_AXIS_NONE, 0, &line,
+                              VS_MIDLINE_CONFIRMED);
+  g_assert_true (vs_symbrain_write_csv (images, csv, &error));
+  csv_back = vs_symbrain_read_csv (csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (csv_back->entries->len, ==, 1);
+  e = &g_array_index (csv_back->entries, VsMidlineEntry, 0);
+  g_assert_cmpstr (e->image, ==, "scan, \"first\".png");
+  g_assert_cmpfloat (e->line.p0[0], ==, 45.25);
+
+  /* Broken files: each named with what is wrong. */
+  {
+    const char *cases[][2] = {
+      { "not json", "broken.json" },
+      { "{\"format\": \"other\"}", "voxelscope-midlines-1" },
+      { "{\"format\": \"voxelscope-midlines-1\", \"affine\": [1, 2]}", "4 rows of 4" },
+      { "{\"format\": \"voxelscope-midlines-1\", \"affine\": [[1,0,0,0],[0,1,0,0],[0,0,1,0],"
+        "[0,0,0,1]], \"lines\": [{\"axis\": \"axial\", \"slice\": 1, \"status\": \"maybe\", "
+        "\"pixels\": [[0, 0], [1, 1]]}]}", "status" },
+      { "{\"format\": \"voxelscope-midlines-1\", \"affine\": [[1,0,0,0],[0,1,0,0],[0,0,1,0],"
+        "[0,0,0,1]], \"plane\": {\"normal\": [0, 0, 0], \"offset_mm\": 1, \"status\": "
+        "\"edited\"}}", "non-zero normal" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(VsMidlineAnnotations) none = NULL;
+        g_clear_error (&error);
+        g_assert_true (g_file_set_contents (broken, cases[i][0], -1, NULL));
+        none = vs_midline_annotations_read (broken, &error);
+        g_assert_null (none);
+        g_assert_nonnull (error);
+        g_test_message ("%s", error->message);
+        g_assert_nonnull (strstr (error->message, "broken.json"));
+        g_assert_nonnull (strstr (error->message, cases[i][1]));
+      }
+  }
+  vs_test_remove_tree (dir);
+}
+
+/* A greyscale PNG of the Colin27 axial slice 80 on a 290×290 canvas, turned by @degrees about
+ * the canvas centre. */
+static char *
+write_slice_png (const char *dir, const char *name, double degrees)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VsVolume) volume = vs_nifti_read (TEMPLATES "ch2.nii.gz", NULL, NULL, &error);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 290, 290);
+  guint8 *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  double a = degrees * G_PI / 180;
+  char *path = g_build_filename (dir, name, NULL);
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < 290; y++)
+    for (int x = 0; x < 290; x++)
+      {
+        /* Canvas centre 144.5 ↔ slice centre (90, 108). */
+        double dx = x - 144.5, dy = y - 144.5, value = 0;
+        double sx = cos (a) * dx + sin (a) * dy + 90, sy = -sin (a) * dx + cos (a) * dy + 108;
+        guint8 grey;
+        if (sx >= 0 && sy >= 0 && sx <= 180 && sy <= 216)
+          {
+            double ijk[3] = { sx, sy, 80 }, xyz[3];
+            vs_volume_voxel_to_world (volume, ijk, xyz);
+            vs_volume_sample_trilinear (volume, xyz, 0, &value);
+          }
+        grey = (guint8) CLAMP (value * 255 / 120, 0, 255);
+        ((guint32 *) (pixels + y * stride))[x] = 0xff000000u | grey << 16 | grey << 8 | grey;
+      }
+  cairo_surface_mark_dirty (surface);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+/* voxelscope analyze midline on 2D images: JSON and Symbrain CSV, the line turned with the
+ * image; and on a volume: the plane, per-slice lines and the asymmetry map. */
+static void
+test_command (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *straight = write_slice_png (dir, "straight.png", 0);
+  g_autofree char *turned = write_slice_png (dir, "turned.png", 12);
+  g_autofree char *json = g_build_filename (dir, "lines.json", NULL);
+  g_autofree char *csv = g_build_filename (dir, "lines.csv", NULL);
+  g_autofree char *asym = g_build_filename (dir, "asym.nii.gz", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(VsMidlineAnnotations) lines = NULL, from_csv = NULL;
+  g_autoptr(GError) error = NULL;
+  VsMidlineEntry *a, *b;
+
+  {
+    const char *args[] = { "analyze", "midline", "--images", straight, turned, "--json", json,
+                           "--symbrain", csv, NULL };
+    int status = vs_test_run_voxelscope (args, &out, &err);
+    g_test_message ("%s%s", out, err);
+    g_assert_cmpint (status, ==, 0);
+  }
+  lines = vs_midline_annotations_read (json, &error);
+  g_assert_no_error (error);
+  from_csv = vs_symbrain_read_csv (csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->entries->len, ==, 2);
+  g_assert_cmpuint (from_csv->entries->len, ==, 2);
+  a = &g_array_index (lines->entries, VsMidlineEntry, 0);
+  b = &g_array_index (lines->entries, VsMidlineEntry, 1);
+  g_assert_cmpstr (a->image, ==, straight);
+  /* The image turned by 12°: so is its midline (within the pixel grid's precision). */
+  g_assert_cmpfloat (fabs (vs_midline_angle_between (&a->line, &b->line) - 12), <, 0.5);
+  /* The CSV holds the same endpoints, to its two decimals. */
+  g_assert_cmpfloat (fabs (g_array_index (from_csv->entries, VsMidlineEntry, 1).line.p0[0] -
+                           b->line.p0[0]), <=, 0.005);
+
+  {
+    const char *args[] = { "analyze", "midline", TEMPLATES "ch2.nii.gz", "--json", json,
+                           "--asymmetry", asym, "--per-slice", "coronal", NULL };
+    g_autoptr(VsVolume) map = NULL;
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), ==, 0);
+    g_test_message ("%s", out);
+    g_assert_nonnull (strstr (out, "plane     normal (0.99"));
+    g_clear_pointer (&lines, vs_midline_annotations_free);
+    lines = vs_midline_annotations_read (json, &error);
+    g_assert_no_error (error);
+    g_assert_true (lines->has_plane);
+    g_assert_cmpfloat (lines->plane.angles[0], <, 2);
+    g_assert_cmpuint (lines->entries->len, >, 150);
+    map = vs_nifti_read (asym, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (vs_volume_get_value (map, 0, 0, 0, 0), ==, 0);   /* outside the head */
+  }
+  /* Mistakes are named. */
+  {
+    const char *no_json[] = { "analyze", "midline", TEMPLATES "ch2.nii.gz", NULL };
+    const char *bad_axis[] = { "analyze", "midline", TEMPLATES "ch2.nii.gz", "--json", json,
+                               "--per-slice", "sagittal", NULL };
+    const char *not_image[] = { "analyze", "midline", "--images", json, "--json", json, NULL };
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (vs_test_run_voxelscope (no_json, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--json"));
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (vs_test_run_voxelscope (bad_axis, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "axial or coronal"));
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (vs_test_run_voxelscope (not_image, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "lines.json: not a readable image"));
+  }
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -288,5 +534,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/midplane/second-template-moved", test_second_template);
   g_test_add_func ("/midplane/one-sided-lesion", test_lesion);
   g_test_add_func ("/midline/slices-moved", test_slices);
+  g_test_add_func ("/midline/symbrain-lines", test_symbrain_lines);
+  g_test_add_func ("/midline/annotation-files", test_annotation_files);
+  g_test_add_func ("/midline/command", test_command);
   return g_test_run ();
 }
