@@ -32,7 +32,7 @@ fail_error (const GError *error)
 
 /* Midlines of every slice of @volume across @axis that holds a head. */
 static gboolean
-slice_midlines (VsVolume *volume, VsSliceAxis axis, double threshold,
+slice_midlines (VsVolume *volume, VsMidlineAxis axis, double threshold,
                 VsMidlineAnnotations *annotations, GError **error)
 {
   gint64 dims[4], w, h;
@@ -40,7 +40,7 @@ slice_midlines (VsVolume *volume, VsSliceAxis axis, double threshold,
 
   vs_volume_get_dims (volume, dims);
   w = dims[0];
-  h = axis == VS_SLICE_AXIS_AXIAL ? dims[1] : dims[2];
+  h = axis == VS_MIDLINE_AXIS_AXIAL ? dims[1] : dims[2];
   pixels = g_new (float, w * h);
   for (gint64 s = 0; s < dims[axis]; s++)
     {
@@ -48,7 +48,7 @@ slice_midlines (VsVolume *volume, VsSliceAxis axis, double threshold,
       g_autoptr(GError) local = NULL;
       for (gint64 y = 0; y < h; y++)
         for (gint64 x = 0; x < w; x++)
-          pixels[x + w * y] = (float) (axis == VS_SLICE_AXIS_AXIAL
+          pixels[x + w * y] = (float) (axis == VS_MIDLINE_AXIS_AXIAL
                                        ? vs_volume_get_value (volume, x, y, s, 0)
                                        : vs_volume_get_value (volume, x, s, y, 0));
       if (!vs_midline_estimate (pixels, w, h, threshold, &line, NULL, &local))
@@ -72,14 +72,14 @@ run_volume (const char *path, const char *json, const char *asymmetry, const cha
   g_autoptr(VsVolume) volume = vs_nifti_read (path, NULL, NULL, &error);
   g_autoptr(VsMidlineAnnotations) annotations = NULL;
   double affine[16];
-  VsSliceAxis axis = VS_SLICE_AXIS_NONE;
+  VsMidlineAxis axis = VS_MIDLINE_AXIS_IMAGE;
 
   if (per_slice != NULL)
     {
       if (g_str_equal (per_slice, "axial"))
-        axis = VS_SLICE_AXIS_AXIAL;
+        axis = VS_MIDLINE_AXIS_AXIAL;
       else if (g_str_equal (per_slice, "coronal"))
-        axis = VS_SLICE_AXIS_CORONAL;
+        axis = VS_MIDLINE_AXIS_CORONAL;
       else
         return fail (_("--per-slice takes axial or coronal"));
     }
@@ -101,10 +101,10 @@ run_volume (const char *path, const char *json, const char *asymmetry, const cha
            annotations->plane.angles[2]);
   g_print ("symmetry  %.4f (normalised correlation with the reflection)\n",
            annotations->plane.score);
-  if (axis != VS_SLICE_AXIS_NONE &&
+  if (axis != VS_MIDLINE_AXIS_IMAGE &&
       !slice_midlines (volume, axis, vs_midplane_head_threshold (volume), annotations, &error))
     return fail_error (error);
-  if (axis != VS_SLICE_AXIS_NONE)
+  if (axis != VS_MIDLINE_AXIS_IMAGE)
     g_print ("slices    %u %s midlines\n", annotations->entries->len, per_slice);
   if (asymmetry != NULL)
     {
@@ -139,7 +139,7 @@ run_images (char **images, const char *json, const char *symbrain)
           g_prefix_error (&error, "%s: ", images[i]);
           return fail_error (error);
         }
-      vs_midline_annotations_add (annotations, images[i], VS_SLICE_AXIS_NONE, 0, &line,
+      vs_midline_annotations_add (annotations, images[i], VS_MIDLINE_AXIS_IMAGE, 0, &line,
                                   VS_MIDLINE_ESTIMATED);
       text = vs_symbrain_format_line (&line);
       g_print ("%s\t%s\n", images[i], text);

@@ -343,8 +343,8 @@ test_annotation_files (void)
   a->plane.offset = 1.5;
   a->plane.score = 0.7;
   a->plane_status = VS_MIDLINE_CONFIRMED;
-  vs_midline_annotations_add (a, NULL, VS_SLICE_AXIS_AXIAL, 40, &line, VS_MIDLINE_EDITED);
-  vs_midline_annotations_add (a, NULL, VS_SLICE_AXIS_CORONAL, 7, &line, VS_MIDLINE_ESTIMATED);
+  vs_midline_annotations_add (a, NULL, VS_MIDLINE_AXIS_AXIAL, 40, &line, VS_MIDLINE_EDITED);
+  vs_midline_annotations_add (a, NULL, VS_MIDLINE_AXIS_CORONAL, 7, &line, VS_MIDLINE_ESTIMATED);
   g_assert_true (vs_midline_annotations_write (a, json, &error));
   g_assert_no_error (error);
   back = vs_midline_annotations_read (json, &error);
@@ -356,7 +356,7 @@ test_annotation_files (void)
   g_assert_cmpfloat_with_epsilon (back->plane.offset, 1.5, 1e-12);
   g_assert_cmpint (back->plane_status, ==, VS_MIDLINE_CONFIRMED);
   g_assert_cmpuint (back->entries->len, ==, 2);
-  e = vs_midline_annotations_find (back, VS_SLICE_AXIS_AXIAL, 40);
+  e = vs_midline_annotations_find (back, VS_MIDLINE_AXIS_AXIAL, 40);
   g_assert_nonnull (e);
   g_assert_cmpint (e->status, ==, VS_MIDLINE_EDITED);
   g_assert_cmpfloat (e->line.p1[1], ==, 100.75);
@@ -365,14 +365,14 @@ test_annotation_files (void)
   g_assert_cmpfloat (voxel[0][2], ==, 40);
   g_assert_cmpfloat (world[0][0], ==, 2 * 45.25 - 90);
   g_assert_cmpfloat (world[0][2], ==, 2 * 40 - 72);
-  e = vs_midline_annotations_find (back, VS_SLICE_AXIS_CORONAL, 7);
+  e = vs_midline_annotations_find (back, VS_MIDLINE_AXIS_CORONAL, 7);
   vs_midline_entry_endpoints (back, e, voxel, world);
   g_assert_cmpfloat (voxel[0][1], ==, 7);
   g_assert_cmpfloat (voxel[0][2], ==, 3);
 
   /* Images with awkward names through the CSV. */
   images = vs_midline_annotations_new (NULL, NULL);
-  vs_midline_annotations_add (images, "scan, \"first\".png", VS_SLICE_AXIS_NONE, 0, &line,
+  vs_midline_annotations_add (images, "scan, \"first\".png", VS_MIDLINE_AXIS_IMAGE, 0, &line,
                               VS_MIDLINE_CONFIRMED);
   g_assert_true (vs_symbrain_write_csv (images, csv, &error));
   csv_back = vs_symbrain_read_csv (csv, &error);

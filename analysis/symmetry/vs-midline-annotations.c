@@ -89,7 +89,7 @@ vs_midline_annotations_copy (const VsMidlineAnnotations *self)
 void
 vs_midline_annotations_add (VsMidlineAnnotations *self,
                             const char           *image,
-                            VsSliceAxis           axis,
+                            VsMidlineAxis           axis,
                             gint64                index,
                             const VsMidline      *line,
                             VsMidlineStatus       status)
@@ -101,7 +101,7 @@ vs_midline_annotations_add (VsMidlineAnnotations *self,
 
 VsMidlineEntry *
 vs_midline_annotations_find (VsMidlineAnnotations *self,
-                             VsSliceAxis           axis,
+                             VsMidlineAxis           axis,
                              gint64                index)
 {
   for (guint i = 0; i < self->entries->len; i++)
@@ -119,10 +119,10 @@ pixel_to_voxel (const VsMidlineEntry *entry, const double p[2], double voxel[3])
 {
   switch (entry->axis)
     {
-    case VS_SLICE_AXIS_CORONAL:
+    case VS_MIDLINE_AXIS_CORONAL:
       voxel[0] = p[0], voxel[1] = (double) entry->index, voxel[2] = p[1];
       break;
-    case VS_SLICE_AXIS_AXIAL:
+    case VS_MIDLINE_AXIS_AXIAL:
       voxel[0] = p[0], voxel[1] = p[1], voxel[2] = (double) entry->index;
       break;
     default:
@@ -206,7 +206,7 @@ vs_midline_annotations_to_json (const VsMidlineAnnotations *self)
       else
         {
           json_builder_set_member_name (b, "axis");
-          json_builder_add_string_value (b, e->axis == VS_SLICE_AXIS_AXIAL ? "axial" : "coronal");
+          json_builder_add_string_value (b, e->axis == VS_MIDLINE_AXIS_AXIAL ? "axial" : "coronal");
           json_builder_set_member_name (b, "slice");
           json_builder_add_int_value (b, e->index);
         }
@@ -286,7 +286,7 @@ fail (GError **error, const char *display, const char *what)
 static gboolean
 read_line (JsonObject *o, VsMidlineAnnotations *self, const char *display, GError **error)
 {
-  VsMidlineEntry entry = { NULL, VS_SLICE_AXIS_NONE, 0, { { 0 } }, VS_MIDLINE_ESTIMATED };
+  VsMidlineEntry entry = { NULL, VS_MIDLINE_AXIS_IMAGE, 0, { { 0 } }, VS_MIDLINE_ESTIMATED };
   double pixels[4];
   JsonNode *score;
 
@@ -295,9 +295,9 @@ read_line (JsonObject *o, VsMidlineAnnotations *self, const char *display, GErro
   else
     {
       const char *axis = json_object_get_string_member_with_default (o, "axis", "");
-      entry.axis = g_str_equal (axis, "axial") ? VS_SLICE_AXIS_AXIAL
-                   : g_str_equal (axis, "coronal") ? VS_SLICE_AXIS_CORONAL : VS_SLICE_AXIS_NONE;
-      if (entry.axis == VS_SLICE_AXIS_NONE || !json_object_has_member (o, "slice"))
+      entry.axis = g_str_equal (axis, "axial") ? VS_MIDLINE_AXIS_AXIAL
+                   : g_str_equal (axis, "coronal") ? VS_MIDLINE_AXIS_CORONAL : VS_MIDLINE_AXIS_IMAGE;
+      if (entry.axis == VS_MIDLINE_AXIS_IMAGE || !json_object_has_member (o, "slice"))
         return fail (error, display, "a line has neither an image nor an axial or coronal slice");
       entry.index = json_object_get_int_member (o, "slice");
     }

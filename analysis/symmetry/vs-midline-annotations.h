@@ -16,15 +16,15 @@ typedef enum {
 
 /* Slices of a volume are cut across one of its axes. */
 typedef enum {
-  VS_SLICE_AXIS_NONE = -1,   /* a 2D image file */
-  VS_SLICE_AXIS_CORONAL = 1, /* across j: pixels (i, k) */
-  VS_SLICE_AXIS_AXIAL = 2,   /* across k: pixels (i, j) */
-} VsSliceAxis;
+  VS_MIDLINE_AXIS_IMAGE = -1,   /* a 2D image file */
+  VS_MIDLINE_AXIS_CORONAL = 1, /* across j: pixels (i, k) */
+  VS_MIDLINE_AXIS_AXIAL = 2,   /* across k: pixels (i, j) */
+} VsMidlineAxis;
 
 /* One midline: of a 2D image file, or of one slice of the source volume. */
 typedef struct {
   char           *image;    /* the image file, or NULL for a slice */
-  VsSliceAxis     axis;
+  VsMidlineAxis     axis;
   gint64          index;    /* the slice */
   VsMidline       line;     /* in the image's or slice's pixel coordinates */
   VsMidlineStatus status;
@@ -47,12 +47,12 @@ void                  vs_midline_annotations_free  (VsMidlineAnnotations *self);
 VsMidlineAnnotations *vs_midline_annotations_copy  (const VsMidlineAnnotations *self);
 void                  vs_midline_annotations_add   (VsMidlineAnnotations *self,
                                                     const char           *image,
-                                                    VsSliceAxis           axis,
+                                                    VsMidlineAxis           axis,
                                                     gint64                index,
                                                     const VsMidline      *line,
                                                     VsMidlineStatus       status);
 VsMidlineEntry       *vs_midline_annotations_find  (VsMidlineAnnotations *self,
-                                                    VsSliceAxis           axis,
+                                                    VsMidlineAxis           axis,
                                                     gint64                index);
 void                  vs_midline_entry_endpoints   (const VsMidlineAnnotations *self,
                                                     const VsMidlineEntry *entry,

@@ -83,7 +83,7 @@ vs_symbrain_write_csv (const VsMidlineAnnotations *self,
       g_autofree char *line = vs_symbrain_format_line (&e->line);
       g_autofree char *name = e->image != NULL ? g_strdup (e->image)
                                                : g_strdup_printf ("%s-%" G_GINT64_FORMAT,
-                                                                  e->axis == VS_SLICE_AXIS_AXIAL
+                                                                  e->axis == VS_MIDLINE_AXIS_AXIAL
                                                                   ? "axial" : "coronal", e->index);
       append_csv_field (out, name);
       g_string_append_c (out, ',');
@@ -190,7 +190,7 @@ vs_symbrain_read_csv (const char  *path,
           return NULL;
         }
       vs_midline_annotations_add (self, image_field >= 0 ? g_ptr_array_index (fields, image_field)
-                                                         : "", VS_SLICE_AXIS_NONE, 0, &line,
+                                                         : "", VS_MIDLINE_AXIS_IMAGE, 0, &line,
                                   VS_MIDLINE_CONFIRMED);
     }
   return g_steal_pointer (&self);
