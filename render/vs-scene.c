@@ -20,11 +20,12 @@ struct _VsScene
   double      cursor[3];
   gboolean    radiological;
   gint64      frame;
+  VsMidlineEditor *midlines;
 };
 
 G_DEFINE_FINAL_TYPE (VsScene, vs_scene, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_RADIOLOGICAL, PROP_FRAME, N_PROPS };
+enum { PROP_0, PROP_RADIOLOGICAL, PROP_FRAME, PROP_MIDLINES, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { CHANGED, CURSOR_CHANGED, N_SIGNALS };
@@ -81,6 +82,9 @@ vs_scene_dispose (GObject *object)
 
   g_clear_object (&self->layers);
   g_clear_object (&self->surfaces);
+  if (self->midlines != NULL)
+    g_signal_handlers_disconnect_by_func (self->midlines, vs_scene_emit_changed, self);
+  g_clear_object (&self->midlines);
   G_OBJECT_CLASS (vs_scene_parent_class)->dispose (object);
 }
 
@@ -93,6 +97,7 @@ vs_scene_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec
     {
     case PROP_RADIOLOGICAL: g_value_set_boolean (value, self->radiological); break;
     case PROP_FRAME: g_value_set_int64 (value, self->frame); break;
+    case PROP_MIDLINES: g_value_set_object (value, self->midlines); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -122,6 +127,9 @@ vs_scene_class_init (VsSceneClass *klass)
 
   properties[PROP_RADIOLOGICAL] = g_param_spec_boolean ("radiological", NULL, NULL, FALSE, rw);
   properties[PROP_FRAME] = g_param_spec_int64 ("frame", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_MIDLINES] =
+    g_param_spec_object ("midlines", NULL, NULL, VS_TYPE_MIDLINE_EDITOR,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -447,4 +455,27 @@ vs_scene_set_hemisphere_gap (VsScene *self,
     return;
   self->gap = gap;
   vs_scene_emit_changed (self);
+}
+
+/* The midlines being annotated (drawn on the slices, edited there), or NULL. */
+void
+vs_scene_set_midlines (VsScene         *self,
+                       VsMidlineEditor *editor)
+{
+  g_return_if_fail (VS_IS_SCENE (self));
+
+  if (self->midlines != NULL)
+    g_signal_handlers_disconnect_by_func (self->midlines, vs_scene_emit_changed, self);
+  g_set_object (&self->midlines, editor);
+  if (editor != NULL)
+    g_signal_connect_swapped (editor, "changed", G_CALLBACK (vs_scene_emit_changed), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIDLINES]);
+  vs_scene_emit_changed (self);
+}
+
+VsMidlineEditor *
+vs_scene_get_midlines (VsScene *self)
+{
+  g_return_val_if_fail (VS_IS_SCENE (self), NULL);
+  return self->midlines;
 }

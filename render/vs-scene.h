@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "vs-layer.h"
+#include "vs-midline-editor.h"
 #include "vs-surface-layer.h"
 
 G_BEGIN_DECLS
@@ -50,5 +51,9 @@ void        vs_scene_set_hemisphere_gap (VsScene    *self,
 void        vs_scene_step_slice       (VsScene      *self,
                                        int           axis_index,
                                        int           steps);
+
+void        vs_scene_set_midlines     (VsScene         *self,
+                                       VsMidlineEditor *editor);
+VsMidlineEditor *vs_scene_get_midlines (VsScene        *self);
 
 G_END_DECLS

@@ -10,6 +10,9 @@
 #include "vs-resources.h"
 #include "vs-slice-view.h"
 #include "vs-surface-view.h"
+#include "vs-midline-overlay.h"
+#include "vs-midline-panel.h"
+#include "vs-slice-view.h"
 #include "vs-voxel-inspector.h"
 #include "vs-test-fixtures.h"
 #include "vs-window.h"
@@ -533,6 +536,127 @@ test_vertex_wise_encoding (void)
   vs_test_remove_tree (dir);
 }
 
+static gboolean
+has_midlines (gpointer data)
+{
+  return vs_scene_get_midlines (VS_SCENE (data)) != NULL;
+}
+
+/* Midlines on a copy of Colin27: estimated in a job, listed, drawn and dragged on the axial view,
+ * undone and redone, confirmed, autosaved beside the volume, and resumed from there when the
+ * volume is opened again. */
+static void
+test_midlines (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  g_autofree char *copy = g_build_filename (dir, "ch2.nii.gz", NULL);
+  g_autofree char *autosave = g_build_filename (dir, "ch2.nii.gz.midlines.json", NULL);
+  g_autofree char *contents = NULL;
+  const char *paths[] = { copy, NULL };
+  VsWindow *window;
+  VsScene *scene;
+  VsMidlineEditor *editor;
+  VsMidlineEntry *entry;
+  double original[2], cursor[3], ijk[3] = { 90, 108, 80 }, xyz[3];
+  VsMidlineAxis axis;
+  gint64 index;
+  guint end;
+
+  {
+    gsize length = 0;
+    g_assert_true (g_file_get_contents (colin, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
+  }
+  window = open_window (paths);
+  scene = vs_window_get_scene (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.midlines", NULL);
+  g_assert_true (wait_until (has_midlines, scene, 120000));
+  g_assert_null (vs_window_get_error_text (window));
+  editor = vs_scene_get_midlines (scene);
+  g_assert_true (vs_midline_editor_get_annotations (editor)->has_plane);
+  g_assert_cmpuint (vs_midline_editor_get_annotations (editor)->entries->len, >, 150);
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (layer_named (scene, "asymmetry"));
+
+  /* Go to axial slice 80 and grab the first end of its line where the view draws it. */
+  vs_volume_voxel_to_world (vs_midline_editor_get_source (editor), ijk, xyz);
+  vs_scene_set_cursor (scene, xyz);
+  g_assert_true (wait_until (views_drawn, window, 10000));
+  {
+    GtkWidget *view = vs_window_get_slice_view (window, 2 /* axial */);
+    guint before = vs_slice_view_get_frames_drawn (VS_SLICE_VIEW (view));
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    /* A frame after the cursor moved: the camera is on slice 80. */
+    gtk_widget_queue_draw (view);
+    while (vs_slice_view_get_frames_drawn (VS_SLICE_VIEW (view)) == before &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  {
+    GtkWidget *view = vs_window_get_slice_view (window, 2 /* axial */);
+    VsSliceCamera camera = *vs_slice_view_get_camera (VS_SLICE_VIEW (view));
+    double sx, sy, p[3];
+    int scale = gtk_widget_get_scale_factor (view);
+    camera.mm_per_pixel *= scale;
+    camera.width /= scale;
+    camera.height /= scale;
+    entry = vs_midline_annotations_find ((VsMidlineAnnotations *)
+                                         vs_midline_editor_get_annotations (editor),
+                                         VS_MIDLINE_AXIS_AXIAL, 80);
+    g_assert_nonnull (entry);
+    memcpy (original, entry->line.p0, sizeof original);
+    p[0] = original[0], p[1] = original[1], p[2] = 80;
+    vs_volume_voxel_to_world (vs_midline_editor_get_source (editor), p, xyz);
+    vs_slice_camera_world_to_pixel (&camera, xyz, &sx, &sy);
+    vs_scene_get_cursor (scene, cursor);
+    g_test_message ("end at (%.1f, %.1f) px; cursor (%.1f, %.1f, %.1f), camera %d×%d axis %d",
+                    sx, sy, cursor[0], cursor[1], cursor[2], camera.width, camera.height,
+                    camera.axis);
+    g_assert_true (vs_midline_overlay_hit (editor, &camera, cursor, sx + 3, sy - 2, &axis, &index,
+                                           &end));
+    g_assert_cmpint (axis, ==, VS_MIDLINE_AXIS_AXIAL);
+    g_assert_cmpint (index, ==, 80);
+    g_assert_cmpuint (end, ==, 0);
+    vs_midline_editor_begin_change (editor);
+    vs_midline_overlay_drag_to (editor, &camera, axis, index, end, sx + 15, sy);
+    vs_midline_overlay_drag_to (editor, &camera, axis, index, end, sx + 30, sy);
+  }
+  entry = vs_midline_annotations_find ((VsMidlineAnnotations *)
+                                       vs_midline_editor_get_annotations (editor),
+                                       VS_MIDLINE_AXIS_AXIAL, 80);
+  g_assert_cmpint (entry->status, ==, VS_MIDLINE_EDITED);
+  g_assert_cmpfloat (entry->line.p0[0] - original[0], >, 10);
+  /* The two drag steps are one undo step. */
+  g_assert_true (vs_midline_editor_undo (editor));
+  entry = vs_midline_annotations_find ((VsMidlineAnnotations *)
+                                       vs_midline_editor_get_annotations (editor),
+                                       VS_MIDLINE_AXIS_AXIAL, 80);
+  g_assert_cmpint (entry->status, ==, VS_MIDLINE_ESTIMATED);
+  g_assert_cmpfloat (entry->line.p0[0], ==, original[0]);
+  g_assert_true (vs_midline_editor_redo (editor));
+  g_assert_true (vs_midline_editor_confirm (editor, VS_MIDLINE_AXIS_AXIAL, 80));
+  /* The panel lists every line. */
+  g_assert_cmpuint (vs_midline_panel_get_n_rows (VS_MIDLINE_PANEL (
+                      vs_window_get_midline_panel (window))), ==,
+                    vs_midline_editor_get_annotations (editor)->entries->len);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The confirmed line was autosaved; opening the volume again resumes it. */
+  window = open_window (paths);
+  scene = vs_window_get_scene (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.midlines", NULL);
+  g_assert_true (wait_until (has_midlines, scene, 120000));
+  entry = vs_midline_annotations_find ((VsMidlineAnnotations *)
+                                       vs_midline_editor_get_annotations (
+                                         vs_scene_get_midlines (scene)),
+                                       VS_MIDLINE_AXIS_AXIAL, 80);
+  g_assert_cmpint (entry->status, ==, VS_MIDLINE_CONFIRMED);
+  g_assert_cmpfloat (entry->line.p0[0] - original[0], >, 10);
+  gtk_window_destroy (GTK_WINDOW (window));
+  vs_test_remove_tree (dir);
+}
+
 /* The demo fits its simulated selectivity dataset: fusiform voxels are predicted and prefer
  * faces, parahippocampal ones places; elsewhere there is nothing to predict. */
 static void
@@ -652,6 +776,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/voxel-selectivity-dialogs", test_voxel_selectivity_dialogs);
   g_test_add_func ("/window/vertex-wise-encoding", test_vertex_wise_encoding);
   g_test_add_func ("/window/demo-selectivity", test_demo_selectivity);
+  g_test_add_func ("/window/midlines", test_midlines);
 
   return g_test_run ();
 }

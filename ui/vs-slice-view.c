@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "vs-gl-readback.h"
+#include "vs-midline-overlay.h"
 #include "vs-orientation-letters.h"
 #include "vs-slice-renderer.h"
 #include "vs-slice-view.h"
@@ -38,6 +39,10 @@ struct _VsSliceView
   double           drag_last_y;
   gboolean         dragging;
   gint64           last_change;
+  gboolean         editing;         /* dragging a midline's end */
+  VsMidlineAxis    edit_axis;
+  gint64           edit_index;
+  guint            edit_end;
   gboolean         low_resolution;
   guint            refine_source;
 };
@@ -164,6 +169,18 @@ vs_slice_view_render (GtkGLArea    *area,
   return TRUE;
 }
 
+/* The camera in widget (logical) pixels, as pointer events and cairo overlays use them. */
+static void
+logical_camera (VsSliceView *self, VsSliceCamera *logical)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  *logical = self->camera;
+  logical->mm_per_pixel *= scale;
+  logical->width = self->camera.width / scale;
+  logical->height = self->camera.height / scale;
+}
+
 static void
 vs_slice_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -176,13 +193,18 @@ vs_slice_view_snapshot (GtkWidget   *widget,
   if (vs_scene_get_n_layers (self->scene) == 0 || self->camera.width == 0)
     return;
 
-  /* Letters in widget coordinates: the camera is in device pixels. */
+  /* Letters and midlines in widget coordinates: the camera is in device pixels. */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   {
-    VsSliceCamera logical = self->camera;
-    logical.width = width;
-    logical.height = height;
+    VsSliceCamera logical;
+    logical_camera (self, &logical);
     vs_orientation_letters_draw (cr, &logical, 1.0);
+    if (vs_scene_get_midlines (self->scene) != NULL)
+      {
+        double cursor[3];
+        vs_scene_get_cursor (self->scene, cursor);
+        vs_midline_overlay_draw (cr, vs_scene_get_midlines (self->scene), &logical, cursor);
+      }
   }
   cairo_destroy (cr);
 }
@@ -207,10 +229,28 @@ on_drag_begin (GtkGestureDrag *gesture,
                double          y,
                VsSliceView    *self)
 {
+  VsMidlineEditor *midlines = vs_scene_get_midlines (self->scene);
+
   self->drag_start_x = self->drag_last_x = x;
   self->drag_start_y = self->drag_last_y = y;
   self->dragging = FALSE;
+  self->editing = FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (midlines != NULL && self->camera.width > 0 &&
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY)
+    {
+      VsSliceCamera logical;
+      double cursor[3];
+      logical_camera (self, &logical);
+      vs_scene_get_cursor (self->scene, cursor);
+      if (vs_midline_overlay_hit (midlines, &logical, cursor, x, y, &self->edit_axis,
+                                  &self->edit_index, &self->edit_end))
+        {
+          /* The whole drag is one undo step. */
+          self->editing = TRUE;
+          vs_midline_editor_begin_change (midlines);
+        }
+    }
 }
 
 static void
@@ -222,6 +262,15 @@ on_drag_update (GtkGestureDrag *gesture,
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double x = self->drag_start_x + dx, y = self->drag_start_y + dy;
 
+  if (self->editing)
+    {
+      VsSliceCamera logical;
+      logical_camera (self, &logical);
+      self->dragging = TRUE;
+      vs_midline_overlay_drag_to (vs_scene_get_midlines (self->scene), &logical, self->edit_axis,
+                                  self->edit_index, self->edit_end, x, y);
+      return;
+    }
   if (!self->dragging && hypot (dx, dy) < DRAG_THRESHOLD)
     return;
   self->dragging = TRUE;
@@ -241,9 +290,10 @@ on_drag_end (GtkGestureDrag *gesture,
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
 
-  if (!self->dragging && button == GDK_BUTTON_PRIMARY)
+  if (!self->dragging && !self->editing && button == GDK_BUTTON_PRIMARY)
     set_cursor_at (self, self->drag_start_x, self->drag_start_y);
   self->dragging = FALSE;
+  self->editing = FALSE;
 }
 
 static void
@@ -279,6 +329,60 @@ normal_axis_index (VsSliceAxis axis)
   return axis == VS_SLICE_AXIS_AXIAL ? 2 : axis == VS_SLICE_AXIS_CORONAL ? 1 : 0;
 }
 
+/* Moves the cursor to the next (@direction 1) or previous (−1) slice of this view's axis whose
+ * midline is not confirmed yet. */
+static gboolean
+go_to_unconfirmed (VsSliceView *self, int direction)
+{
+  VsMidlineEditor *midlines = vs_scene_get_midlines (self->scene);
+  const VsMidlineAnnotations *annotations;
+  VsMidlineAxis axis;
+  gint64 index, best = -1;
+  double cursor[3];
+
+  vs_scene_get_cursor (self->scene, cursor);
+  if (!vs_midline_overlay_current (midlines, self->axis, cursor, &axis, &index))
+    return FALSE;
+  annotations = vs_midline_editor_get_annotations (midlines);
+  for (guint i = 0; i < annotations->entries->len; i++)
+    {
+      const VsMidlineEntry *e = &g_array_index (annotations->entries, VsMidlineEntry, i);
+      if (e->image != NULL || e->axis != axis || e->status == VS_MIDLINE_CONFIRMED)
+        continue;
+      if ((direction > 0 && e->index > index && (best < 0 || e->index < best)) ||
+          (direction < 0 && e->index < index && (best < 0 || e->index > best)))
+        best = e->index;
+    }
+  if (best < 0)
+    return TRUE;
+  {
+    double ijk[3], xyz[3];
+    VsVolume *source = vs_midline_editor_get_source (midlines);
+    vs_volume_world_to_voxel (source, cursor, ijk);
+    ijk[axis] = (double) best;
+    vs_volume_voxel_to_world (source, ijk, xyz);
+    vs_scene_set_cursor (self->scene, xyz);
+  }
+  return TRUE;
+}
+
+/* Enter: confirms this slice's midline and goes on to the next unconfirmed one. */
+static gboolean
+confirm_midline (VsSliceView *self)
+{
+  VsMidlineEditor *midlines = vs_scene_get_midlines (self->scene);
+  VsMidlineAxis axis;
+  gint64 index;
+  double cursor[3];
+
+  vs_scene_get_cursor (self->scene, cursor);
+  if (!vs_midline_overlay_current (midlines, self->axis, cursor, &axis, &index))
+    return FALSE;
+  vs_midline_editor_confirm (midlines, axis, index);
+  go_to_unconfirmed (self, 1);
+  return TRUE;
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -303,6 +407,13 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Home:
       vs_slice_view_reset_camera (self);
       return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      return confirm_midline (self);
+    case GDK_KEY_bracketright:
+      return go_to_unconfirmed (self, 1);
+    case GDK_KEY_bracketleft:
+      return go_to_unconfirmed (self, -1);
     default:
       return FALSE;
     }

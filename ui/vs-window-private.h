@@ -21,6 +21,7 @@ struct _VsWindow
   GtkWidget  *surface_list;
   GtkWidget  *surface_title;
   GtkWidget  *inspector;       /* VsVoxelInspector, shown once an encoding model has run */
+  GtkWidget  *midline_panel;   /* VsMidlinePanel, shown while midlines are annotated */
   VsSurfaceLayer *picked_layer; /* weak */
   guint       picked_vertex;
   double      picked_xyz[3];
@@ -40,6 +41,8 @@ struct _VsWindow
 void _vs_window_install_open_actions (VsWindowClass *klass);
 void _vs_window_install_analysis_actions (VsWindowClass *klass);
 void _vs_window_install_model_actions    (VsWindowClass *klass);
+void _vs_window_install_midline_actions  (VsWindowClass *klass);
+void _vs_window_start_midlines           (VsWindow      *self);
 void _vs_window_run_demo_models          (VsWindow      *self,
                                           VsVolume      *atlas);
 

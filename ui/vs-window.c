@@ -11,6 +11,7 @@
 #include "vs-slice-view.h"
 #include "vs-surface-row.h"
 #include "vs-surface-view.h"
+#include "vs-midline-panel.h"
 #include "vs-voxel-inspector.h"
 #include "vs-window-private.h"
 
@@ -414,6 +415,7 @@ build_header (VsWindow *self)
   g_autoptr(GMenu) app = g_menu_new ();
   g_autoptr(GMenu) analysis = g_menu_new ();
   g_autoptr(GMenu) models = g_menu_new ();
+  g_autoptr(GMenu) symmetry = g_menu_new ();
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open");
   gtk_widget_set_tooltip_text (open, _("Open volumes (Ctrl+O)"));
@@ -435,6 +437,9 @@ build_header (VsWindow *self)
   g_menu_append (models, _("_Encoding Model…"), "win.encoding");
   g_menu_append (models, _("Category _Selectivity…"), "win.selectivity");
   g_menu_append_section (menu, _("Voxel Selectivity"), G_MENU_MODEL (models));
+  g_menu_append (symmetry, _("_Midlines (estimate, or resume saved)"), "win.midlines");
+  g_menu_append (symmetry, _("Save Midlines _As…"), "win.midline-save");
+  g_menu_append_section (menu, _("Symmetry"), G_MENU_MODEL (symmetry));
   g_menu_append (app, _("_About Voxelscope"), "app.about");
   g_menu_append (app, _("_Quit"), "app.quit");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (app));
@@ -497,6 +502,9 @@ build_sidebar (VsWindow *self)
   self->inspector = vs_voxel_inspector_new ();
   gtk_widget_set_visible (self->inspector, FALSE);
   gtk_box_append (GTK_BOX (sidebar), self->inspector);
+  self->midline_panel = vs_midline_panel_new ();
+  gtk_widget_set_visible (self->midline_panel, FALSE);
+  gtk_box_append (GTK_BOX (sidebar), self->midline_panel);
   gtk_box_append (GTK_BOX (sidebar), self->jobs_box);
   gtk_widget_set_size_request (sidebar, 300, -1);
   return sidebar;
@@ -720,6 +728,7 @@ vs_window_class_init (VsWindowClass *klass)
   _vs_window_install_open_actions (klass);
   _vs_window_install_analysis_actions (klass);
   _vs_window_install_model_actions (klass);
+  _vs_window_install_midline_actions (klass);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);
 }
@@ -770,6 +779,13 @@ vs_window_get_status_text (VsWindow *self)
 {
   g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
   return gtk_label_get_text (GTK_LABEL (self->status_label));
+}
+
+GtkWidget *
+vs_window_get_midline_panel (VsWindow *self)
+{
+  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
+  return self->midline_panel;
 }
 
 GtkWidget *

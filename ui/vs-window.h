@@ -25,6 +25,7 @@ const char *vs_window_get_status_text (VsWindow      *self);
 GtkWidget  *vs_window_get_slice_view (VsWindow       *self,
                                       guint           index);
 GtkWidget  *vs_window_get_inspector  (VsWindow       *self);
+GtkWidget  *vs_window_get_midline_panel (VsWindow    *self);
 void        vs_window_set_layout     (VsWindow       *self,
                                       const char     *layout);
 

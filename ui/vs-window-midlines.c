@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-window-midlines"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "vs-midline-panel.h"
+#include "vs-volume-stats.h"
+#include "vs-window-private.h"
+
+/* Midlines in the window: estimate the mid-sagittal plane and every axial slice's midline of the
+ * anatomical volume in a job (or resume the ones saved for it), draw and edit them on the
+ * slices, undo and redo, autosave beside the volume (or in the user's data folder when that is
+ * not writable), save a copy as JSON or Symbrain CSV, and show the asymmetry map as a layer. */
+
+typedef struct {
+  VsVolume             *volume;
+  VsMidlineAnnotations *annotations;
+  VsVolume             *asymmetry;
+} MidlineResult;
+
+static void
+midline_result_free (gpointer data)
+{
+  MidlineResult *result = data;
+
+  g_clear_object (&result->volume);
+  g_clear_pointer (&result->annotations, vs_midline_annotations_free);
+  g_clear_object (&result->asymmetry);
+  g_free (result);
+}
+
+/* Where a volume's midlines are kept while they are edited. */
+static char *
+autosave_path_for (VsVolume *volume)
+{
+  const char *path = vs_volume_get_path (volume);
+  g_autofree char *base = g_path_get_basename (path != NULL ? path : "volume");
+  g_autofree char *dir = path != NULL ? g_path_get_dirname (path) : NULL;
+  g_autofree char *name = g_strconcat (base, ".midlines.json", NULL);
+  g_autofree char *fallback_dir = g_build_filename (g_get_user_data_dir (), "voxelscope",
+                                                    "midlines", NULL);
+
+  if (dir != NULL && g_path_is_absolute (dir) && g_access (dir, W_OK) == 0)
+    return g_build_filename (dir, name, NULL);
+  g_mkdir_with_parents (fallback_dir, 0755);
+  return g_build_filename (fallback_dir, name, NULL);
+}
+
+static gpointer
+midline_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GError **error)
+{
+  VsVolume *volume = data;
+  g_autofree char *saved = autosave_path_for (volume);
+  MidlineResult *result = g_new0 (MidlineResult, 1);
+  gint64 dims[4];
+  double affine[16], threshold;
+  g_autofree float *pixels = NULL;
+
+  result->volume = g_object_ref (volume);
+  /* Midlines saved for this volume are the user's work: resume them. */
+  if (g_file_test (saved, G_FILE_TEST_IS_REGULAR))
+    {
+      result->annotations = vs_midline_annotations_read (saved, error);
+      if (result->annotations == NULL)
+        {
+          g_prefix_error (error, _("the saved midlines could not be resumed (move %s away to "
+                                   "estimate new ones): "), saved);
+          midline_result_free (result);
+          return NULL;
+        }
+    }
+  else
+    {
+      vs_volume_get_affine (volume, affine);
+      result->annotations = vs_midline_annotations_new (vs_volume_get_path (volume), affine);
+      if (!vs_midplane_estimate (volume, &result->annotations->plane, cancellable, error))
+        {
+          midline_result_free (result);
+          return NULL;
+        }
+      result->annotations->has_plane = TRUE;
+      vs_progress_update (progress, 0.3);
+      vs_volume_get_dims (volume, dims);
+      threshold = vs_midplane_head_threshold (volume);
+      pixels = g_new (float, dims[0] * dims[1]);
+      for (gint64 k = 0; k < dims[2]; k++)
+        {
+          VsMidline line;
+          for (gint64 j = 0; j < dims[1]; j++)
+            for (gint64 i = 0; i < dims[0]; i++)
+              pixels[i + dims[0] * j] = (float) vs_volume_get_value (volume, i, j, k, 0);
+          if (vs_midline_estimate (pixels, dims[0], dims[1], threshold, &line, cancellable, NULL))
+            vs_midline_annotations_add (result->annotations, NULL, VS_MIDLINE_AXIS_AXIAL, k,
+                                        &line, VS_MIDLINE_ESTIMATED);
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              midline_result_free (result);
+              return NULL;
+            }
+          vs_progress_update (progress, 0.3 + 0.6 * (k + 1) / dims[2]);
+        }
+    }
+  if (result->annotations->has_plane)
+    result->asymmetry = vs_midplane_asymmetry (volume, &result->annotations->plane, NULL);
+  return result;
+}
+
+static void
+on_autosave_failed (VsMidlineEditor *editor, const char *message, VsWindow *self)
+{
+  g_autofree char *text = g_strdup_printf (_("The midlines could not be autosaved: %s"), message);
+
+  vs_window_show_error (self, text);
+}
+
+static void
+on_midline_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
+{
+  JobContext *context = user_data;
+  g_autoptr(GError) error = NULL;
+  MidlineResult *result = vs_job_run_finish (VS_JOB (source), async_result, &error);
+  VsWindow *self = context->window;
+
+  if (_vs_window_job_context_finish (context, error))
+    {
+      g_autofree char *autosave = autosave_path_for (result->volume);
+      g_autoptr(VsMidlineEditor) editor =
+        vs_midline_editor_new (g_steal_pointer (&result->annotations), result->volume, autosave);
+      g_signal_connect_object (editor, "autosave-failed", G_CALLBACK (on_autosave_failed), self,
+                               0);
+      vs_scene_set_midlines (self->scene, editor);
+      vs_midline_panel_set_editor (VS_MIDLINE_PANEL (self->midline_panel), self->scene, editor);
+      gtk_widget_set_visible (self->midline_panel, TRUE);
+      /* The estimate is saved at once, so a crash before the first edit loses nothing either. */
+      vs_midline_editor_autosave_now (editor, NULL);
+      if (result->asymmetry != NULL)
+        {
+          VsLayer *layer;
+          vs_volume_set_path (result->asymmetry, "asymmetry");
+          layer = vs_scene_add_volume (self->scene, result->asymmetry);
+          vs_layer_set_name (layer, "asymmetry");
+          vs_layer_set_colormap (layer, VS_COLORMAP_INFERNO);
+          vs_layer_set_display_range (layer, 0, 0.5);
+          vs_layer_set_threshold (layer, 0.1);
+          vs_layer_set_stats (layer, vs_volume_stats_compute (result->asymmetry, 0, NULL, NULL,
+                                                              NULL));
+          vs_layer_set_visible (layer, FALSE);
+        }
+    }
+  if (result != NULL)
+    midline_result_free (result);
+  g_free (context);
+}
+
+/* The anatomical volume: the bottom-most scalar 3D layer. */
+static VsVolume *
+anatomical_volume (VsWindow *self)
+{
+  GListModel *layers = vs_scene_get_layers (self->scene);
+
+  for (guint i = g_list_model_get_n_items (layers); i > 0; i--)
+    {
+      g_autoptr(VsLayer) layer = g_list_model_get_item (layers, i - 1);
+      VsVolume *volume = vs_layer_get_volume (layer);
+      gint64 dims[4];
+      vs_volume_get_dims (volume, dims);
+      if (!vs_layer_is_label (layer) && dims[0] >= 8 && dims[1] >= 8 && dims[2] >= 8)
+        return volume;
+    }
+  return NULL;
+}
+
+void
+_vs_window_start_midlines (VsWindow *self)
+{
+  VsVolume *volume = anatomical_volume (self);
+  g_autoptr(VsJob) job = NULL;
+
+  if (volume == NULL)
+    {
+      vs_window_show_error (self, _("Midlines need a 3D volume: open a head or brain image "
+                                    "first"));
+      return;
+    }
+  job = vs_job_new (_("Midlines"), midline_job, g_object_ref (volume), g_object_unref,
+                    midline_result_free);
+  vs_job_run_async (job, on_midline_done, _vs_window_job_context_new (self, NULL, job));
+}
+
+static void
+midlines_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _vs_window_start_midlines (VS_WINDOW (widget));
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VsMidlineEditor *editor = vs_scene_get_midlines (VS_WINDOW (widget)->scene);
+
+  if (editor != NULL)
+    vs_midline_editor_undo (editor);
+}
+
+static void
+redo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VsMidlineEditor *editor = vs_scene_get_midlines (VS_WINDOW (widget)->scene);
+
+  if (editor != NULL)
+    vs_midline_editor_redo (editor);
+}
+
+static void
+on_save_response (GtkNativeDialog *chooser, int response, VsWindow *self)
+{
+  VsMidlineEditor *editor = vs_scene_get_midlines (self->scene);
+
+  if (response == GTK_RESPONSE_ACCEPT && editor != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      if (!vs_midline_editor_save (editor, path, &error))
+        vs_window_show_error (self, error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VsWindow *self = VS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (vs_scene_get_midlines (self->scene) == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save Midlines As (.json, or .csv for Symbrain)"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "midlines.json");
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_vs_window_install_midline_actions (VsWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.midlines", NULL, midlines_action);
+  gtk_widget_class_install_action (widget_class, "win.midline-undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.midline-redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.midline-save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.midline-undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.midline-redo",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "win.midline-save", NULL);
+}
