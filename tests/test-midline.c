@@ -411,50 +411,14 @@ test_annotation_files (void)
   vs_test_remove_tree (dir);
 }
 
-/* A greyscale PNG of the Colin27 axial slice 80 on a 290×290 canvas, turned by @degrees about
- * the canvas centre. */
-static char *
-write_slice_png (const char *dir, const char *name, double degrees)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VsVolume) volume = vs_nifti_read (TEMPLATES "ch2.nii.gz", NULL, NULL, &error);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 290, 290);
-  guint8 *pixels = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  double a = degrees * G_PI / 180;
-  char *path = g_build_filename (dir, name, NULL);
-
-  cairo_surface_flush (surface);
-  for (int y = 0; y < 290; y++)
-    for (int x = 0; x < 290; x++)
-      {
-        /* Canvas centre 144.5 ↔ slice centre (90, 108). */
-        double dx = x - 144.5, dy = y - 144.5, value = 0;
-        double sx = cos (a) * dx + sin (a) * dy + 90, sy = -sin (a) * dx + cos (a) * dy + 108;
-        guint8 grey;
-        if (sx >= 0 && sy >= 0 && sx <= 180 && sy <= 216)
-          {
-            double ijk[3] = { sx, sy, 80 }, xyz[3];
-            vs_volume_voxel_to_world (volume, ijk, xyz);
-            vs_volume_sample_trilinear (volume, xyz, 0, &value);
-          }
-        grey = (guint8) CLAMP (value * 255 / 120, 0, 255);
-        ((guint32 *) (pixels + y * stride))[x] = 0xff000000u | grey << 16 | grey << 8 | grey;
-      }
-  cairo_surface_mark_dirty (surface);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return path;
-}
-
 /* voxelscope analyze midline on 2D images: JSON and Symbrain CSV, the line turned with the
  * image; and on a volume: the plane, per-slice lines and the asymmetry map. */
 static void
 test_command (void)
 {
   g_autofree char *dir = vs_test_make_tmpdir ();
-  g_autofree char *straight = write_slice_png (dir, "straight.png", 0);
-  g_autofree char *turned = write_slice_png (dir, "turned.png", 12);
+  g_autofree char *straight = vs_test_write_colin_slice_png (dir, "straight.png", 0);
+  g_autofree char *turned = vs_test_write_colin_slice_png (dir, "turned.png", 12);
   g_autofree char *json = g_build_filename (dir, "lines.json", NULL);
   g_autofree char *csv = g_build_filename (dir, "lines.csv", NULL);
   g_autofree char *asym = g_build_filename (dir, "asym.nii.gz", NULL);

@@ -10,6 +10,7 @@
 #include "vs-resources.h"
 #include "vs-slice-view.h"
 #include "vs-surface-view.h"
+#include "vs-image-reader.h"
 #include "vs-midline-overlay.h"
 #include "vs-midline-panel.h"
 #include "vs-slice-view.h"
@@ -636,6 +637,60 @@ test_midlines (void)
   g_assert_cmpfloat (entry->line.p0[0], ==, original[0]);
   g_assert_true (vs_midline_editor_redo (editor));
   g_assert_true (vs_midline_editor_confirm (editor, VS_MIDLINE_AXIS_AXIAL, 80));
+  /* The plane's handles on the coronal view: the middle one shifts it, an end one turns it about
+   * the other end; each drag is one undo step. */
+  {
+    GtkWidget *view = vs_window_get_slice_view (window, 1 /* coronal */);
+    VsSliceCamera camera = *vs_slice_view_get_camera (VS_SLICE_VIEW (view));
+    const VsMidplane *plane;
+    VsMidlinePlaneDrag drag;
+    double ax, ay, bx, by, before_offset, on_pivot;
+    vs_scene_get_cursor (scene, cursor);
+    plane = &vs_midline_editor_get_annotations (editor)->plane;
+    before_offset = plane->offset;
+    g_assert_true (wait_until (views_drawn, window, 10000));
+    camera = *vs_slice_view_get_camera (VS_SLICE_VIEW (view));
+    /* The handles sit 4 % inside the cut's ends. */
+    {
+      double a[3], b[3];
+      g_assert_true (vs_midline_editor_plane_line (editor, cursor, (double[3]) { 0, 1, 0 }, a, b));
+      for (int k = 0; k < 3; k++)
+        {
+          double d = b[k] - a[k];
+          a[k] += 0.04 * d;
+          b[k] -= 0.04 * d;
+        }
+      vs_slice_camera_world_to_pixel (&camera, a, &ax, &ay);
+      vs_slice_camera_world_to_pixel (&camera, b, &bx, &by);
+    }
+    g_assert_true (vs_midline_overlay_hit_plane (editor, &camera, cursor, (ax + bx) / 2,
+                                                 (ay + by) / 2, &drag));
+    g_assert_cmpuint (drag.handle, ==, 2);
+    vs_midline_editor_begin_change (editor);
+    vs_midline_overlay_drag_plane (editor, &camera, &drag, (ax + bx) / 2 + 12, (ay + by) / 2);
+    plane = &vs_midline_editor_get_annotations (editor)->plane;
+    g_test_message ("shifted: offset %.2f → %.2f mm", before_offset, plane->offset);
+    g_assert_cmpfloat (fabs (plane->offset - before_offset), >, 5);
+    g_assert_cmpint (vs_midline_editor_get_annotations (editor)->plane_status, ==,
+                     VS_MIDLINE_EDITED);
+    g_assert_true (vs_midline_editor_undo (editor));
+    plane = &vs_midline_editor_get_annotations (editor)->plane;
+    g_assert_cmpfloat (plane->offset, ==, before_offset);
+
+    g_assert_true (vs_midline_overlay_hit_plane (editor, &camera, cursor, ax, ay, &drag));
+    g_assert_cmpuint (drag.handle, ==, 0);
+    vs_midline_editor_begin_change (editor);
+    vs_midline_overlay_drag_plane (editor, &camera, &drag, ax + 25, ay);
+    plane = &vs_midline_editor_get_annotations (editor)->plane;
+    on_pivot = plane->normal[0] * drag.b[0] + plane->normal[1] * drag.b[1] +
+               plane->normal[2] * drag.b[2] - plane->offset;
+    g_test_message ("turned: normal (%.3f, %.3f, %.3f), pivot %.2g mm off", plane->normal[0],
+                    plane->normal[1], plane->normal[2], on_pivot);
+    g_assert_cmpfloat (fabs (plane->normal[2]), >, 0.05);
+    g_assert_cmpfloat (fabs (on_pivot), <, 1e-6);
+    g_assert_true (vs_midline_editor_undo (editor));
+  }
+
   /* The panel lists every line. */
   g_assert_cmpuint (vs_midline_panel_get_n_rows (VS_MIDLINE_PANEL (
                       vs_window_get_midline_panel (window))), ==,
@@ -653,6 +708,57 @@ test_midlines (void)
                                        VS_MIDLINE_AXIS_AXIAL, 80);
   g_assert_cmpint (entry->status, ==, VS_MIDLINE_CONFIRMED);
   g_assert_cmpfloat (entry->line.p0[0] - original[0], >, 10);
+  gtk_window_destroy (GTK_WINDOW (window));
+  vs_test_remove_tree (dir);
+}
+
+/* A Symbrain-style 2D slice (290×290 PNG) opens upright as a one-slice volume; its midline is
+ * estimated, dragged and saved as Symbrain's CSV under the image's name. */
+static void
+test_midline_of_png (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *png = vs_test_write_colin_slice_png (dir, "slice.png", 8);
+  g_autofree char *csv = g_build_filename (dir, "lines.csv", NULL);
+  const char *paths[] = { png, NULL };
+  VsWindow *window = open_window (paths);
+  VsScene *scene = vs_window_get_scene (window);
+  g_autoptr(VsMidlineAnnotations) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  VsMidlineEditor *editor;
+  const VsMidlineEntry *entry;
+  gint64 dims[4];
+
+  g_assert_null (vs_window_get_error_text (window));
+  vs_volume_get_dims (vs_layer_get_volume (vs_scene_get_layer (scene, 0)), dims);
+  g_assert_cmpint (dims[0], ==, 290);
+  g_assert_cmpint (dims[2], ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.midlines", NULL);
+  g_assert_true (wait_until (has_midlines, scene, 60000));
+  g_assert_null (vs_window_get_error_text (window));
+  editor = vs_scene_get_midlines (scene);
+  g_assert_false (vs_midline_editor_get_annotations (editor)->has_plane);
+  entry = vs_midline_annotations_find ((VsMidlineAnnotations *)
+                                       vs_midline_editor_get_annotations (editor),
+                                       VS_MIDLINE_AXIS_AXIAL, 0);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (entry->image, ==, png);
+  /* The slice was turned by 8°: so is its midline, against the unturned slice's. */
+  {
+    g_autofree char *straight = vs_test_write_colin_slice_png (dir, "straight.png", 0);
+    g_autoptr(VsVolume) image = vs_image_read_grey (straight, &error);
+    VsMidline reference;
+    g_assert_no_error (error);
+    g_assert_true (vs_midline_estimate (vs_volume_get_data (image), 290, 290, NAN, &reference,
+                                        NULL, &error));
+    g_test_message ("midline of the PNG turned by 8°: %.2f° from the unturned one",
+                    vs_midline_angle_between (&entry->line, &reference));
+    g_assert_cmpfloat (fabs (vs_midline_angle_between (&entry->line, &reference) - 8), <, 0.5);
+  }
+  g_assert_true (vs_midline_editor_save (editor, csv, &error));
+  saved = vs_symbrain_read_csv (csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_array_index (saved->entries, VsMidlineEntry, 0).image, ==, png);
   gtk_window_destroy (GTK_WINDOW (window));
   vs_test_remove_tree (dir);
 }
@@ -777,6 +883,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/vertex-wise-encoding", test_vertex_wise_encoding);
   g_test_add_func ("/window/demo-selectivity", test_demo_selectivity);
   g_test_add_func ("/window/midlines", test_midlines);
+  g_test_add_func ("/window/midline-of-png", test_midline_of_png);
 
   return g_test_run ();
 }

@@ -3,12 +3,16 @@
 
 #include "config.h"
 
+#include <cairo.h>
+#include <math.h>
+
 #include <glib/gstdio.h>
 
 #include <string.h>
 #include <sys/wait.h>
 #include <zlib.h>
 
+#include "vs-nifti-reader.h"
 #include "vs-test-fixtures.h"
 
 #include <nifti1.h>
@@ -334,5 +338,44 @@ vs_test_write_func_gifti (const char  *dir,
     }
   g_string_append (xml, "</GIFTI>\n");
   g_assert_true (g_file_set_contents (path, xml->str, -1, NULL));
+  return path;
+}
+
+/* A greyscale PNG of the Colin27 axial slice 80 on a 290×290 canvas, turned by @degrees about
+ * the canvas centre. */
+char *
+vs_test_write_colin_slice_png (const char *dir,
+                               const char *name,
+                               double      degrees)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VsVolume) volume = vs_nifti_read ("/usr/share/mricron/templates/ch2.nii.gz", NULL, NULL,
+                                              &error);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 290, 290);
+  guint8 *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  double a = degrees * G_PI / 180;
+  char *path = g_build_filename (dir, name, NULL);
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < 290; y++)
+    for (int x = 0; x < 290; x++)
+      {
+        /* Canvas centre 144.5 ↔ slice centre (90, 108). */
+        double dx = x - 144.5, dy = y - 144.5, value = 0;
+        double sx = cos (a) * dx + sin (a) * dy + 90, sy = -sin (a) * dx + cos (a) * dy + 108;
+        guint8 grey;
+        if (sx >= 0 && sy >= 0 && sx <= 180 && sy <= 216)
+          {
+            double ijk[3] = { sx, sy, 80 }, xyz[3];
+            vs_volume_voxel_to_world (volume, ijk, xyz);
+            vs_volume_sample_trilinear (volume, xyz, 0, &value);
+          }
+        grey = (guint8) CLAMP (value * 255 / 120, 0, 255);
+        ((guint32 *) (pixels + y * stride))[x] = 0xff000000u | grey << 16 | grey << 8 | grey;
+      }
+  cairo_surface_mark_dirty (surface);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
   return path;
 }

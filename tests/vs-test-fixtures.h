@@ -40,6 +40,9 @@ char *vs_test_nifti_write   (const VsTestNifti *spec,
                              const char        *name);
 char *vs_test_make_tmpdir   (void);
 void  vs_test_remove_tree   (const char *dir);
+char *vs_test_write_colin_slice_png (const char *dir,
+                                     const char *name,
+                                     double      degrees);
 char *vs_test_write_func_gifti (const char  *dir,
                                 const char  *name,
                                 const float *values,

@@ -59,6 +59,8 @@ on_row_activated (GtkListBox *list, GtkListBoxRow *row, VsMidlinePanel *self)
   if (i >= annotations->entries->len)
     return;
   e = &g_array_index (annotations->entries, VsMidlineEntry, i);
+  if (e->axis == VS_MIDLINE_AXIS_IMAGE)
+    return;
   vs_scene_get_cursor (self->scene, cursor);
   vs_volume_world_to_voxel (source, cursor, ijk);
   ijk[e->axis] = (double) e->index;

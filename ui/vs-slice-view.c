@@ -40,6 +40,8 @@ struct _VsSliceView
   gboolean         dragging;
   gint64           last_change;
   gboolean         editing;         /* dragging a midline's end */
+  gboolean         editing_plane;   /* dragging a handle of the midplane */
+  VsMidlinePlaneDrag plane_drag;
   VsMidlineAxis    edit_axis;
   gint64           edit_index;
   guint            edit_end;
@@ -234,7 +236,7 @@ on_drag_begin (GtkGestureDrag *gesture,
   self->drag_start_x = self->drag_last_x = x;
   self->drag_start_y = self->drag_last_y = y;
   self->dragging = FALSE;
-  self->editing = FALSE;
+  self->editing = self->editing_plane = FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (midlines != NULL && self->camera.width > 0 &&
       gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY)
@@ -248,6 +250,11 @@ on_drag_begin (GtkGestureDrag *gesture,
         {
           /* The whole drag is one undo step. */
           self->editing = TRUE;
+          vs_midline_editor_begin_change (midlines);
+        }
+      else if (vs_midline_overlay_hit_plane (midlines, &logical, cursor, x, y, &self->plane_drag))
+        {
+          self->editing = self->editing_plane = TRUE;
           vs_midline_editor_begin_change (midlines);
         }
     }
@@ -267,8 +274,12 @@ on_drag_update (GtkGestureDrag *gesture,
       VsSliceCamera logical;
       logical_camera (self, &logical);
       self->dragging = TRUE;
-      vs_midline_overlay_drag_to (vs_scene_get_midlines (self->scene), &logical, self->edit_axis,
-                                  self->edit_index, self->edit_end, x, y);
+      if (self->editing_plane)
+        vs_midline_overlay_drag_plane (vs_scene_get_midlines (self->scene), &logical,
+                                       &self->plane_drag, x, y);
+      else
+        vs_midline_overlay_drag_to (vs_scene_get_midlines (self->scene), &logical,
+                                    self->edit_axis, self->edit_index, self->edit_end, x, y);
       return;
     }
   if (!self->dragging && hypot (dx, dy) < DRAG_THRESHOLD)
@@ -293,7 +304,7 @@ on_drag_end (GtkGestureDrag *gesture,
   if (!self->dragging && !self->editing && button == GDK_BUTTON_PRIMARY)
     set_cursor_at (self, self->drag_start_x, self->drag_start_y);
   self->dragging = FALSE;
-  self->editing = FALSE;
+  self->editing = self->editing_plane = FALSE;
 }
 
 static void

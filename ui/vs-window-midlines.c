@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "vs-midline-panel.h"
 #include "vs-volume-stats.h"
@@ -71,6 +72,24 @@ midline_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GEr
           midline_result_free (result);
           return NULL;
         }
+    }
+  else if (vs_volume_get_dims (volume, dims), dims[2] == 1)
+    {
+      /* A 2D image: its one midline, named after the file (as Symbrain's CSV wants). */
+      g_autofree float *grey = g_new (float, dims[0] * dims[1]);
+      VsMidline line;
+      vs_volume_get_affine (volume, affine);
+      result->annotations = vs_midline_annotations_new (vs_volume_get_path (volume), affine);
+      for (gint64 j = 0; j < dims[1]; j++)
+        for (gint64 i = 0; i < dims[0]; i++)
+          grey[i + dims[0] * j] = (float) vs_volume_get_value (volume, i, j, 0, 0);
+      if (!vs_midline_estimate (grey, dims[0], dims[1], NAN, &line, cancellable, error))
+        {
+          midline_result_free (result);
+          return NULL;
+        }
+      vs_midline_annotations_add (result->annotations, vs_volume_get_path (volume),
+                                  VS_MIDLINE_AXIS_AXIAL, 0, &line, VS_MIDLINE_ESTIMATED);
     }
   else
     {
@@ -155,7 +174,7 @@ on_midline_done (GObject *source, GAsyncResult *async_result, gpointer user_data
   g_free (context);
 }
 
-/* The anatomical volume: the bottom-most scalar 3D layer. */
+/* The anatomical volume: the bottom-most scalar 3D layer, or a 2D image. */
 static VsVolume *
 anatomical_volume (VsWindow *self)
 {
@@ -167,7 +186,8 @@ anatomical_volume (VsWindow *self)
       VsVolume *volume = vs_layer_get_volume (layer);
       gint64 dims[4];
       vs_volume_get_dims (volume, dims);
-      if (!vs_layer_is_label (layer) && dims[0] >= 8 && dims[1] >= 8 && dims[2] >= 8)
+      if (!vs_layer_is_label (layer) && dims[0] >= 8 && dims[1] >= 8 &&
+          (dims[2] >= 8 || dims[2] == 1))
         return volume;
     }
   return NULL;

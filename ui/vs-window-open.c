@@ -9,6 +9,7 @@
 #include "vs-surface-loader.h"
 #include "vs-volume-loader.h"
 #include "vs-volume-stats.h"
+#include "vs-image-reader.h"
 #include "vs-window-private.h"
 
 /* Opening files: the Open dialog, drag and drop, recent files, the command line and the demo all
@@ -75,6 +76,15 @@ is_volume_path (const char *path)
   return FALSE;
 }
 
+/* 2D images (PNG, JPEG) open as one-slice volumes, e.g. Symbrain's slices for midlines. */
+static gboolean
+is_image_path (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  return g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".jpg") ||
+         g_str_has_suffix (lower, ".jpeg");
+}
+
 static gboolean
 is_vertex_data_path (const char *path)
 {
@@ -91,7 +101,21 @@ load_file_job (gpointer input_data, VsProgress *progress, GCancellable *cancella
   LoadInput *input = input_data;
   LoadResult *result = g_new0 (LoadResult, 1);
 
-  if (!is_volume_path (input->path) && vs_file_is_surface (input->path))
+  if (is_image_path (input->path))
+    {
+      result->volume = vs_image_read_grey (input->path, error);
+      if (result->volume != NULL)
+        {
+          /* Rows run down the screen: world y = (height − 1) − row, so the axial view shows the
+           * image upright; the voxel indices stay pixel (column, row). */
+          gint64 dims[4];
+          double affine[16] = { 1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1 };
+          vs_volume_get_dims (result->volume, dims);
+          affine[7] = (double) (dims[1] - 1);
+          vs_volume_set_affine (result->volume, affine, NULL);
+        }
+    }
+  else if (!is_volume_path (input->path) && vs_file_is_surface (input->path))
     {
       result->surface = vs_surface_load (input->path, error);
       if (result->surface != NULL)
@@ -365,7 +389,7 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
   gtk_file_filter_set_name (nifti, _("Volumes and surfaces"));
   for (const char *const *p = (const char *const[]) { "*.nii", "*.nii.gz", "*.hdr", "*.img",
-                                                      "*.gii", "lh.*", "rh.*", "*.annot",
+                                                      "*.png", "*.jpg", "*.jpeg", "*.gii", "lh.*", "rh.*", "*.annot",
                                                       "*.label", NULL }; *p; p++)
     gtk_file_filter_add_pattern (nifti, *p);
   gtk_file_filter_set_name (all, _("All files"));
@@ -390,6 +414,7 @@ static gboolean
 is_volume_uri (const char *uri)
 {
   return g_str_has_suffix (uri, ".nii") || g_str_has_suffix (uri, ".nii.gz") ||
+         is_image_path (uri) ||
          g_str_has_suffix (uri, ".hdr") || g_str_has_suffix (uri, ".img") ||
          g_str_has_suffix (uri, ".gii");
 }

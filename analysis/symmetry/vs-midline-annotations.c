@@ -107,7 +107,7 @@ vs_midline_annotations_find (VsMidlineAnnotations *self,
   for (guint i = 0; i < self->entries->len; i++)
     {
       VsMidlineEntry *e = &g_array_index (self->entries, VsMidlineEntry, i);
-      if (e->image == NULL && e->axis == axis && e->index == index)
+      if (e->axis == axis && e->index == index)
         return e;
     }
   return NULL;
@@ -203,7 +203,7 @@ vs_midline_annotations_to_json (const VsMidlineAnnotations *self)
           json_builder_set_member_name (b, "image");
           json_builder_add_string_value (b, e->image);
         }
-      else
+      if (e->axis != VS_MIDLINE_AXIS_IMAGE)
         {
           json_builder_set_member_name (b, "axis");
           json_builder_add_string_value (b, e->axis == VS_MIDLINE_AXIS_AXIAL ? "axial" : "coronal");
@@ -292,7 +292,7 @@ read_line (JsonObject *o, VsMidlineAnnotations *self, const char *display, GErro
 
   if (json_object_has_member (o, "image"))
     entry.image = (char *) json_object_get_string_member_with_default (o, "image", NULL);
-  else
+  if (json_object_has_member (o, "axis") || !json_object_has_member (o, "image"))
     {
       const char *axis = json_object_get_string_member_with_default (o, "axis", "");
       entry.axis = g_str_equal (axis, "axial") ? VS_MIDLINE_AXIS_AXIAL

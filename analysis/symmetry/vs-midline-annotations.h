@@ -21,9 +21,10 @@ typedef enum {
   VS_MIDLINE_AXIS_AXIAL = 2,   /* across k: pixels (i, j) */
 } VsMidlineAxis;
 
-/* One midline: of a 2D image file, or of one slice of the source volume. */
+/* One midline: of a 2D image file, or of one slice of the source volume (a 2D image opened in
+ * the window is axial slice 0 of itself, and has both). */
 typedef struct {
-  char           *image;    /* the image file, or NULL for a slice */
+  char           *image;    /* the image file, or NULL for a slice of a volume */
   VsMidlineAxis     axis;
   gint64          index;    /* the slice */
   VsMidline       line;     /* in the image's or slice's pixel coordinates */
