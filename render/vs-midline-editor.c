@@ -312,3 +312,75 @@ vs_midline_editor_plane_line (VsMidlineEditor *self,
     }
   return TRUE;
 }
+
+/* The midplane inside the source volume's bounds: the polygon (3 to 6 corners, in order around
+ * it) where the plane cuts the bounding box; returns the number of corners. */
+guint
+vs_midline_editor_plane_polygon (VsMidlineEditor *self,
+                                 double           corners[6][3])
+{
+  const VsMidplane *plane = &self->annotations->plane;
+  double lo[3], hi[3], centre[3] = { 0, 0, 0 }, u[3], v[3], angle[6];
+  guint n = 0;
+
+  if (!self->annotations->has_plane)
+    return 0;
+  vs_volume_get_world_bounds (self->source, lo, hi);
+  /* The 12 edges: along each axis a, from each of the 4 corners of the other two. */
+  for (int a = 0; a < 3 && n < 6; a++)
+    for (int c = 0; c < 4 && n < 6; c++)
+      {
+        int b1 = (a + 1) % 3, b2 = (a + 2) % 3;
+        double p[3], q[3], dp, dq;
+        p[a] = lo[a];
+        q[a] = hi[a];
+        p[b1] = q[b1] = (c & 1) ? hi[b1] : lo[b1];
+        p[b2] = q[b2] = (c & 2) ? hi[b2] : lo[b2];
+        dp = plane->normal[0] * p[0] + plane->normal[1] * p[1] + plane->normal[2] * p[2] -
+             plane->offset;
+        dq = plane->normal[0] * q[0] + plane->normal[1] * q[1] + plane->normal[2] * q[2] -
+             plane->offset;
+        if ((dp < 0) == (dq < 0) || dp == dq)
+          continue;
+        for (int k = 0; k < 3; k++)
+          corners[n][k] = p[k] + dp / (dp - dq) * (q[k] - p[k]);
+        n++;
+      }
+  if (n < 3)
+    return 0;
+  for (guint i = 0; i < n; i++)
+    for (int k = 0; k < 3; k++)
+      centre[k] += corners[i][k] / n;
+  /* Order around the centre, by angle in the plane. */
+  {
+    const double *nn = plane->normal;
+    double helper[3] = { fabs (nn[0]) < 0.9 ? 1 : 0, fabs (nn[0]) < 0.9 ? 0 : 1, 0 }, len;
+    u[0] = nn[1] * helper[2] - nn[2] * helper[1];
+    u[1] = nn[2] * helper[0] - nn[0] * helper[2];
+    u[2] = nn[0] * helper[1] - nn[1] * helper[0];
+    len = sqrt (u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
+    for (int k = 0; k < 3; k++)
+      u[k] /= len;
+    v[0] = nn[1] * u[2] - nn[2] * u[1];
+    v[1] = nn[2] * u[0] - nn[0] * u[2];
+    v[2] = nn[0] * u[1] - nn[1] * u[0];
+  }
+  for (guint i = 0; i < n; i++)
+    {
+      double d[3] = { corners[i][0] - centre[0], corners[i][1] - centre[1],
+                      corners[i][2] - centre[2] };
+      angle[i] = atan2 (d[0] * v[0] + d[1] * v[1] + d[2] * v[2],
+                        d[0] * u[0] + d[1] * u[1] + d[2] * u[2]);
+    }
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && angle[j - 1] > angle[j]; j--)
+      {
+        double t = angle[j], swap[3];
+        angle[j] = angle[j - 1];
+        angle[j - 1] = t;
+        memcpy (swap, corners[j], sizeof swap);
+        memcpy (corners[j], corners[j - 1], sizeof swap);
+        memcpy (corners[j - 1], swap, sizeof swap);
+      }
+  return n;
+}

@@ -44,4 +44,7 @@ gboolean                    vs_midline_editor_plane_line      (VsMidlineEditor  
                                                                double                a[3],
                                                                double                b[3]);
 
+guint                       vs_midline_editor_plane_polygon   (VsMidlineEditor      *self,
+                                                               double                corners[6][3]);
+
 G_END_DECLS

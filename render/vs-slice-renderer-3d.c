@@ -143,3 +143,54 @@ vs_slice_renderer_draw_planes (VsSliceRenderer *renderer,
   glDisable (GL_BLEND);
   glDisable (GL_DEPTH_TEST);
 }
+
+/* The midplane being annotated, as a translucent cyan polygon over the 3D view (no depth: it
+ * stays visible through the head) with a stronger outline.  @view_projection is column-major
+ * world → clip. */
+void
+vs_slice_renderer_draw_midplane (VsSliceRenderer *renderer,
+                                 VsScene         *scene,
+                                 const float      view_projection[16])
+{
+  VsMidlineEditor *editor = vs_scene_get_midlines (scene);
+  double corners[6][3];
+  float ndc[12];
+  guint n;
+  GLuint vao, vbo;
+
+  if (editor == NULL || (n = vs_midline_editor_plane_polygon (editor, corners)) == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      const float *m = view_projection;
+      double x = corners[i][0], y = corners[i][1], z = corners[i][2];
+      double cx = m[0] * x + m[4] * y + m[8] * z + m[12];
+      double cy = m[1] * x + m[5] * y + m[9] * z + m[13];
+      double cw = m[3] * x + m[7] * y + m[11] * z + m[15];
+      if (cw <= 1e-6)
+        return;   /* behind the eye: the polygon would fold over */
+      ndc[2 * i] = (float) (cx / cw);
+      ndc[2 * i + 1] = (float) (cy / cw);
+    }
+  glGenVertexArrays (1, &vao);
+  glGenBuffers (1, &vbo);
+  glBindVertexArray (vao);
+  glBindBuffer (GL_ARRAY_BUFFER, vbo);
+  glEnableVertexAttribArray (0);
+  glVertexAttribPointer (0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof (float), NULL);
+  glBufferData (GL_ARRAY_BUFFER, (GLsizeiptr) n * 2 * sizeof (float), ndc, GL_STREAM_DRAW);
+  glUseProgram (vs_gl_program_get_id (renderer->line_program));
+  glDisable (GL_DEPTH_TEST);
+  glEnable (GL_BLEND);
+  glBlendFunc (GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  glUniform4f (vs_gl_program_get_uniform (renderer->line_program, "u_color"), 0.1f, 0.85f, 0.95f,
+               0.22f);
+  glDrawArrays (GL_TRIANGLE_FAN, 0, (GLsizei) n);
+  glUniform4f (vs_gl_program_get_uniform (renderer->line_program, "u_color"), 0.1f, 0.85f, 0.95f,
+               0.9f);
+  glDrawArrays (GL_LINE_LOOP, 0, (GLsizei) n);
+  glDisable (GL_BLEND);
+  glBindVertexArray (0);
+  glDeleteBuffers (1, &vbo);
+  glDeleteVertexArrays (1, &vao);
+}

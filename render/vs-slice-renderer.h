@@ -30,4 +30,8 @@ const GError    *vs_slice_renderer_get_last_error (VsSliceRenderer *renderer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsSliceRenderer, vs_slice_renderer_free)
 
+void             vs_slice_renderer_draw_midplane (VsSliceRenderer *renderer,
+                                                  VsScene         *scene,
+                                                  const float      view_projection[16]);
+
 G_END_DECLS

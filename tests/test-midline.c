@@ -9,6 +9,7 @@
 
 #include "vs-analysis-error.h"
 #include "vs-midline-annotations.h"
+#include "vs-midline-editor.h"
 #include "vs-midline.h"
 #include "vs-midplane.h"
 #include "vs-nifti-reader.h"
@@ -490,6 +491,52 @@ test_command (void)
   vs_test_remove_tree (dir);
 }
 
+/* The editor's geometry: the plane's cut through a slice and through the volume's box. */
+static void
+test_plane_geometry (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VsVolume) volume = vs_nifti_read (TEMPLATES "ch2.nii.gz", NULL, NULL, &error);
+  double affine[16], a[3], b[3], corners[6][3], lo[3], hi[3];
+  const double normal[3] = { 1, 0, 0.1 }, cursor[3] = { 0, -17, 19 }, axial[3] = { 0, 0, 1 };
+  g_autoptr(VsMidlineEditor) editor = NULL;
+  guint n;
+
+  vs_volume_get_affine (volume, affine);
+  editor = vs_midline_editor_new (vs_midline_annotations_new (NULL, affine), volume, NULL);
+  vs_midline_editor_set_plane (editor, normal, 2);
+  vs_volume_get_world_bounds (volume, lo, hi);
+  /* x + 0.1 z = 2 cut at z = 19 runs front to back at x = 0.1. */
+  g_assert_true (vs_midline_editor_plane_line (editor, cursor, axial, a, b));
+  for (int e = 0; e < 2; e++)
+    {
+      const double *p = e == 0 ? a : b;
+      g_assert_cmpfloat_with_epsilon (p[2], 19, 1e-9);
+      g_assert_cmpfloat_with_epsilon (p[0], 2 - 0.1 * 19, 1e-9);
+    }
+  g_assert_cmpfloat_with_epsilon (fabs (a[1] - b[1]), hi[1] - lo[1], 1e-6);
+  /* The polygon in the box has 4 corners on the plane, in order around it. */
+  n = vs_midline_editor_plane_polygon (editor, corners);
+  g_assert_cmpuint (n, ==, 4);
+  for (guint i = 0; i < n; i++)
+    {
+      const VsMidplane *plane = &vs_midline_editor_get_annotations (editor)->plane;
+      double d = plane->normal[0] * corners[i][0] + plane->normal[1] * corners[i][1] +
+                 plane->normal[2] * corners[i][2] - plane->offset;
+      g_assert_cmpfloat (fabs (d), <, 1e-9);
+    }
+  /* Consecutive corners share a face of the box: one coordinate at a bound. */
+  for (guint i = 0; i < n; i++)
+    {
+      const double *p = corners[i], *q = corners[(i + 1) % n];
+      gboolean shared = FALSE;
+      for (int k = 0; k < 3; k++)
+        shared = shared || (fabs (p[k] - lo[k]) < 1e-9 && fabs (q[k] - lo[k]) < 1e-9) ||
+                 (fabs (p[k] - hi[k]) < 1e-9 && fabs (q[k] - hi[k]) < 1e-9);
+      g_assert_true (shared);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -501,5 +548,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/midline/symbrain-lines", test_symbrain_lines);
   g_test_add_func ("/midline/annotation-files", test_annotation_files);
   g_test_add_func ("/midline/command", test_command);
+  g_test_add_func ("/midline/plane-geometry", test_plane_geometry);
   return g_test_run ();
 }

@@ -332,6 +332,14 @@ vs_surface_view_render (GtkGLArea    *area,
       glm_mat4_mul ((vec4 *) projection, (vec4 *) view, view_projection);
       vs_slice_renderer_draw_planes (self->planes, self->scene, (float *) view_projection);
     }
+  if (vs_scene_get_midlines (self->scene) != NULL && self->planes != NULL)
+    {
+      float view[16], projection[16];
+      mat4 view_projection;
+      vs_orbit_camera_get_matrices (&self->camera, view, projection);
+      glm_mat4_mul ((vec4 *) projection, (vec4 *) view, view_projection);
+      vs_slice_renderer_draw_midplane (self->planes, self->scene, (float *) view_projection);
+    }
   self->frames_drawn++;
   return TRUE;
 }
