@@ -759,6 +759,41 @@ test_midline_of_png (void)
   saved = vs_symbrain_read_csv (csv, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (g_array_index (saved->entries, VsMidlineEntry, 0).image, ==, png);
+
+  /* Symbrain's CSV opens back onto the image: the row naming it, as the midline to edit. */
+  {
+    g_autofree char *other = g_build_filename (dir, "other.csv", NULL);
+    const VsMidlineEntry *reopened;
+    g_assert_true (g_file_set_contents (other, "image,midline\n"
+                                        "\"elsewhere.png\",\"[{'x': 1, 'y': 2} {'x': 3, 'y': 4}]\"\n"
+                                        "\"slice.png\",\"[{'x': 140.5, 'y': 40} {'x': 150.25, "
+                                        "'y': 250}]\"\n", -1, NULL));
+    g_assert_true (vs_window_open_midlines (window, other, &error));
+    g_assert_no_error (error);
+    reopened = vs_midline_annotations_find ((VsMidlineAnnotations *)
+                                            vs_midline_editor_get_annotations (
+                                              vs_scene_get_midlines (scene)),
+                                            VS_MIDLINE_AXIS_AXIAL, 0);
+    g_assert_cmpfloat (reopened->line.p0[0], ==, 140.5);
+    g_assert_cmpint (reopened->status, ==, VS_MIDLINE_CONFIRMED);
+    /* A table without the image is named. */
+    g_assert_true (g_file_set_contents (other, "image,midline\n\"elsewhere.png\",\"[{'x': 1, "
+                                        "'y': 2} {'x': 3, 'y': 4}]\"\n", -1, NULL));
+    g_assert_false (vs_window_open_midlines (window, other, &error));
+    g_assert_nonnull (strstr (error->message, "other.csv has no midline for slice.png"));
+    g_clear_error (&error);
+  }
+  /* Midlines made on another grid are refused, naming where they were made. */
+  {
+    const double big[16] = { 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 1 };
+    g_autoptr(VsMidlineAnnotations) foreign = vs_midline_annotations_new ("/data/other.nii.gz",
+                                                                         big);
+    g_autofree char *json = g_build_filename (dir, "foreign.json", NULL);
+    g_assert_true (vs_midline_annotations_write (foreign, json, NULL));
+    g_assert_false (vs_window_open_midlines (window, json, &error));
+    g_assert_nonnull (strstr (error->message, "foreign.json was made on /data/other.nii.gz"));
+    g_clear_error (&error);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   vs_test_remove_tree (dir);
 }

@@ -135,6 +135,21 @@ on_autosave_failed (VsMidlineEditor *editor, const char *message, VsWindow *self
   vs_window_show_error (self, text);
 }
 
+/* Makes @annotations (taken) of @volume the midlines being edited, autosaved at once so a crash
+ * before the first edit loses nothing either. */
+static void
+annotate (VsWindow *self, VsVolume *volume, VsMidlineAnnotations *annotations)
+{
+  g_autofree char *autosave = autosave_path_for (volume);
+  g_autoptr(VsMidlineEditor) editor = vs_midline_editor_new (annotations, volume, autosave);
+
+  g_signal_connect_object (editor, "autosave-failed", G_CALLBACK (on_autosave_failed), self, 0);
+  vs_scene_set_midlines (self->scene, editor);
+  vs_midline_panel_set_editor (VS_MIDLINE_PANEL (self->midline_panel), self->scene, editor);
+  gtk_widget_set_visible (self->midline_panel, TRUE);
+  vs_midline_editor_autosave_now (editor, NULL);
+}
+
 static void
 on_midline_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
 {
@@ -145,16 +160,7 @@ on_midline_done (GObject *source, GAsyncResult *async_result, gpointer user_data
 
   if (_vs_window_job_context_finish (context, error))
     {
-      g_autofree char *autosave = autosave_path_for (result->volume);
-      g_autoptr(VsMidlineEditor) editor =
-        vs_midline_editor_new (g_steal_pointer (&result->annotations), result->volume, autosave);
-      g_signal_connect_object (editor, "autosave-failed", G_CALLBACK (on_autosave_failed), self,
-                               0);
-      vs_scene_set_midlines (self->scene, editor);
-      vs_midline_panel_set_editor (VS_MIDLINE_PANEL (self->midline_panel), self->scene, editor);
-      gtk_widget_set_visible (self->midline_panel, TRUE);
-      /* The estimate is saved at once, so a crash before the first edit loses nothing either. */
-      vs_midline_editor_autosave_now (editor, NULL);
+      annotate (self, result->volume, g_steal_pointer (&result->annotations));
       if (result->asymmetry != NULL)
         {
           VsLayer *layer;
@@ -266,6 +272,106 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Midlines from a file for the open volume or image: our JSON (made on a volume with the same
+ * grid), or Symbrain's CSV (the row naming the open image). */
+gboolean
+vs_window_open_midlines (VsWindow    *self,
+                          const char  *path,
+                          GError     **error)
+{
+  VsVolume *volume = anatomical_volume (self);
+  g_autofree char *display = g_path_get_basename (path);
+  g_autoptr(VsMidlineAnnotations) annotations = NULL;
+  gint64 dims[4];
+  double affine[16];
+
+  if (volume == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Open the volume or image the midlines in %s belong to first"), display);
+      return FALSE;
+    }
+  vs_volume_get_dims (volume, dims);
+  vs_volume_get_affine (volume, affine);
+  if (g_str_has_suffix (path, ".csv"))
+    {
+      g_autoptr(VsMidlineAnnotations) table = vs_symbrain_read_csv (path, error);
+      g_autofree char *name = g_path_get_basename (vs_volume_get_path (volume));
+      if (table == NULL)
+        return FALSE;
+      for (guint i = 0; i < table->entries->len && annotations == NULL; i++)
+        {
+          VsMidlineEntry *e = &g_array_index (table->entries, VsMidlineEntry, i);
+          g_autofree char *base = g_path_get_basename (e->image);
+          if (g_strcmp0 (base, name) != 0)
+            continue;
+          annotations = vs_midline_annotations_new (vs_volume_get_path (volume), affine);
+          vs_midline_annotations_add (annotations, vs_volume_get_path (volume),
+                                      VS_MIDLINE_AXIS_AXIAL, 0, &e->line, e->status);
+        }
+      if (annotations == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s has no midline for %s"),
+                       display, name);
+          return FALSE;
+        }
+    }
+  else
+    {
+      annotations = vs_midline_annotations_read (path, error);
+      if (annotations == NULL)
+        return FALSE;
+      for (int k = 0; k < 16; k++)
+        if (fabs (annotations->affine[k] - affine[k]) > 1e-3)
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         _("%s was made on %s, whose grid differs from the open volume's"),
+                         display, annotations->source != NULL ? annotations->source : _("another "
+                                                                                          "volume"));
+            return FALSE;
+          }
+      for (guint i = 0; i < annotations->entries->len; i++)
+        {
+          VsMidlineEntry *e = &g_array_index (annotations->entries, VsMidlineEntry, i);
+          if (e->axis != VS_MIDLINE_AXIS_IMAGE && (e->index < 0 || e->index >= dims[e->axis]))
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("%s has a line on slice %" G_GINT64_FORMAT ", outside the open "
+                             "volume"), display, e->index);
+              return FALSE;
+            }
+        }
+    }
+  annotate (self, volume, g_steal_pointer (&annotations));
+  return TRUE;
+}
+
+static void
+on_open_response (GtkNativeDialog *chooser, int response, VsWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      if (!vs_window_open_midlines (self, path, &error))
+        vs_window_show_error (self, error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VsWindow *self = VS_WINDOW (widget);
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Open Midlines (.json, or Symbrain .csv)"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 _vs_window_install_midline_actions (VsWindowClass *klass)
 {
@@ -275,6 +381,7 @@ _vs_window_install_midline_actions (VsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.midline-undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.midline-redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.midline-save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.midline-open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.midline-undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,

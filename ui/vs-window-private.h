@@ -43,6 +43,7 @@ void _vs_window_install_analysis_actions (VsWindowClass *klass);
 void _vs_window_install_model_actions    (VsWindowClass *klass);
 void _vs_window_install_midline_actions  (VsWindowClass *klass);
 void _vs_window_start_midlines           (VsWindow      *self);
+
 void _vs_window_run_demo_models          (VsWindow      *self,
                                           VsVolume      *atlas);
 

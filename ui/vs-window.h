@@ -26,6 +26,9 @@ GtkWidget  *vs_window_get_slice_view (VsWindow       *self,
                                       guint           index);
 GtkWidget  *vs_window_get_inspector  (VsWindow       *self);
 GtkWidget  *vs_window_get_midline_panel (VsWindow    *self);
+gboolean    vs_window_open_midlines  (VsWindow       *self,
+                                      const char     *path,
+                                      GError        **error);
 void        vs_window_set_layout     (VsWindow       *self,
                                       const char     *layout);
 
