@@ -42,6 +42,12 @@ void _vs_window_install_open_actions (VsWindowClass *klass);
 void _vs_window_install_analysis_actions (VsWindowClass *klass);
 void _vs_window_install_model_actions    (VsWindowClass *klass);
 void _vs_window_install_midline_actions  (VsWindowClass *klass);
+GtkWidget *_vs_window_build_sidebar      (VsWindow      *self);
+void _vs_window_on_layers_changed        (GListModel    *model,
+                                          guint          position,
+                                          guint          removed,
+                                          guint          added,
+                                          VsWindow      *self);
 void _vs_window_start_midlines           (VsWindow      *self);
 
 void _vs_window_run_demo_models          (VsWindow      *self,

@@ -290,8 +290,8 @@ on_frames_changed (VsWindow *self)
     gtk_range_set_range (GTK_RANGE (self->frame_scale), 0, (double) (n - 1));
 }
 
-static void
-on_layers_changed (GListModel *model, guint position, guint removed, guint added,
+void
+_vs_window_on_layers_changed (GListModel *model, guint position, guint removed, guint added,
                    VsWindow *self)
 {
   gboolean empty = vs_scene_get_n_layers (self->scene) == 0 &&
@@ -307,93 +307,6 @@ static void
 on_frame_scale_changed (GtkRange *range, VsWindow *self)
 {
   vs_scene_set_frame (self->scene, (gint64) lround (gtk_range_get_value (range)));
-}
-
-static void
-on_remove_requested (GtkWidget *row, GObject *layer, VsWindow *self)
-{
-  GListModel *surfaces = vs_scene_get_surfaces (self->scene);
-
-  if (VS_IS_LAYER (layer))
-    vs_scene_remove_layer (self->scene, VS_LAYER (layer));
-  else if (VS_IS_SURFACE_LAYER (layer))
-    vs_scene_remove_surface (self->scene, VS_SURFACE_LAYER (layer));
-  else
-    for (guint i = 0; i < g_list_model_get_n_items (surfaces); i++)
-      {
-        g_autoptr(VsSurfaceLayer) surface = g_list_model_get_item (surfaces, i);
-        vs_surface_layer_remove_overlay (surface, VS_VERTEX_LAYER (layer));
-      }
-}
-
-/* Surfaces and their overlays, rebuilt when either list changes. */
-static void
-rebuild_surface_list (VsWindow *self)
-{
-  GListModel *surfaces = vs_scene_get_surfaces (self->scene);
-  GtkWidget *child;
-  guint n = g_list_model_get_n_items (surfaces);
-
-  while ((child = gtk_widget_get_first_child (self->surface_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->surface_list), child);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VsSurfaceLayer) layer = g_list_model_get_item (surfaces, i);
-      GListModel *overlays = vs_surface_layer_get_overlays (layer);
-      GtkWidget *row = vs_surface_row_new (layer);
-
-      g_signal_connect (row, "remove-requested", G_CALLBACK (on_remove_requested), self);
-      gtk_list_box_append (GTK_LIST_BOX (self->surface_list), row);
-      for (guint o = g_list_model_get_n_items (overlays); o-- > 0;)
-        {
-          g_autoptr(GObject) overlay = g_list_model_get_item (overlays, o);
-          GtkWidget *overlay_row = vs_layer_row_new (self->scene);
-          vs_layer_row_set_layer (VS_LAYER_ROW (overlay_row), overlay);
-          gtk_widget_set_margin_start (overlay_row, 24);
-          g_signal_connect (overlay_row, "remove-requested", G_CALLBACK (on_remove_requested),
-                            self);
-          gtk_list_box_append (GTK_LIST_BOX (self->surface_list), overlay_row);
-        }
-    }
-  gtk_widget_set_visible (self->surface_title, n > 0);
-  gtk_widget_set_visible (self->surface_list, n > 0);
-}
-
-static void
-on_surfaces_changed (GListModel *model, guint position, guint removed, guint added,
-                     VsWindow *self)
-{
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(VsSurfaceLayer) layer = g_list_model_get_item (model, i);
-      g_signal_connect_object (vs_surface_layer_get_overlays (layer), "items-changed",
-                               G_CALLBACK (rebuild_surface_list), self, G_CONNECT_SWAPPED);
-    }
-  rebuild_surface_list (self);
-  on_layers_changed (vs_scene_get_layers (self->scene), 0, 0, 0, self);
-}
-
-static void
-setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, VsWindow *self)
-{
-  GtkWidget *row = vs_layer_row_new (self->scene);
-
-  g_signal_connect (row, "remove-requested", G_CALLBACK (on_remove_requested), self);
-  gtk_list_item_set_child (item, row);
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, VsWindow *self)
-{
-  vs_layer_row_set_layer (VS_LAYER_ROW (gtk_list_item_get_child (item)),
-                          G_OBJECT (gtk_list_item_get_item (item)));
-}
-
-static void
-unbind_row (GtkSignalListItemFactory *factory, GtkListItem *item, VsWindow *self)
-{
-  vs_layer_row_set_layer (VS_LAYER_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -452,63 +365,6 @@ build_header (VsWindow *self)
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), menu_button);
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), export);
   return header;
-}
-
-static GtkWidget *
-build_sidebar (VsWindow *self)
-{
-  GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *title = gtk_label_new (_("Layers"));
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection *selection;
-
-  gtk_widget_add_css_class (title, "heading");
-  gtk_widget_set_margin_top (title, 8);
-  gtk_widget_set_margin_bottom (title, 4);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_set_margin_start (title, 8);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-  selection = gtk_no_selection_new (g_object_ref (vs_scene_get_layers (self->scene)));
-  self->layer_list = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
-  gtk_widget_add_css_class (self->layer_list, "navigation-sidebar");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->layer_list);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-
-  self->jobs_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_margin_start (self->jobs_box, 8);
-  gtk_widget_set_margin_end (self->jobs_box, 8);
-  gtk_widget_set_margin_bottom (self->jobs_box, 8);
-
-  self->surface_title = gtk_label_new (_("Surfaces"));
-  gtk_widget_add_css_class (self->surface_title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (self->surface_title), 0);
-  gtk_widget_set_margin_start (self->surface_title, 8);
-  gtk_widget_set_margin_top (self->surface_title, 8);
-  self->surface_list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->surface_list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->surface_list, "navigation-sidebar");
-  gtk_widget_set_visible (self->surface_title, FALSE);
-  gtk_widget_set_visible (self->surface_list, FALSE);
-
-  gtk_box_append (GTK_BOX (sidebar), title);
-  gtk_box_append (GTK_BOX (sidebar), scrolled);
-  gtk_box_append (GTK_BOX (sidebar), self->surface_title);
-  gtk_box_append (GTK_BOX (sidebar), self->surface_list);
-  self->inspector = vs_voxel_inspector_new ();
-  gtk_widget_set_visible (self->inspector, FALSE);
-  gtk_box_append (GTK_BOX (sidebar), self->inspector);
-  self->midline_panel = vs_midline_panel_new ();
-  gtk_widget_set_visible (self->midline_panel, FALSE);
-  gtk_box_append (GTK_BOX (sidebar), self->midline_panel);
-  gtk_box_append (GTK_BOX (sidebar), self->jobs_box);
-  gtk_widget_set_size_request (sidebar, 300, -1);
-  return sidebar;
 }
 
 static void
@@ -694,7 +550,7 @@ vs_window_init (VsWindow *self)
   gtk_info_bar_add_child (GTK_INFO_BAR (self->error_bar), self->error_label);
   g_signal_connect (self->error_bar, "response", G_CALLBACK (on_error_response), self);
 
-  gtk_paned_set_start_child (GTK_PANED (paned), build_sidebar (self));
+  gtk_paned_set_start_child (GTK_PANED (paned), _vs_window_build_sidebar (self));
   gtk_paned_set_end_child (GTK_PANED (paned), build_views (self));
   gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
@@ -712,10 +568,8 @@ vs_window_init (VsWindow *self)
   g_signal_connect_object (self->scene, "notify::frame", G_CALLBACK (update_status), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (vs_scene_get_layers (self->scene), "items-changed",
-                           G_CALLBACK (on_layers_changed), self, 0);
-  g_signal_connect_object (vs_scene_get_surfaces (self->scene), "items-changed",
-                           G_CALLBACK (on_surfaces_changed), self, 0);
-  on_layers_changed (vs_scene_get_layers (self->scene), 0, 0, 0, self);
+                           G_CALLBACK (_vs_window_on_layers_changed), self, 0);
+  _vs_window_on_layers_changed (vs_scene_get_layers (self->scene), 0, 0, 0, self);
   _vs_window_init_open (self);
 }
 
