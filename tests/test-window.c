@@ -571,7 +571,7 @@ test_midlines (void)
   }
   window = open_window (paths);
   scene = vs_window_get_scene (window);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.midlines", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.midlines", "s", "axial");
   g_assert_true (wait_until (has_midlines, scene, 120000));
   g_assert_null (vs_window_get_error_text (window));
   editor = vs_scene_get_midlines (scene);
@@ -700,7 +700,7 @@ test_midlines (void)
   /* The confirmed line was autosaved; opening the volume again resumes it. */
   window = open_window (paths);
   scene = vs_window_get_scene (window);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.midlines", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.midlines", "s", "axial");
   g_assert_true (wait_until (has_midlines, scene, 120000));
   entry = vs_midline_annotations_find ((VsMidlineAnnotations *)
                                        vs_midline_editor_get_annotations (
@@ -709,6 +709,25 @@ test_midlines (void)
   g_assert_cmpint (entry->status, ==, VS_MIDLINE_CONFIRMED);
   g_assert_cmpfloat (entry->line.p0[0] - original[0], >, 10);
   gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Coronal slices on request (a fresh copy, nothing saved for it yet). */
+  {
+    g_autofree char *second = g_build_filename (dir, "colin.nii.gz", NULL);
+    const char *second_paths[] = { second, NULL };
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+    g_assert_true (g_file_get_contents (copy, &bytes, &length, NULL));
+    g_assert_true (g_file_set_contents (second, bytes, (gssize) length, NULL));
+    window = open_window (second_paths);
+    scene = vs_window_get_scene (window);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.midlines", "s", "coronal");
+    g_assert_true (wait_until (has_midlines, scene, 120000));
+    g_assert_nonnull (vs_midline_annotations_find ((VsMidlineAnnotations *)
+                                                   vs_midline_editor_get_annotations (
+                                                     vs_scene_get_midlines (scene)),
+                                                   VS_MIDLINE_AXIS_CORONAL, 108));
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
   vs_test_remove_tree (dir);
 }
 
@@ -733,7 +752,7 @@ test_midline_of_png (void)
   vs_volume_get_dims (vs_layer_get_volume (vs_scene_get_layer (scene, 0)), dims);
   g_assert_cmpint (dims[0], ==, 290);
   g_assert_cmpint (dims[2], ==, 1);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.midlines", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.midlines", "s", "axial");
   g_assert_true (wait_until (has_midlines, scene, 60000));
   g_assert_null (vs_window_get_error_text (window));
   editor = vs_scene_get_midlines (scene);

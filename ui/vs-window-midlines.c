@@ -50,10 +50,25 @@ autosave_path_for (VsVolume *volume)
   return g_build_filename (fallback_dir, name, NULL);
 }
 
+typedef struct {
+  VsVolume     *volume;
+  VsMidlineAxis axis;    /* of the per-slice lines */
+} MidlineInput;
+
+static void
+midline_input_free (gpointer data)
+{
+  MidlineInput *input = data;
+
+  g_object_unref (input->volume);
+  g_free (input);
+}
+
 static gpointer
 midline_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GError **error)
 {
-  VsVolume *volume = data;
+  MidlineInput *input = data;
+  VsVolume *volume = input->volume;
   g_autofree char *saved = autosave_path_for (volume);
   MidlineResult *result = g_new0 (MidlineResult, 1);
   gint64 dims[4];
@@ -104,23 +119,29 @@ midline_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GEr
       vs_progress_update (progress, 0.3);
       vs_volume_get_dims (volume, dims);
       threshold = vs_midplane_head_threshold (volume);
-      pixels = g_new (float, dims[0] * dims[1]);
-      for (gint64 k = 0; k < dims[2]; k++)
-        {
-          VsMidline line;
-          for (gint64 j = 0; j < dims[1]; j++)
-            for (gint64 i = 0; i < dims[0]; i++)
-              pixels[i + dims[0] * j] = (float) vs_volume_get_value (volume, i, j, k, 0);
-          if (vs_midline_estimate (pixels, dims[0], dims[1], threshold, &line, cancellable, NULL))
-            vs_midline_annotations_add (result->annotations, NULL, VS_MIDLINE_AXIS_AXIAL, k,
-                                        &line, VS_MIDLINE_ESTIMATED);
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            {
-              midline_result_free (result);
-              return NULL;
-            }
-          vs_progress_update (progress, 0.3 + 0.6 * (k + 1) / dims[2]);
-        }
+      {
+        /* Axial slices are (i, j) images across k; coronal ones (i, k) across j. */
+        gboolean axial = input->axis == VS_MIDLINE_AXIS_AXIAL;
+        gint64 h = axial ? dims[1] : dims[2], n = axial ? dims[2] : dims[1];
+        pixels = g_new (float, dims[0] * h);
+        for (gint64 s = 0; s < n; s++)
+          {
+            VsMidline line;
+            for (gint64 y = 0; y < h; y++)
+              for (gint64 x = 0; x < dims[0]; x++)
+                pixels[x + dims[0] * y] = (float) (axial ? vs_volume_get_value (volume, x, y, s, 0)
+                                                         : vs_volume_get_value (volume, x, s, y, 0));
+            if (vs_midline_estimate (pixels, dims[0], h, threshold, &line, cancellable, NULL))
+              vs_midline_annotations_add (result->annotations, NULL, input->axis, s, &line,
+                                          VS_MIDLINE_ESTIMATED);
+            if (g_cancellable_set_error_if_cancelled (cancellable, error))
+              {
+                midline_result_free (result);
+                return NULL;
+              }
+            vs_progress_update (progress, 0.3 + 0.6 * (s + 1) / n);
+          }
+      }
     }
   if (result->annotations->has_plane)
     result->asymmetry = vs_midplane_asymmetry (volume, &result->annotations->plane, NULL);
@@ -199,11 +220,14 @@ anatomical_volume (VsWindow *self)
   return NULL;
 }
 
+/* Per-slice lines across @axis (axial or coronal) when estimating. */
 void
-_vs_window_start_midlines (VsWindow *self)
+_vs_window_start_midlines (VsWindow      *self,
+                           VsMidlineAxis  axis)
 {
   VsVolume *volume = anatomical_volume (self);
   g_autoptr(VsJob) job = NULL;
+  MidlineInput *input;
 
   if (volume == NULL)
     {
@@ -211,15 +235,19 @@ _vs_window_start_midlines (VsWindow *self)
                                     "first"));
       return;
     }
-  job = vs_job_new (_("Midlines"), midline_job, g_object_ref (volume), g_object_unref,
-                    midline_result_free);
+  input = g_new0 (MidlineInput, 1);
+  input->volume = g_object_ref (volume);
+  input->axis = axis;
+  job = vs_job_new (_("Midlines"), midline_job, input, midline_input_free, midline_result_free);
   vs_job_run_async (job, on_midline_done, _vs_window_job_context_new (self, NULL, job));
 }
 
 static void
 midlines_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  _vs_window_start_midlines (VS_WINDOW (widget));
+  _vs_window_start_midlines (VS_WINDOW (widget),
+                             g_str_equal (g_variant_get_string (parameter, NULL), "coronal")
+                             ? VS_MIDLINE_AXIS_CORONAL : VS_MIDLINE_AXIS_AXIAL);
 }
 
 static void
@@ -377,7 +405,7 @@ _vs_window_install_midline_actions (VsWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "win.midlines", NULL, midlines_action);
+  gtk_widget_class_install_action (widget_class, "win.midlines", "s", midlines_action);
   gtk_widget_class_install_action (widget_class, "win.midline-undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.midline-redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.midline-save", NULL, save_action);

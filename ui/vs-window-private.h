@@ -48,7 +48,8 @@ void _vs_window_on_layers_changed        (GListModel    *model,
                                           guint          removed,
                                           guint          added,
                                           VsWindow      *self);
-void _vs_window_start_midlines           (VsWindow      *self);
+void _vs_window_start_midlines           (VsWindow      *self,
+                                          VsMidlineAxis  axis);
 
 void _vs_window_run_demo_models          (VsWindow      *self,
                                           VsVolume      *atlas);

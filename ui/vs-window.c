@@ -350,7 +350,8 @@ build_header (VsWindow *self)
   g_menu_append (models, _("_Encoding Model…"), "win.encoding");
   g_menu_append (models, _("Category _Selectivity…"), "win.selectivity");
   g_menu_append_section (menu, _("Voxel Selectivity"), G_MENU_MODEL (models));
-  g_menu_append (symmetry, _("_Midlines (estimate, or resume saved)"), "win.midlines");
+  g_menu_append (symmetry, _("_Midlines on Axial Slices"), "win.midlines::axial");
+  g_menu_append (symmetry, _("Midlines on _Coronal Slices"), "win.midlines::coronal");
   g_menu_append (symmetry, _("_Open Midlines…"), "win.midline-open");
   g_menu_append (symmetry, _("Save Midlines _As…"), "win.midline-save");
   g_menu_append_section (menu, _("Symmetry"), G_MENU_MODEL (symmetry));
