@@ -2,6 +2,7 @@
 # Both install what is missing on Debian 12 first (apt-get; root or sudo).
 
 BUILD ?= _build
+ASAN_BUILD ?= _build-asan
 
 APT_PACKAGES = \
 	meson ninja-build pkg-config gcc gettext \
@@ -12,7 +13,7 @@ APT_PACKAGES = \
 	xvfb xauth \
 	mricron-data python3 python3-nibabel
 
-.PHONY: all deps build run check clean
+.PHONY: all deps build run check check-asan clean
 
 all: build
 
@@ -37,8 +38,18 @@ build: deps $(BUILD)/build.ninja
 run: build
 	$(BUILD)/app/voxelscope
 
-check: build
+$(ASAN_BUILD)/build.ninja:
+	meson setup $(ASAN_BUILD) -Db_sanitize=address,undefined -Db_lundef=false \
+	  -Dbuildtype=debugoptimized
+
+# The unit and gl suites under AddressSanitizer and UndefinedBehaviorSanitizer.
+check-asan: deps $(ASAN_BUILD)/build.ninja
+	ninja -C $(ASAN_BUILD)
+	build-aux/run-tests-asan $(ASAN_BUILD)
+
+# Every suite: first under the sanitizers, then the normal build (unit, gl, display).
+check: build check-asan
 	build-aux/run-tests $(BUILD)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD)
