@@ -297,3 +297,92 @@ vs_npy_read_volume (const char  *path,
   vs_volume_set_path (volume, path);
   return g_steal_pointer (&volume);
 }
+
+/* Any numeric C-order array as float32 (patch features: images × patches × channels can be
+ * gigabytes, so neither float64 nor a second copy): @shape and @n_dims as the file has them. */
+float *
+vs_npy_read_float32 (const char  *path,
+                     gsize        shape[3],
+                     guint       *n_dims,
+                     GError     **error)
+{
+  g_autofree char *display = g_path_get_basename (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree float *out = NULL;
+  g_autofree guint8 *chunk = NULL;
+  char head[65536];
+  gsize got = 0;
+  const gsize chunk_values = 1 << 20;
+  VsDatatype type;
+  NpyHeader h;
+
+  in = g_file_read (file, NULL, &local);
+  if (in == NULL)
+    {
+      g_set_error (error, local->domain, local->code, "%s: %s", display,
+                   g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? "no such file"
+                                                                               : local->message);
+      return NULL;
+    }
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, error);
+  if (info == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &got, NULL, error))
+    return NULL;
+  if (!parse_header (head, got, (gsize) g_file_info_get_size (info), display, &h, error))
+    return NULL;
+  if (h.fortran)
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_NOT_SUPPORTED,
+                   "%s: Fortran order; save it in C order (numpy.ascontiguousarray)", display);
+      return NULL;
+    }
+  if (h.kind == 'f')
+    type = h.item_size == 4 ? VS_DATATYPE_FLOAT32 : VS_DATATYPE_FLOAT64;
+  else if (h.kind == 'i')
+    type = h.item_size == 1 ? VS_DATATYPE_INT8 : h.item_size == 2 ? VS_DATATYPE_INT16
+         : h.item_size == 4 ? VS_DATATYPE_INT32 : VS_DATATYPE_INT64;
+  else
+    type = h.item_size == 1 ? VS_DATATYPE_UINT8 : h.item_size == 2 ? VS_DATATYPE_UINT16
+         : h.item_size == 4 ? VS_DATATYPE_UINT32 : VS_DATATYPE_UINT64;
+  out = g_try_malloc (MAX (h.n, 1) * sizeof (float));
+  if (out == NULL)
+    {
+      g_autofree char *size = g_format_size (h.n * sizeof (float));
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_TOO_LARGE,
+                   "%s: its %s as float32 do not fit in memory", display, size);
+      return NULL;
+    }
+  if (!g_seekable_seek (G_SEEKABLE (in), (goffset) h.offset, G_SEEK_SET, NULL, error))
+    return NULL;
+  chunk = g_new (guint8, chunk_values * h.item_size);
+  for (gsize done = 0; done < h.n;)
+    {
+      gsize count = MIN (chunk_values, h.n - done);
+      if (!g_input_stream_read_all (G_INPUT_STREAM (in), chunk, count * h.item_size, &got, NULL,
+                                    error))
+        return NULL;
+      if (got != count * h.item_size)
+        {
+          g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_TRUNCATED,
+                       "%s: the data ends early", display);
+          return NULL;
+        }
+      if (h.swap && h.item_size > 1)
+        for (gsize i = 0; i < count; i++)
+          for (gsize b = 0; b < h.item_size / 2; b++)
+            {
+              guint8 t = chunk[i * h.item_size + b];
+              chunk[i * h.item_size + b] = chunk[i * h.item_size + h.item_size - 1 - b];
+              chunk[i * h.item_size + h.item_size - 1 - b] = t;
+            }
+      for (gsize i = 0; i < count; i++)
+        out[done + i] = (float) vs_datatype_read (type, chunk, i);
+      done += count;
+    }
+  memcpy (shape, h.shape, sizeof h.shape);
+  *n_dims = h.dims;
+  return g_steal_pointer (&out);
+}

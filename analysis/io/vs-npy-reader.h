@@ -13,6 +13,10 @@ VsMatrix *vs_npy_read (const char  *path,
                        guint       *n_dims,
                        GError     **error);
 
+float    *vs_npy_read_float32 (const char  *path,
+                                gsize        shape[3],
+                                guint       *n_dims,
+                                GError     **error);
 VsVolume *vs_npy_read_volume (const char  *path,
                               GError     **error);
 
