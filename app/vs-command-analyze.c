@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "vs-command-analyze.h"
+#include "vs-command-attention.h"
 #include "vs-command-midline.h"
 #include "vs-encoding-model.h"
 #include "vs-nifti-reader.h"
@@ -34,6 +35,8 @@ static const char usage[] =
   "  voxelscope analyze midline IN.nii.gz --json OUT.json [--asymmetry ASYM.nii.gz]\n"
   "                              [--per-slice axial|coronal] [--symbrain OUT.csv]\n"
   "  voxelscope analyze midline --images A.png B.png … --json OUT.json [--symbrain OUT.csv]\n"
+  "  voxelscope analyze attention --patch-features P.npy --stimuli stim.tsv --responses Y.nii.gz\n"
+  "                              --regions ATLAS.nii.gz [--grid 16x16] --out-dir OUT\n"
   "\n"
   "Vertex-wise: --responses lh.func.gii --responses rh.func.gii (one data array per\n"
   "presentation); the maps are then written as .npy, one per hemisphere (LH-STEM.r.npy, …).\n"
@@ -459,9 +462,11 @@ vs_command_analyze_run (int argc, char **argv)
     return run_selectivity (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "midline"))
     return vs_command_midline_run (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "attention"))
+    return vs_command_attention_run (argc - 1, argv + 1);
   {
     g_autofree char *message =
-      g_strdup_printf (_("unknown analysis “%s”; available: encoding, selectivity, midline"), argv[1]);
+      g_strdup_printf (_("unknown analysis “%s”; available: encoding, selectivity, midline, attention"), argv[1]);
     return fail (message);
   }
 }

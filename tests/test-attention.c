@@ -1,11 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <cairo.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "vs-attention-readout.h"
+#include "vs-label-table.h"
+#include "vs-nifti-writer.h"
+#include "vs-npy-reader.h"
+#include "vs-test-fixtures.h"
 
 /* Planted receptive fields: 3 regions on a 10×10 patch grid, each reading a Gaussian blob (σ 1.2
  * patches) at a known place through its own feature direction, with noise.  The fitted spatial
@@ -151,11 +158,137 @@ test_grid (void)
   g_assert_nonnull (strstr (error->message, "16x16"));
 }
 
+/* The command on a small planted experiment: two regions of an atlas (4 voxels each) reading
+ * blobs at (1, 1) and (4, 4) of a 6×6 grid. */
+static void
+test_command (void)
+{
+  enum { G = 6, KK = G * G, PP = 8, NN = 300 };
+  const double where[2][2] = { { 1.2, 1.4 }, { 4.3, 3.8 } };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree float *patches = g_new (float, (gsize) NN * KK * PP);
+  g_autofree char *patch_path = NULL, *out = NULL, *err = NULL;
+  g_autofree char *responses = g_build_filename (dir, "y.nii.gz", NULL);
+  g_autofree char *atlas_path = g_build_filename (dir, "atlas.nii.gz", NULL);
+  g_autofree char *stimuli = g_build_filename (dir, "stim.tsv", NULL);
+  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
+  g_autoptr(GString) tsv = g_string_new ("stimulus_id\timage\tcategory\tsplit\trepeat\n");
+  const gint64 ydims[4] = { 4, 2, 1, NN }, adims[4] = { 4, 2, 1, 1 };
+  g_autoptr(VsVolume) y = vs_volume_new (VS_DATATYPE_FLOAT32, ydims, NULL);
+  g_autoptr(VsVolume) atlas = vs_volume_new (VS_DATATYPE_UINT8, adims, NULL);
+  g_autoptr(VsLabelTable) table = vs_label_table_new ();
+  double blob[2][KK], w[2][PP];
+  float *yd = vs_volume_get_data_mutable (y);
+  guint8 *labels = vs_volume_get_data_mutable (atlas);
+
+  for (int q = 0; q < 2; q++)
+    {
+      double sum = 0;
+      for (int j = 0; j < KK; j++)
+        {
+          double dr = j / G - where[q][0], dc = j % G - where[q][1];
+          sum += blob[q][j] = exp (-(dr * dr + dc * dc) / 2);
+        }
+      for (int j = 0; j < KK; j++)
+        blob[q][j] /= sum;
+      for (int c = 0; c < PP; c++)
+        w[q][c] = gaussian (rand);
+    }
+  for (gsize i = 0; i < (gsize) NN * KK * PP; i++)
+    patches[i] = (float) gaussian (rand);
+  for (int v = 0; v < 8; v++)
+    labels[v] = v < 4 ? 1 : 2;
+  for (int i = 0; i < NN; i++)
+    {
+      for (int v = 0; v < 8; v++)
+        {
+          int q = v < 4 ? 0 : 1;
+          double value = 0;
+          for (int j = 0; j < KK; j++)
+            for (int c = 0; c < PP; c++)
+              value += blob[q][j] * w[q][c] * patches[((gsize) i * KK + j) * PP + c];
+          yd[v + i * 8] = (float) (100 + value + 0.2 * gaussian (rand));
+        }
+      g_string_append_printf (tsv, "s%d\t\tx\t%s\t0\n", i, i < 250 ? "train" : "test");
+    }
+  patch_path = vs_test_write_npy (dir, "patches.npy", "<f4", FALSE, "(300, 36, 8)", patches,
+                                  (gsize) NN * KK * PP * sizeof (float), 0);
+  {
+    guint8 red[4] = { 255, 0, 0, 255 }, blue[4] = { 0, 0, 255, 255 };
+    vs_label_table_add (table, 1, "early", red);
+    vs_label_table_add (table, 2, "late", blue);
+    vs_volume_set_label_table (atlas, table);
+  }
+  g_assert_true (vs_nifti_write (y, responses, NULL));
+  g_assert_true (vs_nifti_write (atlas, atlas_path, NULL));
+  g_assert_true (g_file_set_contents (stimuli, tsv->str, -1, NULL));
+  {
+    const char *args[] = { "analyze", "attention", "--patch-features", patch_path, "--stimuli",
+                           stimuli, "--responses", responses, "--regions", atlas_path,
+                           "--image-degrees", "12", "--out-dir", out_dir, NULL };
+    int status = vs_test_run_voxelscope (args, &out, &err);
+    g_test_message ("%s%s", out, err);
+    g_assert_cmpint (status, ==, 0);
+  }
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autofree char *summary = g_build_filename (out_dir, "summary.json", NULL);
+    g_autofree char *maps = g_build_filename (out_dir, "receptive_fields.npy", NULL);
+    g_autofree char *montage = g_build_filename (out_dir, "montage.png", NULL);
+    g_autoptr(VsMatrix) fields = NULL;
+    g_autoptr(GError) error = NULL;
+    JsonArray *regions;
+    cairo_surface_t *png;
+    gsize shape[3];
+    guint n_dims;
+
+    g_assert_true (json_parser_load_from_file (parser, summary, NULL));
+    regions = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "regions");
+    g_assert_cmpuint (json_array_get_length (regions), ==, 2);
+    for (guint q = 0; q < 2; q++)
+      {
+        JsonObject *o = json_array_get_object_element (regions, q);
+        JsonArray *centre = json_object_get_array_member (o, "centre_patches");
+        g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, q == 0 ? "early" : "late");
+        g_assert_cmpint (json_object_get_int_member (o, "voxels"), ==, 4);
+        g_assert_cmpfloat (json_object_get_double_member (o, "held_out_r"), >, 0.8);
+        g_assert_cmpfloat (json_object_get_double_member (o, "held_out_r"), >,
+                           json_object_get_double_member (o, "held_out_r_uniform_pooling"));
+        g_assert_cmpfloat (hypot (json_array_get_double_element (centre, 0) - where[q][0],
+                                  json_array_get_double_element (centre, 1) - where[q][1]), <,
+                           0.7);
+        g_assert_true (json_object_has_member (o, "centre_degrees"));
+      }
+    fields = vs_npy_read (maps, shape, &n_dims, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (fields->rows, ==, 2);
+    g_assert_cmpuint (fields->cols, ==, KK);
+    png = cairo_image_surface_create_from_png (montage);
+    g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (png), >, 300);
+    cairo_surface_destroy (png);
+  }
+  /* A 2-D patch array is named. */
+  {
+    const char *args[] = { "analyze", "attention", "--patch-features", responses, "--stimuli",
+                           stimuli, "--responses", responses, "--regions", atlas_path,
+                           "--out-dir", out_dir, NULL };
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), !=, 0);
+    g_assert_nonnull (strstr (err, "y.nii.gz"));
+  }
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/attention/planted-fields", test_planted_fields);
   g_test_add_func ("/attention/grid", test_grid);
+  g_test_add_func ("/attention/command", test_command);
   return g_test_run ();
 }

@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-command-attention"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "vs-attention-figure.h"
+#include "vs-attention-readout.h"
+#include "vs-command-attention.h"
+#include "vs-nifti-reader.h"
+#include "vs-npy-reader.h"
+#include "vs-region-responses.h"
+#include "vs-volume-loader.h"
+#include "vs-ridge.h"
+#include "vs-stimulus-table.h"
+
+/* voxelscope analyze attention: where in the images each atlas region reads from, by the
+ * factorised readout on patch features; per-region maps as .npy and a PNG montage, and a JSON
+ * summary with each region's held-out r, centre and spread. */
+
+static int
+fail (const char *message)
+{
+  g_printerr ("voxelscope analyze attention: %s\n", message);
+  return 2;
+}
+
+static int
+fail_error (const GError *error)
+{
+  g_printerr ("voxelscope analyze attention: %s\n", error->message);
+  return 1;
+}
+
+/* R × k values as a float32 .npy, through a temporary file and a rename. */
+static gboolean
+write_maps (const char *dir, const char *name, const double *maps, gsize rows, gsize k,
+            GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *header = g_strdup_printf ("{'descr': '<f4', 'fortran_order': False, "
+                                             "'shape': (%" G_GSIZE_FORMAT ", %" G_GSIZE_FORMAT
+                                             "), }", rows, k);
+  g_autoptr(GString) padded = g_string_new (header);
+  guint16 length;
+
+  while ((10 + padded->len + 1) % 64 != 0)
+    g_string_append_c (padded, ' ');
+  g_string_append_c (padded, '\n');
+  length = GUINT16_TO_LE ((guint16) padded->len);
+  g_string_append_len (out, "\x93NUMPY\x01\x00", 8);
+  g_string_append_len (out, (const char *) &length, 2);
+  g_string_append_len (out, padded->str, (gssize) padded->len);
+  for (gsize i = 0; i < rows * k; i++)
+    {
+      float v = (float) maps[i];
+      g_string_append_len (out, (const char *) &v, sizeof v);
+    }
+  return g_file_set_contents (path, out->str, (gssize) out->len, error);
+}
+
+int
+vs_command_attention_run (int argc, char **argv)
+{
+  g_autofree char *patches = NULL, *stimuli = NULL, *responses = NULL, *regions = NULL;
+  g_autofree char *grid = NULL, *alphas_text = NULL, *out_dir = NULL;
+  double temperature = 1.0, degrees = 0;
+  int iterations = 0;
+  GOptionEntry entries[] = {
+    { "patch-features", 0, 0, G_OPTION_ARG_FILENAME, &patches,
+      N_("Patch features, .npy presentations × patches × channels"), N_("P.npy") },
+    { "stimuli", 0, 0, G_OPTION_ARG_FILENAME, &stimuli,
+      N_("TSV: stimulus_id, image, category, split (train/test), repeat"), N_("stim.tsv") },
+    { "responses", 0, 0, G_OPTION_ARG_FILENAME, &responses,
+      N_("4D NIfTI with one volume per presentation"), N_("Y.nii.gz") },
+    { "regions", 0, 0, G_OPTION_ARG_FILENAME, &regions,
+      N_("Atlas label volume (with its label table): one readout per region"), N_("ATLAS.nii.gz") },
+    { "grid", 0, 0, G_OPTION_ARG_STRING, &grid,
+      N_("Patch grid HxW (default: the square root of the patch count)"), N_("HxW") },
+    { "alphas", 0, 0, G_OPTION_ARG_STRING, &alphas_text,
+      N_("Ridge α grid (default 1e-2:1e4:13)"), N_("GRID") },
+    { "iterations", 0, 0, G_OPTION_ARG_INT, &iterations,
+      N_("Alternating rounds (default 8)"), N_("N") },
+    { "temperature", 0, 0, G_OPTION_ARG_DOUBLE, &temperature,
+      N_("τ of the per-image attention softmax(q·f/(τ√p)) (default 1)"), N_("T") },
+    { "image-degrees", 0, 0, G_OPTION_ARG_DOUBLE, &degrees,
+      N_("The images' width in degrees of visual angle: centres and spreads in degrees too"),
+      N_("DEG") },
+    { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, N_("Where to write the maps"), N_("OUT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— where regions look in the "
+                                                              "images"));
+  g_autoptr(GError) error = NULL;
+  g_autofree float *data = NULL;
+  g_autofree double *y = NULL, *mean_attention = NULL, *map = NULL;
+  g_autofree gboolean *is_test = NULL;
+  g_autoptr(GArray) alphas = NULL, labels = NULL, counts = NULL;
+  g_autoptr(VsVolume) volume = NULL, atlas = NULL;
+  g_autoptr(VsStimulusTable) table = NULL;
+  g_autoptr(VsReadoutFit) fit = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL, *summary = NULL, *montage = NULL;
+  VsPatchFeatures features = { 0 };
+  VsReadoutOptions options = { 0 };
+  gsize shape[3];
+  guint n_dims = 0, grid_h, grid_w;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Each atlas region's mean response ≈ Σ_j s[j]·(wᵀ f_j) + b, with s a softmax over the\n"
+      "patch positions (where the region reads) and w a ridge-regularised feature vector (what\n"
+      "it reads), fitted on the training images by alternating least squares and judged on the\n"
+      "test images against the same readout with uniform pooling.  Writes\n"
+      "receptive_fields.npy (regions × patches: s), mean_attention.npy (the per-image attention\n"
+      "softmax(w·f_j/(τ√p)) averaged over the images), montage.png, regions.tsv and\n"
+      "summary.json."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error->message);
+  if (patches == NULL || stimuli == NULL || responses == NULL || regions == NULL ||
+      out_dir == NULL)
+    return fail (_("attention needs --patch-features, --stimuli, --responses, --regions and "
+                   "--out-dir (see --help)"));
+  if (!(temperature > 0))
+    return fail (_("--temperature must be > 0"));
+  if (!vs_ridge_parse_alphas (alphas_text != NULL ? alphas_text : "1e-2:1e4:13", &alphas, &error))
+    return fail (error->message);
+
+  data = vs_npy_read_float32 (patches, shape, &n_dims, &error);
+  if (data == NULL)
+    return fail_error (error);
+  if (n_dims != 3)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s must be 3-D (presentations × patches × "
+                                                    "channels), not %u-D"), patches, n_dims);
+      return fail (message);
+    }
+  if (!vs_patch_grid_parse (grid, shape[1], &grid_h, &grid_w, &error))
+    return fail_error (error);
+  if ((table = vs_stimulus_table_read (stimuli, &error)) == NULL ||
+      (volume = vs_nifti_read (responses, NULL, NULL, &error)) == NULL ||
+      (atlas = vs_volume_load (regions, NULL, NULL, NULL, &error)) == NULL)
+    return fail_error (error);
+  if (shape[0] != table->rows->len || vs_volume_get_n_frames (volume) != (gint64) shape[0])
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the stimulus table has %u rows, the patch features %" G_GSIZE_FORMAT
+                           " and the responses %" G_GINT64_FORMAT "; they must be equal"),
+                         table->rows->len, shape[0], vs_volume_get_n_frames (volume));
+      return fail (message);
+    }
+  y = vs_region_responses (volume, atlas, &labels, &counts, &error);
+  if (y == NULL)
+    return fail_error (error);
+  for (guint r = 0; r < labels->len; r++)
+    {
+      guint32 id = g_array_index (labels, guint32, r);
+      const VsLabel *label = vs_volume_get_label_table (atlas) != NULL
+                             ? vs_label_table_lookup (vs_volume_get_label_table (atlas), id) : NULL;
+      g_ptr_array_add (names, label != NULL ? g_strdup (label->name)
+                                            : g_strdup_printf ("label %u", id));
+    }
+  is_test = g_new (gboolean, shape[0]);
+  for (gsize i = 0; i < shape[0]; i++)
+    is_test[i] = g_array_index (table->rows, VsStimulus, i).is_test;
+
+  features = (VsPatchFeatures) { data, shape[0], shape[1], shape[2], grid_h, grid_w };
+  options.alphas = (const double *) alphas->data;
+  options.n_alphas = alphas->len;
+  options.iterations = (guint) MAX (iterations, 0);
+  fit = vs_readout_fit (&features, y, labels->len, is_test, &options, NULL, NULL, &error);
+  if (fit == NULL)
+    return fail_error (error);
+
+  /* The per-image attention of each region (query = its w), averaged over the images. */
+  mean_attention = g_new0 (double, labels->len * features.k);
+  map = g_new (double, features.k);
+  for (guint r = 0; r < labels->len; r++)
+    for (gsize i = 0; i < features.n; i++)
+      {
+        vs_attention_map (&features, i, fit->w + r * features.p, temperature, map);
+        for (gsize j = 0; j < features.k; j++)
+          mean_attention[r * features.k + j] += map[j] / features.n;
+      }
+
+  if (g_mkdir_with_parents (out_dir, 0755) != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("cannot create %s: %s"), out_dir,
+                                                  g_strerror (errno));
+      return fail (message);
+    }
+  montage = g_build_filename (out_dir, "montage.png", NULL);
+  if (!write_maps (out_dir, "receptive_fields.npy", fit->s, labels->len, features.k, &error) ||
+      !write_maps (out_dir, "mean_attention.npy", mean_attention, labels->len, features.k,
+                   &error) ||
+      !vs_attention_montage_write (fit->s, labels->len, grid_h, grid_w,
+                                   (const char *const *) names->pdata, montage, &error))
+    return fail_error (error);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "analysis");
+  json_builder_add_string_value (b, "attention");
+  json_builder_set_member_name (b, "grid");
+  json_builder_begin_array (b);
+  json_builder_add_int_value (b, grid_h);
+  json_builder_add_int_value (b, grid_w);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "regions");
+  json_builder_begin_array (b);
+  for (guint r = 0; r < labels->len; r++)
+    {
+      double centre[2], spread;
+      vs_attention_centre (fit->s + r * features.k, grid_h, grid_w, centre, &spread);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "label");
+      json_builder_add_int_value (b, g_array_index (labels, guint32, r));
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, g_ptr_array_index (names, r));
+      json_builder_set_member_name (b, "voxels");
+      json_builder_add_int_value (b, g_array_index (counts, guint, r));
+      json_builder_set_member_name (b, "held_out_r");
+      json_builder_add_double_value (b, fit->r_test[r]);
+      json_builder_set_member_name (b, "held_out_r_uniform_pooling");
+      json_builder_add_double_value (b, fit->r_uniform[r]);
+      json_builder_set_member_name (b, "alpha");
+      json_builder_add_double_value (b, fit->alpha[r]);
+      json_builder_set_member_name (b, "centre_patches");
+      json_builder_begin_array (b);
+      json_builder_add_double_value (b, centre[0]);
+      json_builder_add_double_value (b, centre[1]);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "spread_patches");
+      json_builder_add_double_value (b, spread);
+      if (degrees > 0)
+        {
+          /* Degrees from the image centre, x right and y up. */
+          double per_patch = degrees / grid_w;
+          json_builder_set_member_name (b, "centre_degrees");
+          json_builder_begin_array (b);
+          json_builder_add_double_value (b, (centre[1] + 0.5 - grid_w / 2.0) * per_patch);
+          json_builder_add_double_value (b, (grid_h / 2.0 - centre[0] - 0.5) * per_patch);
+          json_builder_end_array (b);
+          json_builder_set_member_name (b, "spread_degrees");
+          json_builder_add_double_value (b, spread * per_patch);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json = json_to_string (root, TRUE);
+  summary = g_build_filename (out_dir, "summary.json", NULL);
+  if (!g_file_set_contents (summary, json, -1, &error))
+    return fail_error (error);
+  {
+    g_autoptr(GString) tsv = g_string_new ("index\tlabel\tname\tvoxels\theld_out_r\n");
+    g_autofree char *path = g_build_filename (out_dir, "regions.tsv", NULL);
+    for (guint r = 0; r < labels->len; r++)
+      g_string_append_printf (tsv, "%u\t%u\t%s\t%u\t%.4f\n", r, g_array_index (labels, guint32, r),
+                              (char *) g_ptr_array_index (names, r),
+                              g_array_index (counts, guint, r), fit->r_test[r]);
+    if (!g_file_set_contents (path, tsv->str, -1, &error))
+      return fail_error (error);
+  }
+  for (guint r = 0; r < labels->len; r++)
+    g_print ("%s\theld-out r %.3f (uniform pooling %.3f)\n", (char *) g_ptr_array_index (names, r),
+             fit->r_test[r], fit->r_uniform[r]);
+  return 0;
+}

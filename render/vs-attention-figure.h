@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+gboolean vs_attention_montage_write (const double *maps,
+                                     guint         n_maps,
+                                     guint         grid_h,
+                                     guint         grid_w,
+                                     const char  *const *titles,
+                                     const char   *path,
+                                     GError      **error);
+
+G_END_DECLS
