@@ -181,14 +181,13 @@ vs_command_attention_run (int argc, char **argv)
 
   /* The per-image attention of each region (query = its w), averaged over the images. */
   mean_attention = g_new0 (double, labels->len * features.k);
-  map = g_new (double, features.k);
-  for (guint r = 0; r < labels->len; r++)
-    for (gsize i = 0; i < features.n; i++)
-      {
-        vs_attention_map (&features, i, fit->w + r * features.p, temperature, map);
-        for (gsize j = 0; j < features.k; j++)
-          mean_attention[r * features.k + j] += map[j] / features.n;
-      }
+  map = g_new (double, labels->len * features.k);
+  for (gsize i = 0; i < features.n; i++)
+    {
+      vs_attention_maps (&features, i, 1, fit->w, labels->len, temperature, map);
+      for (gsize j = 0; j < labels->len * features.k; j++)
+        mean_attention[j] += map[j] / features.n;
+    }
 
   if (g_mkdir_with_parents (out_dir, 0755) != 0)
     {

@@ -138,6 +138,13 @@ test_planted_fields (void)
         sum += map[j];
       }
     g_assert_cmpfloat (fabs (sum - 1), <, 1e-12);
+    /* The batched maps (one GEMM for all regions) are the same maps. */
+    {
+      double batch[2 * R * K];
+      vs_attention_maps (&f, 2, 2, fit->w, R, 1.0, batch);
+      for (int j = 0; j < K; j++)
+        g_assert_cmpfloat (fabs (batch[(1 * R + 0) * K + j] - map[j]), <, 1e-5);
+    }
   }
 }
 

@@ -440,6 +440,40 @@ vs_attention_map (const VsPatchFeatures *f,
   softmax (out, f->k, out);
 }
 
+/* The attention of @n_queries queries (n_queries × p) on images [first, first + count): out is
+ * count × n_queries × k, each k-vector a softmax.  One GEMM for the dot products. */
+void
+vs_attention_maps (const VsPatchFeatures *f,
+                   gsize                  first,
+                   gsize                  count,
+                   const double          *queries,
+                   gsize                  n_queries,
+                   double                 temperature,
+                   double                *out)
+{
+  g_autofree float *q32 = g_new (float, f->p * n_queries);
+  g_autofree float *logits = g_new (float, f->k * n_queries);
+  float scale = (float) (1.0 / (temperature * sqrt ((double) f->p)));
+
+  for (gsize c = 0; c < f->p; c++)
+    for (gsize r = 0; r < n_queries; r++)
+      q32[c * n_queries + r] = (float) queries[r * f->p + c] * scale;
+  for (gsize i = 0; i < count; i++)
+    {
+      /* (k × p) · (p × R) → k × R, then a softmax down each column. */
+      cblas_sgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) f->k, (int) n_queries,
+                   (int) f->p, 1.0f, f->data + (first + i) * f->k * f->p, (int) f->p, q32,
+                   (int) n_queries, 0.0f, logits, (int) n_queries);
+      for (gsize r = 0; r < n_queries; r++)
+        {
+          double *map = out + (i * n_queries + r) * f->k;
+          for (gsize j = 0; j < f->k; j++)
+            map[j] = logits[j * n_queries + r];
+          softmax (map, f->k, map);
+        }
+    }
+}
+
 /* The weighted centre (row, column, in patches) of a map over the grid, and its spread (the root
  * mean square distance from the centre, in patches). */
 void

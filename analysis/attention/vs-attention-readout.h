@@ -54,6 +54,13 @@ void          vs_attention_map    (const VsPatchFeatures  *features,
                                    const double           *query,
                                    double                  temperature,
                                    double                 *out);
+void          vs_attention_maps   (const VsPatchFeatures  *features,
+                                   gsize                   first,
+                                   gsize                   count,
+                                   const double           *queries,
+                                   gsize                   n_queries,
+                                   double                  temperature,
+                                   double                 *out);
 void          vs_attention_centre (const double           *map,
                                    guint                   grid_h,
                                    guint                   grid_w,
