@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "vs-command-render.h"
+#include "vs-command-render-attention.h"
 #include "vs-image-writer.h"
 #include "vs-offscreen.h"
 #include "vs-scene.h"
@@ -328,6 +329,10 @@ vs_command_render_run (int argc, char **argv)
   int clip_axis = -1;
 
   vs_raycast_options_init (&raycast);
+  /* A stimulus with an attention map is a figure of its own. */
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--image") || g_str_has_prefix (argv[i], "--image="))
+      return vs_command_render_attention_run (argc, argv);
 
   for (int i = 1; i < argc; i++)
     {

@@ -4,11 +4,37 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <math.h>
 
 #include "vs-attention-figure.h"
 #include "vs-colormap.h"
 #include "vs-image-writer.h"
+
+/* A pixbuf (with or without alpha) as the cairo source, premultiplied. */
+static void
+set_source_pixbuf (cairo_t *cr, GdkPixbuf *pixbuf)
+{
+  int w = gdk_pixbuf_get_width (pixbuf), h = gdk_pixbuf_get_height (pixbuf);
+  int channels = gdk_pixbuf_get_n_channels (pixbuf), stride = gdk_pixbuf_get_rowstride (pixbuf);
+  const guint8 *pixels = gdk_pixbuf_read_pixels (pixbuf);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  guint8 *out = cairo_image_surface_get_data (image);
+  int out_stride = cairo_image_surface_get_stride (image);
+
+  cairo_surface_flush (image);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        const guint8 *p = pixels + y * stride + x * channels;
+        guint32 a = channels == 4 ? p[3] : 255;
+        ((guint32 *) (out + y * out_stride))[x] = a << 24 | (p[0] * a / 255) << 16 |
+                                                  (p[1] * a / 255) << 8 | (p[2] * a / 255);
+      }
+  cairo_surface_mark_dirty (image);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_surface_destroy (image);
+}
 
 /* A montage of attention maps over the patch grid: one panel per map (inferno from 0 to that
  * map's maximum, nearest patches), its title above, up to 6 panels a row, a white background. */
@@ -58,6 +84,96 @@ vs_attention_montage_write (const double *maps,
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       cairo_move_to (cr, x0, y0 - 7);
       cairo_show_text (cr, titles[m]);
+    }
+  cairo_destroy (cr);
+  ok = vs_image_writer_write_png (surface, path, error);
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+/* An image with an attention map over it: the image scaled so its longer side is at least 512
+ * pixels, the map spread over it (nearest patches, or smooth: bilinear between patch centres) in
+ * @colormap from 0 to the map's maximum at @opacity, and @title above. */
+gboolean
+vs_attention_figure_write (const char   *image_path,
+                           const double *map,
+                           guint         grid_h,
+                           guint         grid_w,
+                           VsColormap    colormap,
+                           double        opacity,
+                           gboolean      smooth,
+                           const char   *title,
+                           const char   *path,
+                           GError      **error)
+{
+  g_autofree char *display = g_path_get_basename (image_path);
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file (image_path, &local);
+  cairo_surface_t *surface, *heat;
+  cairo_t *cr;
+  int w, h, out_w, out_h, top = title != NULL ? 28 : 0;
+  double scale, maximum = 0;
+  guint8 rgba[VS_COLORMAP_SIZE * 4];
+  gboolean ok;
+
+  if (pixbuf == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: not a readable image (%s)",
+                   display, local->message);
+      return FALSE;
+    }
+  w = gdk_pixbuf_get_width (pixbuf);
+  h = gdk_pixbuf_get_height (pixbuf);
+  scale = MAX (1.0, 512.0 / MAX (w, h));
+  out_w = (int) ceil (w * scale);
+  out_h = (int) ceil (h * scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, out_w, out_h + top);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_save (cr);
+  cairo_translate (cr, 0, top);
+  cairo_scale (cr, scale, scale);
+  set_source_pixbuf (cr, pixbuf);
+  cairo_paint (cr);
+  cairo_restore (cr);
+
+  /* The map as a grid_w × grid_h image in the colormap, stretched over the picture. */
+  vs_colormap_fill_rgba (colormap, rgba);
+  for (guint j = 0; j < grid_h * grid_w; j++)
+    maximum = MAX (maximum, map[j]);
+  heat = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) grid_w, (int) grid_h);
+  cairo_surface_flush (heat);
+  for (guint r = 0; r < grid_h; r++)
+    for (guint c = 0; c < grid_w; c++)
+      {
+        int index = maximum > 0 ? (int) lround (map[r * grid_w + c] / maximum *
+                                                (VS_COLORMAP_SIZE - 1)) : 0;
+        guint32 *px = (guint32 *) (cairo_image_surface_get_data (heat) +
+                                   r * cairo_image_surface_get_stride (heat)) + c;
+        *px = 0xff000000u | (guint32) rgba[4 * index] << 16 | (guint32) rgba[4 * index + 1] << 8 |
+              rgba[4 * index + 2];
+      }
+  cairo_surface_mark_dirty (heat);
+  cairo_save (cr);
+  cairo_translate (cr, 0, top);
+  cairo_scale (cr, (double) out_w / grid_w, (double) out_h / grid_h);
+  cairo_set_source_surface (cr, heat, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), smooth ? CAIRO_FILTER_BILINEAR
+                                                          : CAIRO_FILTER_NEAREST);
+  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+  cairo_rectangle (cr, 0, 0, grid_w, grid_h);
+  cairo_clip (cr);
+  cairo_paint_with_alpha (cr, opacity);
+  cairo_restore (cr);
+  cairo_surface_destroy (heat);
+  if (title != NULL)
+    {
+      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, 15);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_move_to (cr, 8, 19);
+      cairo_show_text (cr, title);
     }
   cairo_destroy (cr);
   ok = vs_image_writer_write_png (surface, path, error);

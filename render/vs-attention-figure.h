@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "vs-colormap.h"
+
 G_BEGIN_DECLS
 
 gboolean vs_attention_montage_write (const double *maps,
@@ -10,6 +12,17 @@ gboolean vs_attention_montage_write (const double *maps,
                                      guint         grid_h,
                                      guint         grid_w,
                                      const char  *const *titles,
+                                     const char   *path,
+                                     GError      **error);
+
+gboolean vs_attention_figure_write  (const char   *image_path,
+                                     const double *map,
+                                     guint         grid_h,
+                                     guint         grid_w,
+                                     VsColormap    colormap,
+                                     double        opacity,
+                                     gboolean      smooth,
+                                     const char   *title,
                                      const char   *path,
                                      GError      **error);
 

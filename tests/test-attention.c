@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "vs-attention-readout.h"
+#include "vs-colormap.h"
 #include "vs-label-table.h"
 #include "vs-nifti-writer.h"
 #include "vs-npy-reader.h"
@@ -290,6 +291,63 @@ test_command (void)
   vs_test_remove_tree (dir);
 }
 
+/* An imported attention array (images × regions × patches) is drawn as it is: at opacity 1 with
+ * nearest patches, the one hot patch of image 1, region "b" is the colormap's top colour and the
+ * rest its bottom one. */
+static void
+test_render_imported (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *image = vs_test_write_colin_slice_png (dir, "slice.png", 0);
+  g_autofree char *names = g_build_filename (dir, "names.txt", NULL);
+  g_autofree char *figure = g_build_filename (dir, "fig.png", NULL);
+  g_autofree char *array = NULL, *out = NULL, *err = NULL;
+  float a[2 * 2 * 16] = { 0 };
+  cairo_surface_t *png;
+  guint8 *data;
+  int stride;
+
+  a[(1 * 2 + 1) * 16 + 6] = 1;   /* image 1, region 1 ("b"), patch (1, 2) of a 4×4 grid */
+  array = vs_test_write_npy (dir, "att.npy", "<f4", FALSE, "(2, 2, 16)", a, sizeof a, 0);
+  g_assert_true (g_file_set_contents (names, "a\nb\n", -1, NULL));
+  {
+    const char *args[] = { "render", "--image", image, "--attention", array, "--names", names,
+                           "--region", "b", "--image-index", "1", "--opacity", "1", "-o",
+                           figure, NULL };
+    int status = vs_test_run_voxelscope (args, &out, &err);
+    g_test_message ("%s", err);
+    g_assert_cmpint (status, ==, 0);
+  }
+  png = cairo_image_surface_create_from_png (figure);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  data = cairo_image_surface_get_data (png);
+  stride = cairo_image_surface_get_stride (png);
+  {
+    /* 290 px scaled to 512 (×1.766), 28 px of title above; a patch is 128 px. */
+    guint32 hot = ((guint32 *) (data + (28 + 128 + 64) * stride))[2 * 128 + 64];
+    guint32 cold = ((guint32 *) (data + (28 + 384 + 64) * stride))[64];
+    double top[3], bottom[3];
+    vs_colormap_eval (VS_COLORMAP_INFERNO, 1, top);
+    vs_colormap_eval (VS_COLORMAP_INFERNO, 0, bottom);
+    g_assert_cmpint (abs ((int) ((hot >> 16) & 0xff) - (int) lround (top[0] * 255)), <=, 2);
+    g_assert_cmpint (abs ((int) ((hot >> 8) & 0xff) - (int) lround (top[1] * 255)), <=, 2);
+    g_assert_cmpint (abs ((int) (hot & 0xff) - (int) lround (top[2] * 255)), <=, 2);
+    g_assert_cmpint (abs ((int) ((cold >> 16) & 0xff) - (int) lround (bottom[0] * 255)), <=, 2);
+    g_assert_cmpint (abs ((int) (cold & 0xff) - (int) lround (bottom[2] * 255)), <=, 2);
+  }
+  cairo_surface_destroy (png);
+  /* Without --image-index a 3-D array is refused, naming the choice. */
+  {
+    const char *args[] = { "render", "--image", image, "--attention", array, "--names", names,
+                           "--region", "b", "-o", figure, NULL };
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--image-index 0…1"));
+  }
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -297,5 +355,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/attention/planted-fields", test_planted_fields);
   g_test_add_func ("/attention/grid", test_grid);
   g_test_add_func ("/attention/command", test_command);
+  g_test_add_func ("/attention/render-imported", test_render_imported);
   return g_test_run ();
 }
