@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "vs-command-error.h"
+
 #include <glib/gi18n.h>
 #include <errno.h>
 #include <json-glib/json-glib.h>
@@ -43,19 +45,8 @@ static const char usage[] =
   "\n"
   "Run “voxelscope analyze ANALYSIS --help” for the options of one analysis.\n";
 
-static int
-fail (const char *message)
-{
-  g_printerr ("voxelscope analyze: %s\n", message);
-  return 2;
-}
-
-static int
-fail_error (const GError *error)
-{
-  g_printerr ("voxelscope analyze: %s\n", error->message);
-  return 1;
-}
+#define fail(message) vs_command_fail ("analyze", message)
+#define fail_error(error) vs_command_fail_error ("analyze", error)
 
 /* Where maps go: NIfTI for volumes; for vertex-wise responses one .npy per hemisphere (named
  * after its input file when there are two). */

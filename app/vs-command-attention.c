@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "vs-command-error.h"
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -22,19 +24,8 @@
  * factorised readout on patch features; per-region maps as .npy and a PNG montage, and a JSON
  * summary with each region's held-out r, centre and spread. */
 
-static int
-fail (const char *message)
-{
-  g_printerr ("voxelscope analyze attention: %s\n", message);
-  return 2;
-}
-
-static int
-fail_error (const GError *error)
-{
-  g_printerr ("voxelscope analyze attention: %s\n", error->message);
-  return 1;
-}
+#define fail(message) vs_command_fail ("analyze attention", message)
+#define fail_error(error) vs_command_fail_error ("analyze attention", error)
 
 /* R × k values as a float32 .npy, through a temporary file and a rename. */
 static gboolean

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "vs-command-error.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -16,19 +18,8 @@
 /* voxelscope analyze midline: the mid-sagittal plane of a volume (and per-slice midlines), or the
  * midlines of 2D images, written as JSON annotations and Symbrain CSV. */
 
-static int
-fail (const char *message)
-{
-  g_printerr ("voxelscope analyze midline: %s\n", message);
-  return 2;
-}
-
-static int
-fail_error (const GError *error)
-{
-  g_printerr ("voxelscope analyze midline: %s\n", error->message);
-  return 1;
-}
+#define fail(message) vs_command_fail ("analyze midline", message)
+#define fail_error(error) vs_command_fail_error ("analyze midline", error)
 
 /* Midlines of every slice of @volume across @axis that holds a head. */
 static gboolean

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "vs-command-error.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
@@ -17,19 +19,8 @@
  * from `analyze attention`) or images × regions × patches (e.g. exported from a transformer brain
  * encoder, with --image-index); the map is drawn as it is in the file. */
 
-static int
-fail (const char *message)
-{
-  g_printerr ("voxelscope render: %s\n", message);
-  return 2;
-}
-
-static int
-fail_error (const GError *error)
-{
-  g_printerr ("voxelscope render: %s\n", error->message);
-  return 1;
-}
+#define fail(message) vs_command_fail ("render", message)
+#define fail_error(error) vs_command_fail_error ("render", error)
 
 /* Region names: the "name" column of a TSV with a header (as analyze attention writes), or one
  * name per line. */
