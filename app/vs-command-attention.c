@@ -12,10 +12,9 @@
 
 #include "vs-attention-figure.h"
 #include "vs-attention-readout.h"
+#include "vs-attention-study.h"
 #include "vs-command-attention.h"
 #include "vs-nifti-reader.h"
-#include "vs-npy-reader.h"
-#include "vs-region-responses.h"
 #include "vs-volume-loader.h"
 #include "vs-ridge.h"
 #include "vs-stimulus-table.h"
@@ -88,21 +87,19 @@ vs_command_attention_run (int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new (_("— where regions look in the "
                                                               "images"));
   g_autoptr(GError) error = NULL;
-  g_autofree float *data = NULL;
-  g_autofree double *y = NULL, *mean_attention = NULL, *map = NULL;
-  g_autofree gboolean *is_test = NULL;
-  g_autoptr(GArray) alphas = NULL, labels = NULL, counts = NULL;
+  g_autofree double *mean_attention = NULL, *map = NULL;
+  g_autoptr(GArray) alphas = NULL;
   g_autoptr(VsVolume) volume = NULL, atlas = NULL;
   g_autoptr(VsStimulusTable) table = NULL;
-  g_autoptr(VsReadoutFit) fit = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(VsAttentionStudy) study = NULL;
+  VsReadoutFit *fit;
+  GArray *labels, *counts;
+  GPtrArray *names;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *json = NULL, *summary = NULL, *montage = NULL;
-  VsPatchFeatures features = { 0 };
-  VsReadoutOptions options = { 0 };
-  gsize shape[3];
-  guint n_dims = 0, grid_h, grid_w;
+  VsPatchFeatures features;
+  guint grid_h, grid_w;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
@@ -124,51 +121,22 @@ vs_command_attention_run (int argc, char **argv)
   if (!vs_ridge_parse_alphas (alphas_text != NULL ? alphas_text : "1e-2:1e4:13", &alphas, &error))
     return fail (error->message);
 
-  data = vs_npy_read_float32 (patches, shape, &n_dims, &error);
-  if (data == NULL)
-    return fail_error (error);
-  if (n_dims != 3)
-    {
-      g_autofree char *message = g_strdup_printf (_("%s must be 3-D (presentations × patches × "
-                                                    "channels), not %u-D"), patches, n_dims);
-      return fail (message);
-    }
-  if (!vs_patch_grid_parse (grid, shape[1], &grid_h, &grid_w, &error))
-    return fail_error (error);
   if ((table = vs_stimulus_table_read (stimuli, &error)) == NULL ||
       (volume = vs_nifti_read (responses, NULL, NULL, &error)) == NULL ||
       (atlas = vs_volume_load (regions, NULL, NULL, NULL, &error)) == NULL)
     return fail_error (error);
-  if (shape[0] != table->rows->len || vs_volume_get_n_frames (volume) != (gint64) shape[0])
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("the stimulus table has %u rows, the patch features %" G_GSIZE_FORMAT
-                           " and the responses %" G_GINT64_FORMAT "; they must be equal"),
-                         table->rows->len, shape[0], vs_volume_get_n_frames (volume));
-      return fail (message);
-    }
-  y = vs_region_responses (volume, atlas, &labels, &counts, &error);
-  if (y == NULL)
+  study = vs_attention_study_run (patches, grid, g_steal_pointer (&table), volume, atlas,
+                                  (const double *) alphas->data, alphas->len,
+                                  (guint) MAX (iterations, 0), NULL, NULL, &error);
+  if (study == NULL)
     return fail_error (error);
-  for (guint r = 0; r < labels->len; r++)
-    {
-      guint32 id = g_array_index (labels, guint32, r);
-      const VsLabel *label = vs_volume_get_label_table (atlas) != NULL
-                             ? vs_label_table_lookup (vs_volume_get_label_table (atlas), id) : NULL;
-      g_ptr_array_add (names, label != NULL ? g_strdup (label->name)
-                                            : g_strdup_printf ("label %u", id));
-    }
-  is_test = g_new (gboolean, shape[0]);
-  for (gsize i = 0; i < shape[0]; i++)
-    is_test[i] = g_array_index (table->rows, VsStimulus, i).is_test;
-
-  features = (VsPatchFeatures) { data, shape[0], shape[1], shape[2], grid_h, grid_w };
-  options.alphas = (const double *) alphas->data;
-  options.n_alphas = alphas->len;
-  options.iterations = (guint) MAX (iterations, 0);
-  fit = vs_readout_fit (&features, y, labels->len, is_test, &options, NULL, NULL, &error);
-  if (fit == NULL)
-    return fail_error (error);
+  features = study->features;
+  fit = study->fit;
+  labels = study->labels;
+  counts = study->voxel_counts;
+  names = study->names;
+  grid_h = features.grid_h;
+  grid_w = features.grid_w;
 
   /* The per-image attention of each region (query = its w), averaged over the images. */
   mean_attention = g_new0 (double, labels->len * features.k);

@@ -12,8 +12,9 @@
 #include "vs-image-writer.h"
 
 /* A pixbuf (with or without alpha) as the cairo source, premultiplied. */
-static void
-set_source_pixbuf (cairo_t *cr, GdkPixbuf *pixbuf)
+void
+vs_attention_set_source_pixbuf (cairo_t   *cr,
+                                GdkPixbuf *pixbuf)
 {
   int w = gdk_pixbuf_get_width (pixbuf), h = gdk_pixbuf_get_height (pixbuf);
   int channels = gdk_pixbuf_get_n_channels (pixbuf), stride = gdk_pixbuf_get_rowstride (pixbuf);
@@ -91,6 +92,52 @@ vs_attention_montage_write (const double *maps,
   return ok;
 }
 
+/* @map (grid_h × grid_w) spread over the rectangle (0, 0)–(width, height) of @cr: @colormap from
+ * 0 to the map's maximum, nearest patches or bilinear between patch centres, at @opacity. */
+void
+vs_attention_paint (cairo_t      *cr,
+                    double        width,
+                    double        height,
+                    const double *map,
+                    guint         grid_h,
+                    guint         grid_w,
+                    VsColormap    colormap,
+                    double        opacity,
+                    gboolean      smooth)
+{
+  guint8 rgba[VS_COLORMAP_SIZE * 4];
+  double maximum = 0;
+  cairo_surface_t *heat = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) grid_w,
+                                                      (int) grid_h);
+
+  vs_colormap_fill_rgba (colormap, rgba);
+  for (guint j = 0; j < grid_h * grid_w; j++)
+    maximum = MAX (maximum, map[j]);
+  cairo_surface_flush (heat);
+  for (guint r = 0; r < grid_h; r++)
+    for (guint c = 0; c < grid_w; c++)
+      {
+        int index = maximum > 0 ? (int) lround (map[r * grid_w + c] / maximum *
+                                                (VS_COLORMAP_SIZE - 1)) : 0;
+        guint32 *px = (guint32 *) (cairo_image_surface_get_data (heat) +
+                                   r * cairo_image_surface_get_stride (heat)) + c;
+        *px = 0xff000000u | (guint32) rgba[4 * index] << 16 | (guint32) rgba[4 * index + 1] << 8 |
+              rgba[4 * index + 2];
+      }
+  cairo_surface_mark_dirty (heat);
+  cairo_save (cr);
+  cairo_scale (cr, width / grid_w, height / grid_h);
+  cairo_set_source_surface (cr, heat, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), smooth ? CAIRO_FILTER_BILINEAR
+                                                          : CAIRO_FILTER_NEAREST);
+  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+  cairo_rectangle (cr, 0, 0, grid_w, grid_h);
+  cairo_clip (cr);
+  cairo_paint_with_alpha (cr, opacity);
+  cairo_restore (cr);
+  cairo_surface_destroy (heat);
+}
+
 /* An image with an attention map over it: the image scaled so its longer side is at least 512
  * pixels, the map spread over it (nearest patches, or smooth: bilinear between patch centres) in
  * @colormap from 0 to the map's maximum at @opacity, and @title above. */
@@ -109,11 +156,10 @@ vs_attention_figure_write (const char   *image_path,
   g_autofree char *display = g_path_get_basename (image_path);
   g_autoptr(GError) local = NULL;
   g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file (image_path, &local);
-  cairo_surface_t *surface, *heat;
+  cairo_surface_t *surface;
   cairo_t *cr;
   int w, h, out_w, out_h, top = title != NULL ? 28 : 0;
-  double scale, maximum = 0;
-  guint8 rgba[VS_COLORMAP_SIZE * 4];
+  double scale;
   gboolean ok;
 
   if (pixbuf == NULL)
@@ -134,39 +180,14 @@ vs_attention_figure_write (const char   *image_path,
   cairo_save (cr);
   cairo_translate (cr, 0, top);
   cairo_scale (cr, scale, scale);
-  set_source_pixbuf (cr, pixbuf);
+  vs_attention_set_source_pixbuf (cr, pixbuf);
   cairo_paint (cr);
   cairo_restore (cr);
 
-  /* The map as a grid_w × grid_h image in the colormap, stretched over the picture. */
-  vs_colormap_fill_rgba (colormap, rgba);
-  for (guint j = 0; j < grid_h * grid_w; j++)
-    maximum = MAX (maximum, map[j]);
-  heat = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) grid_w, (int) grid_h);
-  cairo_surface_flush (heat);
-  for (guint r = 0; r < grid_h; r++)
-    for (guint c = 0; c < grid_w; c++)
-      {
-        int index = maximum > 0 ? (int) lround (map[r * grid_w + c] / maximum *
-                                                (VS_COLORMAP_SIZE - 1)) : 0;
-        guint32 *px = (guint32 *) (cairo_image_surface_get_data (heat) +
-                                   r * cairo_image_surface_get_stride (heat)) + c;
-        *px = 0xff000000u | (guint32) rgba[4 * index] << 16 | (guint32) rgba[4 * index + 1] << 8 |
-              rgba[4 * index + 2];
-      }
-  cairo_surface_mark_dirty (heat);
   cairo_save (cr);
   cairo_translate (cr, 0, top);
-  cairo_scale (cr, (double) out_w / grid_w, (double) out_h / grid_h);
-  cairo_set_source_surface (cr, heat, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), smooth ? CAIRO_FILTER_BILINEAR
-                                                          : CAIRO_FILTER_NEAREST);
-  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
-  cairo_rectangle (cr, 0, 0, grid_w, grid_h);
-  cairo_clip (cr);
-  cairo_paint_with_alpha (cr, opacity);
+  vs_attention_paint (cr, out_w, out_h, map, grid_h, grid_w, colormap, opacity, smooth);
   cairo_restore (cr);
-  cairo_surface_destroy (heat);
   if (title != NULL)
     {
       cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #pragma once
 
+#include <cairo.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
 
 #include "vs-colormap.h"
@@ -25,5 +27,17 @@ gboolean vs_attention_figure_write  (const char   *image_path,
                                      const char   *title,
                                      const char   *path,
                                      GError      **error);
+
+void     vs_attention_paint         (cairo_t      *cr,
+                                     double        width,
+                                     double        height,
+                                     const double *map,
+                                     guint         grid_h,
+                                     guint         grid_w,
+                                     VsColormap    colormap,
+                                     double        opacity,
+                                     gboolean      smooth);
+void     vs_attention_set_source_pixbuf (cairo_t  *cr,
+                                     GdkPixbuf    *pixbuf);
 
 G_END_DECLS

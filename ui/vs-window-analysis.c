@@ -126,6 +126,58 @@ on_projection_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
 /* The dialogs: a grid of labelled controls in a GtkDialog. */
 
+static void
+on_browse_response (GtkNativeDialog *chooser, int response, GtkEntry *entry)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      gtk_editable_set_text (GTK_EDITABLE (entry), path != NULL ? path : "");
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_browse (GtkButton *button, GtkEntry *entry)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Choose a File"), GTK_WINDOW (gtk_widget_get_root (
+                                   GTK_WIDGET (button))), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 _("_Choose"), _("_Cancel"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_browse_response), entry);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A path entry with a Browse… button, remembered on the dialog under @key. */
+void
+_vs_window_file_row (GtkWidget *dialog, GtkWidget *grid, int row, const char *label, const char *key,
+                     const char *placeholder)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *browse = gtk_button_new_with_mnemonic (_("_Browse…"));
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 36);
+  g_signal_connect (browse, "clicked", G_CALLBACK (on_browse), entry);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), browse);
+  _vs_window_grid_row (grid, row, label, box);
+  g_object_set_data (G_OBJECT (dialog), key, entry);
+}
+
+char *
+_vs_window_entry_path (GtkDialog *dialog, const char *key)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), key);
+  const char *text = entry != NULL ? gtk_editable_get_text (GTK_EDITABLE (entry)) : "";
+  return *text != '\0' ? g_strdup (text) : NULL;
+}
+
+
 GtkWidget *
 _vs_window_dialog_new (VsWindow *self, const char *title, const char *action, GtkWidget **grid)
 {

@@ -427,57 +427,6 @@ on_model_done (GObject *source, GAsyncResult *async_result, gpointer user_data)
 }
 
 static void
-on_browse_response (GtkNativeDialog *chooser, int response, GtkEntry *entry)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      gtk_editable_set_text (GTK_EDITABLE (entry), path != NULL ? path : "");
-    }
-  g_object_unref (chooser);
-}
-
-static void
-on_browse (GtkButton *button, GtkEntry *entry)
-{
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Choose a File"), GTK_WINDOW (gtk_widget_get_root (
-                                   GTK_WIDGET (button))), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                 _("_Choose"), _("_Cancel"));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_browse_response), entry);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* A path entry with a Browse… button, remembered on the dialog under @key. */
-static void
-file_row (GtkWidget *dialog, GtkWidget *grid, int row, const char *label, const char *key,
-          const char *placeholder)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *browse = gtk_button_new_with_mnemonic (_("_Browse…"));
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 36);
-  g_signal_connect (browse, "clicked", G_CALLBACK (on_browse), entry);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), browse);
-  _vs_window_grid_row (grid, row, label, box);
-  g_object_set_data (G_OBJECT (dialog), key, entry);
-}
-
-static char *
-entry_path (GtkDialog *dialog, const char *key)
-{
-  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), key);
-  const char *text = entry != NULL ? gtk_editable_get_text (GTK_EDITABLE (entry)) : "";
-  return *text != '\0' ? g_strdup (text) : NULL;
-}
-
-static void
 on_model_response (GtkDialog *dialog, int response, VsWindow *self)
 {
   gboolean selectivity = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "selectivity"));
@@ -491,15 +440,15 @@ on_model_response (GtkDialog *dialog, int response, VsWindow *self)
       GtkWidget *folds = g_object_get_data (G_OBJECT (dialog), "folds");
 
       input->selectivity = selectivity;
-      input->features = entry_path (dialog, "features");
-      input->responses = entry_path (dialog, "responses");
-      input->responses_right = entry_path (dialog, "responses_right");
-      input->stimuli = entry_path (dialog, "stimuli");
-      input->mask = entry_path (dialog, "mask");
+      input->features = _vs_window_entry_path (dialog, "features");
+      input->responses = _vs_window_entry_path (dialog, "responses");
+      input->responses_right = _vs_window_entry_path (dialog, "responses_right");
+      input->stimuli = _vs_window_entry_path (dialog, "stimuli");
+      input->mask = _vs_window_entry_path (dialog, "mask");
       if (!selectivity)
         {
-          input->concepts = entry_path (dialog, "concepts");
-          input->concept_names = entry_path (dialog, "concept_names");
+          input->concepts = _vs_window_entry_path (dialog, "concepts");
+          input->concept_names = _vs_window_entry_path (dialog, "concept_names");
           if ((input->concepts == NULL) != (input->concept_names == NULL))
             {
               model_input_free (input);
@@ -546,18 +495,18 @@ model_dialog (VsWindow *self, gboolean selectivity)
                        _("_Run"), &grid);
   g_object_set_data (G_OBJECT (dialog), "selectivity", GINT_TO_POINTER (selectivity));
   if (!selectivity)
-    file_row (dialog, grid, row++, _("Features"), "features", _("X.npy, one row per presentation"));
-  file_row (dialog, grid, row++, _("Responses"), "responses",
+    _vs_window_file_row (dialog, grid, row++, _("Features"), "features", _("X.npy, one row per presentation"));
+  _vs_window_file_row (dialog, grid, row++, _("Responses"), "responses",
             _("4D NIfTI or .npy (with a mask), or a GIFTI func file per hemisphere"));
-  file_row (dialog, grid, row++, _("2nd hemisphere"), "responses_right",
+  _vs_window_file_row (dialog, grid, row++, _("2nd hemisphere"), "responses_right",
             _("optional: the other hemisphere's GIFTI func file"));
-  file_row (dialog, grid, row++, _("Stimuli"), "stimuli", _("stimulus table (.tsv)"));
-  file_row (dialog, grid, row++, _("Mask"), "mask", _("optional"));
+  _vs_window_file_row (dialog, grid, row++, _("Stimuli"), "stimuli", _("stimulus table (.tsv)"));
+  _vs_window_file_row (dialog, grid, row++, _("Mask"), "mask", _("optional"));
   if (!selectivity)
     {
-      file_row (dialog, grid, row++, _("Concepts"), "concepts",
+      _vs_window_file_row (dialog, grid, row++, _("Concepts"), "concepts",
                 _("optional: C.npy, one embedding per concept in the feature space"));
-      file_row (dialog, grid, row++, _("Concept names"), "concept_names",
+      _vs_window_file_row (dialog, grid, row++, _("Concept names"), "concept_names",
                 _("with concepts: one name per line"));
       GtkWidget *alphas = gtk_entry_new ();
       GtkWidget *folds = gtk_spin_button_new_with_range (2, 20, 1);

@@ -72,6 +72,14 @@ GtkWidget  *_vs_window_dialog_new         (VsWindow       *self,
                                            const char     *title,
                                            const char     *action,
                                            GtkWidget     **grid);
+void        _vs_window_file_row           (GtkWidget      *dialog,
+                                           GtkWidget      *grid,
+                                           int             row,
+                                           const char     *label,
+                                           const char     *key,
+                                           const char     *placeholder);
+char       *_vs_window_entry_path         (GtkDialog      *dialog,
+                                           const char     *key);
 void        _vs_window_grid_row           (GtkWidget      *grid,
                                            int             row,
                                            const char     *label,

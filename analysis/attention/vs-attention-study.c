@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-attention-study"
+
+#include "config.h"
+
+#include "vs-analysis-error.h"
+#include "vs-attention-study.h"
+#include "vs-label-table.h"
+#include "vs-npy-reader.h"
+#include "vs-region-responses.h"
+
+/* The attention analysis from its inputs: patch features (.npy, presentations × patches ×
+ * channels), the stimulus table (split), the responses and an atlas; every mismatch named. */
+
+void
+vs_attention_study_free (VsAttentionStudy *study)
+{
+  if (study == NULL)
+    return;
+  g_free (study->patches);
+  g_free (study->responses);
+  g_clear_pointer (&study->labels, g_array_unref);
+  g_clear_pointer (&study->voxel_counts, g_array_unref);
+  g_clear_pointer (&study->names, g_ptr_array_unref);
+  g_clear_pointer (&study->stimuli, vs_stimulus_table_free);
+  g_clear_pointer (&study->fit, vs_readout_fit_free);
+  g_free (study);
+}
+
+/* Takes @stimuli. */
+VsAttentionStudy *
+vs_attention_study_run (const char       *patch_path,
+                        const char       *grid,
+                        VsStimulusTable  *stimuli,
+                        VsVolume         *responses,
+                        VsVolume         *atlas,
+                        const double     *alphas,
+                        guint             n_alphas,
+                        guint             iterations,
+                        VsProgress       *progress,
+                        GCancellable     *cancellable,
+                        GError          **error)
+{
+  g_autoptr(VsAttentionStudy) study = g_new0 (VsAttentionStudy, 1);
+  g_autofree char *display = g_path_get_basename (patch_path);
+  g_autofree gboolean *is_test = NULL;
+  VsReadoutOptions options = { alphas, n_alphas, iterations, 0 };
+  gsize shape[3];
+  guint n_dims = 0, grid_h, grid_w;
+
+  study->stimuli = stimuli;
+  study->patches = vs_npy_read_float32 (patch_path, shape, &n_dims, error);
+  if (study->patches == NULL)
+    return NULL;
+  if (n_dims != 3)
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                   "%s must be 3-D (presentations × patches × channels), not %u-D", display,
+                   n_dims);
+      return NULL;
+    }
+  if (!vs_patch_grid_parse (grid, shape[1], &grid_h, &grid_w, error))
+    return NULL;
+  if (shape[0] != stimuli->rows->len || vs_volume_get_n_frames (responses) != (gint64) shape[0])
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                   "the stimulus table has %u rows, %s %" G_GSIZE_FORMAT " and the responses %"
+                   G_GINT64_FORMAT "; they must be equal", stimuli->rows->len, display, shape[0],
+                   vs_volume_get_n_frames (responses));
+      return NULL;
+    }
+  study->features = (VsPatchFeatures) { study->patches, shape[0], shape[1], shape[2], grid_h,
+                                        grid_w };
+  study->responses = vs_region_responses (responses, atlas, &study->labels, &study->voxel_counts,
+                                          error);
+  if (study->responses == NULL)
+    return NULL;
+  study->names = g_ptr_array_new_with_free_func (g_free);
+  for (guint r = 0; r < study->labels->len; r++)
+    {
+      guint32 id = g_array_index (study->labels, guint32, r);
+      VsLabelTable *table = vs_volume_get_label_table (atlas);
+      const VsLabel *label = table != NULL ? vs_label_table_lookup (table, id) : NULL;
+      g_ptr_array_add (study->names, label != NULL ? g_strdup (label->name)
+                                                   : g_strdup_printf ("label %u", id));
+    }
+  is_test = g_new (gboolean, shape[0]);
+  for (gsize i = 0; i < shape[0]; i++)
+    is_test[i] = g_array_index (stimuli->rows, VsStimulus, i).is_test;
+  study->fit = vs_readout_fit (&study->features, study->responses, study->labels->len, is_test,
+                               &options, progress, cancellable, error);
+  if (study->fit == NULL)
+    return NULL;
+  return g_steal_pointer (&study);
+}
