@@ -166,71 +166,24 @@ test_grid (void)
   g_assert_nonnull (strstr (error->message, "16x16"));
 }
 
-/* The command on a small planted experiment: two regions of an atlas (4 voxels each) reading
- * blobs at (1, 1) and (4, 4) of a 6×6 grid. */
+/* The command on a small planted experiment (vs_test_write_attention_dataset): two regions of
+ * an atlas (4 voxels each) reading blobs at (1.2, 1.4) and (4.3, 3.8) of a 6×6 grid. */
 static void
 test_command (void)
 {
-  enum { G = 6, KK = G * G, PP = 8, NN = 300 };
+  enum { KK = 36 };
   const double where[2][2] = { { 1.2, 1.4 }, { 4.3, 3.8 } };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
   g_autofree char *dir = vs_test_make_tmpdir ();
-  g_autofree float *patches = g_new (float, (gsize) NN * KK * PP);
-  g_autofree char *patch_path = NULL, *out = NULL, *err = NULL;
-  g_autofree char *responses = g_build_filename (dir, "y.nii.gz", NULL);
-  g_autofree char *atlas_path = g_build_filename (dir, "atlas.nii.gz", NULL);
-  g_autofree char *stimuli = g_build_filename (dir, "stim.tsv", NULL);
+  g_autofree char *out = NULL, *err = NULL;
   g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
-  g_autoptr(GString) tsv = g_string_new ("stimulus_id\timage\tcategory\tsplit\trepeat\n");
-  const gint64 ydims[4] = { 4, 2, 1, NN }, adims[4] = { 4, 2, 1, 1 };
-  g_autoptr(VsVolume) y = vs_volume_new (VS_DATATYPE_FLOAT32, ydims, NULL);
-  g_autoptr(VsVolume) atlas = vs_volume_new (VS_DATATYPE_UINT8, adims, NULL);
-  g_autoptr(VsLabelTable) table = vs_label_table_new ();
-  double blob[2][KK], w[2][PP];
-  float *yd = vs_volume_get_data_mutable (y);
-  guint8 *labels = vs_volume_get_data_mutable (atlas);
+  VsTestAttentionPaths paths;
+  const char *patch_path, *stimuli, *responses, *atlas_path;
 
-  for (int q = 0; q < 2; q++)
-    {
-      double sum = 0;
-      for (int j = 0; j < KK; j++)
-        {
-          double dr = j / G - where[q][0], dc = j % G - where[q][1];
-          sum += blob[q][j] = exp (-(dr * dr + dc * dc) / 2);
-        }
-      for (int j = 0; j < KK; j++)
-        blob[q][j] /= sum;
-      for (int c = 0; c < PP; c++)
-        w[q][c] = gaussian (rand);
-    }
-  for (gsize i = 0; i < (gsize) NN * KK * PP; i++)
-    patches[i] = (float) gaussian (rand);
-  for (int v = 0; v < 8; v++)
-    labels[v] = v < 4 ? 1 : 2;
-  for (int i = 0; i < NN; i++)
-    {
-      for (int v = 0; v < 8; v++)
-        {
-          int q = v < 4 ? 0 : 1;
-          double value = 0;
-          for (int j = 0; j < KK; j++)
-            for (int c = 0; c < PP; c++)
-              value += blob[q][j] * w[q][c] * patches[((gsize) i * KK + j) * PP + c];
-          yd[v + i * 8] = (float) (100 + value + 0.2 * gaussian (rand));
-        }
-      g_string_append_printf (tsv, "s%d\t\tx\t%s\t0\n", i, i < 250 ? "train" : "test");
-    }
-  patch_path = vs_test_write_npy (dir, "patches.npy", "<f4", FALSE, "(300, 36, 8)", patches,
-                                  (gsize) NN * KK * PP * sizeof (float), 0);
-  {
-    guint8 red[4] = { 255, 0, 0, 255 }, blue[4] = { 0, 0, 255, 255 };
-    vs_label_table_add (table, 1, "early", red);
-    vs_label_table_add (table, 2, "late", blue);
-    vs_volume_set_label_table (atlas, table);
-  }
-  g_assert_true (vs_nifti_write (y, responses, NULL));
-  g_assert_true (vs_nifti_write (atlas, atlas_path, NULL));
-  g_assert_true (g_file_set_contents (stimuli, tsv->str, -1, NULL));
+  vs_test_write_attention_dataset (dir, &paths);
+  patch_path = paths.patches;
+  stimuli = paths.stimuli;
+  responses = paths.responses;
+  atlas_path = paths.atlas;
   {
     const char *args[] = { "analyze", "attention", "--patch-features", patch_path, "--stimuli",
                            stimuli, "--responses", responses, "--regions", atlas_path,
@@ -288,6 +241,7 @@ test_command (void)
     g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), !=, 0);
     g_assert_nonnull (strstr (err, "y.nii.gz"));
   }
+  vs_test_attention_paths_clear (&paths);
   vs_test_remove_tree (dir);
 }
 

@@ -10,6 +10,7 @@
 #include "vs-resources.h"
 #include "vs-slice-view.h"
 #include "vs-surface-view.h"
+#include "vs-attention-panel.h"
 #include "vs-image-reader.h"
 #include "vs-midline-overlay.h"
 #include "vs-midline-panel.h"
@@ -817,6 +818,50 @@ test_midline_of_png (void)
   vs_test_remove_tree (dir);
 }
 
+static gboolean
+attention_shown (gpointer data)
+{
+  return gtk_widget_get_visible (vs_window_get_attention_panel (VS_WINDOW (data)));
+}
+
+/* Attention from the window on the planted dataset: the stimulus viewer shows each region's
+ * receptive field where it was planted, and its attention on the shown image; the figure
+ * exports. */
+static void
+test_attention_panel (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *figure = g_build_filename (dir, "figure.png", NULL);
+  VsTestAttentionPaths paths;
+  const char *none[] = { NULL };
+  VsWindow *window = open_window (none);
+  VsAttentionPanel *panel = VS_ATTENTION_PANEL (vs_window_get_attention_panel (window));
+  g_autoptr(GError) error = NULL;
+  double map[36], centre[2], spread, sum = 0;
+
+  vs_test_write_attention_dataset (dir, &paths);
+  vs_window_run_attention (window, paths.patches, paths.stimuli, paths.responses, paths.atlas,
+                           NULL);
+  g_assert_true (wait_until (attention_shown, window, 60000));
+  g_assert_null (vs_window_get_error_text (window));
+  vs_attention_panel_choose (panel, "late", FALSE);
+  vs_attention_panel_get_map (panel, map);
+  vs_attention_centre (map, 6, 6, centre, &spread);
+  g_test_message ("late: receptive field centre (%.2f, %.2f)", centre[0], centre[1]);
+  g_assert_cmpfloat (hypot (centre[0] - 4.3, centre[1] - 3.8), <, 0.7);
+  vs_attention_panel_choose (panel, "late", TRUE);
+  vs_attention_panel_get_map (panel, map);
+  for (int j = 0; j < 36; j++)
+    sum += map[j];
+  g_assert_cmpfloat (fabs (sum - 1), <, 1e-9);
+  /* The stimuli have no pictures: the export says so. */
+  g_assert_false (vs_attention_panel_export (panel, figure, &error));
+  g_assert_nonnull (strstr (error->message, "is not there"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  vs_test_attention_paths_clear (&paths);
+  vs_test_remove_tree (dir);
+}
+
 /* The demo fits its simulated selectivity dataset: fusiform voxels are predicted and prefer
  * faces, parahippocampal ones places; elsewhere there is nothing to predict. */
 static void
@@ -938,6 +983,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/demo-selectivity", test_demo_selectivity);
   g_test_add_func ("/window/midlines", test_midlines);
   g_test_add_func ("/window/midline-of-png", test_midline_of_png);
+  g_test_add_func ("/window/attention-panel", test_attention_panel);
 
   return g_test_run ();
 }

@@ -12,7 +12,9 @@
 #include <sys/wait.h>
 #include <zlib.h>
 
+#include "vs-label-table.h"
 #include "vs-nifti-reader.h"
+#include "vs-nifti-writer.h"
 #include "vs-test-fixtures.h"
 
 #include <nifti1.h>
@@ -378,4 +380,85 @@ vs_test_write_colin_slice_png (const char *dir,
   g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
   return path;
+}
+
+static double
+fixture_gaussian (GRand *rand)
+{
+  double u1 = g_rand_double_range (rand, 1e-12, 1), u2 = g_rand_double (rand);
+  return sqrt (-2 * log (u1)) * cos (2 * G_PI * u2);
+}
+
+/* A small attention experiment in @dir: 300 presentations (250 train, 50 test) of patch features
+ * on a 6×6 grid × 8 channels, responses of 8 voxels on a 4×2×1 grid, an atlas (label 1 "early"
+ * for voxels 0–3, label 2 "late" for 4–7, names in its sidecar) whose regions read Gaussian blobs
+ * at (1.2, 1.4) and (4.3, 3.8) through their own feature directions, with noise. */
+void
+vs_test_write_attention_dataset (const char           *dir,
+                                 VsTestAttentionPaths *paths)
+{
+  enum { G = 6, KK = G * G, PP = 8, NN = 300 };
+  const double where[2][2] = { { 1.2, 1.4 }, { 4.3, 3.8 } };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+  g_autofree float *patches = g_new (float, (gsize) NN * KK * PP);
+  g_autoptr(GString) tsv = g_string_new ("stimulus_id\timage\tcategory\tsplit\trepeat\n");
+  const gint64 ydims[4] = { 4, 2, 1, NN }, adims[4] = { 4, 2, 1, 1 };
+  g_autoptr(VsVolume) y = vs_volume_new (VS_DATATYPE_FLOAT32, ydims, NULL);
+  g_autoptr(VsVolume) atlas = vs_volume_new (VS_DATATYPE_UINT8, adims, NULL);
+  g_autoptr(VsLabelTable) table = vs_label_table_new ();
+  double blob[2][KK], w[2][PP];
+  float *yd = vs_volume_get_data_mutable (y);
+  guint8 *labels = vs_volume_get_data_mutable (atlas);
+  guint8 red[4] = { 255, 0, 0, 255 }, blue[4] = { 0, 0, 255, 255 };
+
+  for (int q = 0; q < 2; q++)
+    {
+      double sum = 0;
+      for (int j = 0; j < KK; j++)
+        {
+          double dr = j / G - where[q][0], dc = j % G - where[q][1];
+          sum += blob[q][j] = exp (-(dr * dr + dc * dc) / 2);
+        }
+      for (int j = 0; j < KK; j++)
+        blob[q][j] /= sum;
+      for (int c = 0; c < PP; c++)
+        w[q][c] = fixture_gaussian (rand);
+    }
+  for (gsize i = 0; i < (gsize) NN * KK * PP; i++)
+    patches[i] = (float) fixture_gaussian (rand);
+  for (int v = 0; v < 8; v++)
+    labels[v] = v < 4 ? 1 : 2;
+  for (int i = 0; i < NN; i++)
+    {
+      for (int v = 0; v < 8; v++)
+        {
+          int q = v < 4 ? 0 : 1;
+          double value = 0;
+          for (int j = 0; j < KK; j++)
+            for (int c = 0; c < PP; c++)
+              value += blob[q][j] * w[q][c] * patches[((gsize) i * KK + j) * PP + c];
+          yd[v + i * 8] = (float) (100 + value + 0.2 * fixture_gaussian (rand));
+        }
+      g_string_append_printf (tsv, "s%d\t\tx\t%s\t0\n", i, i < 250 ? "train" : "test");
+    }
+  paths->patches = vs_test_write_npy (dir, "patches.npy", "<f4", FALSE, "(300, 36, 8)", patches,
+                                      (gsize) NN * KK * PP * sizeof (float), 0);
+  paths->responses = g_build_filename (dir, "y.nii.gz", NULL);
+  paths->atlas = g_build_filename (dir, "atlas.nii.gz", NULL);
+  paths->stimuli = g_build_filename (dir, "stim.tsv", NULL);
+  vs_label_table_add (table, 1, "early", red);
+  vs_label_table_add (table, 2, "late", blue);
+  vs_volume_set_label_table (atlas, table);
+  g_assert_true (vs_nifti_write (y, paths->responses, NULL));
+  g_assert_true (vs_nifti_write (atlas, paths->atlas, NULL));
+  g_assert_true (g_file_set_contents (paths->stimuli, tsv->str, -1, NULL));
+}
+
+void
+vs_test_attention_paths_clear (VsTestAttentionPaths *paths)
+{
+  g_free (paths->patches);
+  g_free (paths->responses);
+  g_free (paths->atlas);
+  g_free (paths->stimuli);
 }

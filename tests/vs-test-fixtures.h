@@ -40,6 +40,17 @@ char *vs_test_nifti_write   (const VsTestNifti *spec,
                              const char        *name);
 char *vs_test_make_tmpdir   (void);
 void  vs_test_remove_tree   (const char *dir);
+
+typedef struct {
+  char *patches;
+  char *responses;
+  char *atlas;
+  char *stimuli;
+} VsTestAttentionPaths;
+
+void  vs_test_write_attention_dataset (const char           *dir,
+                                       VsTestAttentionPaths *paths);
+void  vs_test_attention_paths_clear   (VsTestAttentionPaths *paths);
 char *vs_test_write_colin_slice_png (const char *dir,
                                      const char *name,
                                      double      degrees);

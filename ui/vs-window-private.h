@@ -22,6 +22,7 @@ struct _VsWindow
   GtkWidget  *surface_title;
   GtkWidget  *inspector;       /* VsVoxelInspector, shown once an encoding model has run */
   GtkWidget  *midline_panel;   /* VsMidlinePanel, shown while midlines are annotated */
+  GtkWidget  *attention_panel; /* VsAttentionPanel, shown once an attention analysis ran */
   VsSurfaceLayer *picked_layer; /* weak */
   guint       picked_vertex;
   double      picked_xyz[3];
@@ -42,6 +43,7 @@ void _vs_window_install_open_actions (VsWindowClass *klass);
 void _vs_window_install_analysis_actions (VsWindowClass *klass);
 void _vs_window_install_model_actions    (VsWindowClass *klass);
 void _vs_window_install_midline_actions  (VsWindowClass *klass);
+void _vs_window_install_attention_actions (VsWindowClass *klass);
 GtkWidget *_vs_window_build_sidebar      (VsWindow      *self);
 void _vs_window_on_layers_changed        (GListModel    *model,
                                           guint          position,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vs-attention-panel.h"
 #include "vs-layer-row.h"
 #include "vs-midline-panel.h"
 #include "vs-surface-row.h"
@@ -150,6 +151,9 @@ _vs_window_build_sidebar (VsWindow *self)
   self->inspector = vs_voxel_inspector_new ();
   gtk_widget_set_visible (self->inspector, FALSE);
   gtk_box_append (GTK_BOX (sidebar), self->inspector);
+  self->attention_panel = vs_attention_panel_new ();
+  gtk_widget_set_visible (self->attention_panel, FALSE);
+  gtk_box_append (GTK_BOX (sidebar), self->attention_panel);
   self->midline_panel = vs_midline_panel_new ();
   gtk_widget_set_visible (self->midline_panel, FALSE);
   gtk_box_append (GTK_BOX (sidebar), self->midline_panel);

@@ -329,6 +329,7 @@ build_header (VsWindow *self)
   g_autoptr(GMenu) analysis = g_menu_new ();
   g_autoptr(GMenu) models = g_menu_new ();
   g_autoptr(GMenu) symmetry = g_menu_new ();
+  g_autoptr(GMenu) attention = g_menu_new ();
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open");
   gtk_widget_set_tooltip_text (open, _("Open volumes (Ctrl+O)"));
@@ -355,6 +356,9 @@ build_header (VsWindow *self)
   g_menu_append (symmetry, _("_Open Midlines…"), "win.midline-open");
   g_menu_append (symmetry, _("Save Midlines _As…"), "win.midline-save");
   g_menu_append_section (menu, _("Symmetry"), G_MENU_MODEL (symmetry));
+  g_menu_append (attention, _("_Attention…"), "win.attention");
+  g_menu_append (attention, _("E_xport Image with Attention…"), "win.attention-export");
+  g_menu_append_section (menu, _("Attention"), G_MENU_MODEL (attention));
   g_menu_append (app, _("_About Voxelscope"), "app.about");
   g_menu_append (app, _("_Quit"), "app.quit");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (app));
@@ -585,6 +589,7 @@ vs_window_class_init (VsWindowClass *klass)
   _vs_window_install_analysis_actions (klass);
   _vs_window_install_model_actions (klass);
   _vs_window_install_midline_actions (klass);
+  _vs_window_install_attention_actions (klass);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);
 }
@@ -635,6 +640,13 @@ vs_window_get_status_text (VsWindow *self)
 {
   g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
   return gtk_label_get_text (GTK_LABEL (self->status_label));
+}
+
+GtkWidget *
+vs_window_get_attention_panel (VsWindow *self)
+{
+  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
+  return self->attention_panel;
 }
 
 GtkWidget *

@@ -26,6 +26,13 @@ GtkWidget  *vs_window_get_slice_view (VsWindow       *self,
                                       guint           index);
 GtkWidget  *vs_window_get_inspector  (VsWindow       *self);
 GtkWidget  *vs_window_get_midline_panel (VsWindow    *self);
+GtkWidget  *vs_window_get_attention_panel (VsWindow  *self);
+void        vs_window_run_attention  (VsWindow       *self,
+                                      const char     *patches,
+                                      const char     *stimuli,
+                                      const char     *responses,
+                                      const char     *regions,
+                                      const char     *grid);
 gboolean    vs_window_open_midlines  (VsWindow       *self,
                                       const char     *path,
                                       GError        **error);

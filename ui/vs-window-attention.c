@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-window-attention"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vs-attention-panel.h"
+#include "vs-nifti-reader.h"
+#include "vs-ridge.h"
+#include "vs-volume-loader.h"
+#include "vs-window-private.h"
+
+/* Attention from the window: a dialog for the patch features, stimulus table, responses and atlas
+ * (or the open atlas), the analysis in a job, the result in the stimulus viewer. */
+
+typedef struct {
+  char     *patches;
+  char     *stimuli;
+  char     *responses;
+  char     *regions;
+  char     *grid;
+  VsVolume *open_atlas;   /* used when no regions file is given */
+} AttentionInput;
+
+static void
+attention_input_free (gpointer data)
+{
+  AttentionInput *input = data;
+
+  g_free (input->patches);
+  g_free (input->stimuli);
+  g_free (input->responses);
+  g_free (input->regions);
+  g_free (input->grid);
+  g_clear_object (&input->open_atlas);
+  g_free (input);
+}
+
+static gpointer
+attention_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GError **error)
+{
+  AttentionInput *input = data;
+  g_autoptr(VsStimulusTable) table = vs_stimulus_table_read (input->stimuli, error);
+  g_autoptr(VsVolume) responses = NULL, atlas = NULL;
+  g_autoptr(GArray) alphas = NULL;
+
+  if (table == NULL)
+    return NULL;
+  responses = vs_nifti_read (input->responses, NULL, cancellable, error);
+  if (responses == NULL)
+    return NULL;
+  atlas = input->regions != NULL ? vs_volume_load (input->regions, NULL, NULL, cancellable, error)
+                                 : g_object_ref (input->open_atlas);
+  if (atlas == NULL)
+    return NULL;
+  vs_ridge_parse_alphas ("1e-2:1e4:13", &alphas, NULL);
+  return vs_attention_study_run (input->patches, input->grid, g_steal_pointer (&table), responses,
+                                 atlas, (const double *) alphas->data, alphas->len, 0, progress,
+                                 cancellable, error);
+}
+
+static void
+on_attention_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  JobContext *context = user_data;
+  g_autoptr(GError) error = NULL;
+  VsAttentionStudy *study = vs_job_run_finish (VS_JOB (source), result, &error);
+  VsWindow *self = context->window;
+
+  if (_vs_window_job_context_finish (context, error))
+    {
+      vs_attention_panel_set_study (VS_ATTENTION_PANEL (self->attention_panel), study);
+      gtk_widget_set_visible (self->attention_panel, TRUE);
+      study = NULL;
+    }
+  g_clear_pointer (&study, vs_attention_study_free);
+  g_free (context);
+}
+
+/* The first open label layer with names: an atlas. */
+static VsVolume *
+open_atlas (VsWindow *self)
+{
+  GListModel *layers = vs_scene_get_layers (self->scene);
+
+  for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
+    {
+      g_autoptr(VsLayer) layer = g_list_model_get_item (layers, i);
+      if (vs_layer_is_label (layer) && vs_volume_get_label_table (vs_layer_get_volume (layer)))
+        return vs_layer_get_volume (layer);
+    }
+  return NULL;
+}
+
+void
+vs_window_run_attention (VsWindow   *self,
+                          const char *patches,
+                          const char *stimuli,
+                          const char *responses,
+                          const char *regions,
+                          const char *grid)
+{
+  AttentionInput *input;
+  g_autoptr(VsJob) job = NULL;
+  VsVolume *atlas = open_atlas (self);
+
+  if (regions == NULL && atlas == NULL)
+    {
+      vs_window_show_error (self, _("Attention needs regions: give an atlas file or open one "
+                                    "(a label volume with names)"));
+      return;
+    }
+  input = g_new0 (AttentionInput, 1);
+  input->patches = g_strdup (patches);
+  input->stimuli = g_strdup (stimuli);
+  input->responses = g_strdup (responses);
+  input->regions = g_strdup (regions);
+  input->grid = g_strdup (grid);
+  input->open_atlas = atlas != NULL ? g_object_ref (atlas) : NULL;
+  job = vs_job_new (_("Attention"), attention_job, input, attention_input_free,
+                    (GDestroyNotify) vs_attention_study_free);
+  vs_window_dismiss_error (self);
+  vs_job_run_async (job, on_attention_done, _vs_window_job_context_new (self, NULL, job));
+}
+
+static void
+on_dialog_response (GtkDialog *dialog, int response, VsWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autofree char *patches = _vs_window_entry_path (dialog, "patches");
+      g_autofree char *stimuli = _vs_window_entry_path (dialog, "stimuli");
+      g_autofree char *responses = _vs_window_entry_path (dialog, "responses");
+      g_autofree char *regions = _vs_window_entry_path (dialog, "regions");
+      GtkWidget *grid = g_object_get_data (G_OBJECT (dialog), "grid");
+      const char *grid_text = gtk_editable_get_text (GTK_EDITABLE (grid));
+
+      if (patches == NULL || stimuli == NULL || responses == NULL)
+        {
+          vs_window_show_error (self, _("Attention needs the patch features, the stimulus table "
+                                        "and the responses"));
+          return;  /* keep the dialog open to fix it */
+        }
+      vs_window_run_attention (self, patches, stimuli, responses, regions,
+                                *grid_text != '\0' ? grid_text : NULL);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+attention_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VsWindow *self = VS_WINDOW (widget);
+  GtkWidget *grid, *dialog = _vs_window_dialog_new (self, _("Attention"), _("_Run"), &grid);
+  GtkWidget *grid_entry = gtk_entry_new ();
+  int row = 0;
+
+  _vs_window_file_row (dialog, grid, row++, _("Patch features"), "patches",
+                       _("P.npy: presentations × patches × channels"));
+  _vs_window_file_row (dialog, grid, row++, _("Stimuli"), "stimuli", _("stimulus table (.tsv)"));
+  _vs_window_file_row (dialog, grid, row++, _("Responses"), "responses",
+                       _("4D NIfTI, one volume per presentation"));
+  _vs_window_file_row (dialog, grid, row++, _("Regions"), "regions",
+                       _("atlas label volume; empty: the open atlas"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (grid_entry), _("HxW, e.g. 16x16; empty: square"));
+  _vs_window_grid_row (grid, row++, _("Patch grid"), grid_entry);
+  g_object_set_data (G_OBJECT (dialog), "grid", grid_entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_dialog_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_response (GtkNativeDialog *chooser, int response, VsWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      if (!vs_attention_panel_export (VS_ATTENTION_PANEL (self->attention_panel), path, &error))
+        vs_window_show_error (self, error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VsWindow *self = VS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (!gtk_widget_get_visible (self->attention_panel))
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Image with Attention (PNG)"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "attention.png");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_vs_window_install_attention_actions (VsWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.attention", NULL, attention_action);
+  gtk_widget_class_install_action (widget_class, "win.attention-export", NULL, export_action);
+}
