@@ -845,6 +845,14 @@ test_attention_panel (void)
   g_assert_true (wait_until (attention_shown, window, 60000));
   g_assert_null (vs_window_get_error_text (window));
   vs_attention_panel_choose (panel, "late", FALSE);
+  /* The chosen region is outlined on the slices: voxels 4–7 of the atlas. */
+  {
+    VsLayer *chosen = layer_named (vs_window_get_scene (window), "chosen region");
+    g_assert_nonnull (chosen);
+    g_assert_true (vs_layer_get_label_outline (chosen));
+    g_assert_cmpfloat (vs_volume_get_value (vs_layer_get_volume (chosen), 1, 1, 0, 0), ==, 1);
+    g_assert_cmpfloat (vs_volume_get_value (vs_layer_get_volume (chosen), 1, 0, 0, 0), ==, 0);
+  }
   vs_attention_panel_get_map (panel, map);
   vs_attention_centre (map, 6, 6, centre, &spread);
   g_test_message ("late: receptive field centre (%.2f, %.2f)", centre[0], centre[1]);

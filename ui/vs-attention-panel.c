@@ -35,6 +35,9 @@ struct _VsAttentionPanel
 
 G_DEFINE_FINAL_TYPE (VsAttentionPanel, vs_attention_panel, GTK_TYPE_BOX)
 
+enum { REGION_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void
 vs_attention_panel_dispose (GObject *object)
 {
@@ -50,6 +53,10 @@ vs_attention_panel_class_init (VsAttentionPanelClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = vs_attention_panel_dispose;
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "attention-panel");
+  /* The chosen region's atlas label, to show it on the brain. */
+  signals[REGION_CHANGED] = g_signal_new ("region-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                          G_TYPE_UINT);
 }
 
 static guint
@@ -180,8 +187,11 @@ fill_browser (VsAttentionPanel *self)
 static void
 on_region_changed (GtkDropDown *dropdown, GParamSpec *pspec, VsAttentionPanel *self)
 {
-  if (self->study != NULL)
-    fill_browser (self);
+  if (self->study == NULL)
+    return;
+  fill_browser (self);
+  g_signal_emit (self, signals[REGION_CHANGED], 0,
+                 g_array_index (self->study->labels, guint32, region (self)));
 }
 
 static void
@@ -267,7 +277,13 @@ vs_attention_panel_set_study (VsAttentionPanel *self,
     gtk_string_list_append (self->region_names, g_ptr_array_index (study->names, r));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->regions), 0);
   g_signal_handlers_unblock_by_func (self->regions, on_region_changed, self);
-  fill_browser (self);
+  on_region_changed (GTK_DROP_DOWN (self->regions), NULL, self);
+}
+
+VsAttentionStudy *
+vs_attention_panel_get_study (VsAttentionPanel *self)
+{
+  return self->study;
 }
 
 void

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "vs-attention-panel.h"
+#include "vs-datatype.h"
+#include "vs-label-table.h"
 #include "vs-nifti-reader.h"
 #include "vs-ridge.h"
 #include "vs-volume-loader.h"
@@ -60,6 +62,41 @@ attention_job (gpointer data, VsProgress *progress, GCancellable *cancellable, G
                                  cancellable, error);
 }
 
+/* The chosen region on the slices: a yellow outline layer on the atlas's grid, "chosen region". */
+static void
+on_region_changed (VsAttentionPanel *panel, guint label, VsWindow *self)
+{
+  VsAttentionStudy *study = vs_attention_panel_get_study (panel);
+  g_autoptr(VsVolume) mask = vs_volume_new_like (study->atlas, VS_DATATYPE_UINT8, 1, NULL);
+  g_autoptr(VsLabelTable) table = vs_label_table_new ();
+  guint8 *out = vs_volume_get_data_mutable (mask);
+  const guint8 yellow[4] = { 255, 230, 0, 255 };
+  gsize voxels = vs_volume_get_frame_voxels (mask);
+  GListModel *layers = vs_scene_get_layers (self->scene);
+  VsLabelTable *names = vs_volume_get_label_table (study->atlas);
+  const VsLabel *named = names != NULL ? vs_label_table_lookup (names, label) : NULL;
+  VsLayer *layer;
+
+  for (gsize v = 0; v < voxels; v++)
+    out[v] = vs_datatype_read (vs_volume_get_datatype (study->atlas),
+                               vs_volume_get_data (study->atlas), v) == label;
+  vs_label_table_add (table, 1, named != NULL ? named->name : "region", yellow);
+  vs_volume_set_label_table (mask, table);
+  vs_volume_set_path (mask, "chosen region");
+  for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
+    {
+      g_autoptr(VsLayer) old = g_list_model_get_item (layers, i);
+      if (g_strcmp0 (vs_layer_get_name (old), "chosen region") == 0)
+        {
+          vs_scene_remove_layer (self->scene, old);
+          break;
+        }
+    }
+  layer = vs_scene_add_volume (self->scene, mask);
+  vs_layer_set_name (layer, "chosen region");
+  vs_layer_set_label_outline (layer, TRUE);
+}
+
 static void
 on_attention_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -70,6 +107,9 @@ on_attention_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (_vs_window_job_context_finish (context, error))
     {
+      g_signal_handlers_disconnect_by_func (self->attention_panel, on_region_changed, self);
+      g_signal_connect (self->attention_panel, "region-changed", G_CALLBACK (on_region_changed),
+                        self);
       vs_attention_panel_set_study (VS_ATTENTION_PANEL (self->attention_panel), study);
       gtk_widget_set_visible (self->attention_panel, TRUE);
       study = NULL;

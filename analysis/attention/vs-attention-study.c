@@ -24,6 +24,7 @@ vs_attention_study_free (VsAttentionStudy *study)
   g_clear_pointer (&study->names, g_ptr_array_unref);
   g_clear_pointer (&study->stimuli, vs_stimulus_table_free);
   g_clear_pointer (&study->fit, vs_readout_fit_free);
+  g_clear_object (&study->atlas);
   g_free (study);
 }
 
@@ -49,6 +50,7 @@ vs_attention_study_run (const char       *patch_path,
   guint n_dims = 0, grid_h, grid_w;
 
   study->stimuli = stimuli;
+  study->atlas = g_object_ref (atlas);
   study->patches = vs_npy_read_float32 (patch_path, shape, &n_dims, error);
   if (study->patches == NULL)
     return NULL;

@@ -19,6 +19,7 @@ typedef struct {
   GArray          *voxel_counts;  /* guint per region */
   GPtrArray       *names;         /* per region */
   VsStimulusTable *stimuli;
+  VsVolume        *atlas;
   VsReadoutFit    *fit;
 } VsAttentionStudy;
 
