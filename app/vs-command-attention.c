@@ -97,7 +97,7 @@ vs_command_attention_run (int argc, char **argv)
   GPtrArray *names;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL, *summary = NULL, *montage = NULL;
+  g_autofree char *json = NULL, *summary = NULL, *montage = NULL, *top_images = NULL;
   VsPatchFeatures features;
   guint grid_h, grid_w;
 
@@ -108,7 +108,8 @@ vs_command_attention_run (int argc, char **argv)
       "it reads), fitted on the training images by alternating least squares and judged on the\n"
       "test images against the same readout with uniform pooling.  Writes\n"
       "receptive_fields.npy (regions × patches: s), mean_attention.npy (the per-image attention\n"
-      "softmax(w·f_j/(τ√p)) averaged over the images), montage.png, regions.tsv and\n"
+      "softmax(w·f_j/(τ√p)) averaged over the images), montage.png (the receptive fields),\n"
+      "top_images.png (each region's 6 best images with its attention), regions.tsv and\n"
       "summary.json."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error->message);
@@ -155,11 +156,13 @@ vs_command_attention_run (int argc, char **argv)
       return fail (message);
     }
   montage = g_build_filename (out_dir, "montage.png", NULL);
+  top_images = g_build_filename (out_dir, "top_images.png", NULL);
   if (!write_maps (out_dir, "receptive_fields.npy", fit->s, labels->len, features.k, &error) ||
       !write_maps (out_dir, "mean_attention.npy", mean_attention, labels->len, features.k,
                    &error) ||
       !vs_attention_montage_write (fit->s, labels->len, grid_h, grid_w,
-                                   (const char *const *) names->pdata, montage, &error))
+                                   (const char *const *) names->pdata, montage, &error) ||
+      !vs_attention_top_images_write (study, 6, top_images, &error))
     return fail_error (error);
 
   json_builder_begin_object (b);

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "vs-attention-figure.h"
+#include "vs-attention-readout.h"
 #include "vs-colormap.h"
 #include "vs-image-writer.h"
 
@@ -200,4 +201,100 @@ vs_attention_figure_write (const char   *image_path,
   ok = vs_image_writer_write_png (surface, path, error);
   cairo_surface_destroy (surface);
   return ok;
+}
+
+/* A montage of images with attention: @rows × @columns cells, cell (r, c) the picture
+ * @images[r · columns + c] (NULL: left grey) with maps[(r · columns + c) · k] over it; each row
+ * titled @row_titles[r] on its left. */
+gboolean
+vs_attention_image_montage_write (const char  *const *images,
+                                  const double *maps,
+                                  guint         rows,
+                                  guint         columns,
+                                  guint         grid_h,
+                                  guint         grid_w,
+                                  const char  *const *row_titles,
+                                  const char   *path,
+                                  GError      **error)
+{
+  const int cell = 150, margin = 120;
+  int width = margin + (int) columns * (cell + GAP) + GAP;
+  int height = (int) rows * (cell + GAP) + GAP;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  gsize k = (gsize) grid_h * grid_w;
+  gboolean ok;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 13);
+  for (guint r = 0; r < rows; r++)
+    {
+      double y0 = GAP + r * (cell + GAP);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_move_to (cr, 8, y0 + cell / 2.0);
+      cairo_show_text (cr, row_titles[r]);
+      for (guint c = 0; c < columns; c++)
+        {
+          const char *image = images[r * columns + c];
+          double x0 = margin + GAP + c * (cell + GAP);
+          g_autoptr(GdkPixbuf) pixbuf = image != NULL ? gdk_pixbuf_new_from_file (image, NULL)
+                                                      : NULL;
+          cairo_save (cr);
+          cairo_translate (cr, x0, y0);
+          cairo_set_source_rgb (cr, 0.8, 0.8, 0.8);
+          cairo_rectangle (cr, 0, 0, cell, cell);
+          cairo_fill (cr);
+          if (pixbuf != NULL)
+            {
+              cairo_save (cr);
+              cairo_scale (cr, (double) cell / gdk_pixbuf_get_width (pixbuf),
+                           (double) cell / gdk_pixbuf_get_height (pixbuf));
+              vs_attention_set_source_pixbuf (cr, pixbuf);
+              cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+              cairo_paint (cr);
+              cairo_restore (cr);
+            }
+          if (image != NULL)
+            vs_attention_paint (cr, cell, cell, maps + (r * columns + c) * k, grid_h, grid_w,
+                                VS_COLORMAP_INFERNO, 0.55, TRUE);
+          cairo_restore (cr);
+        }
+    }
+  cairo_destroy (cr);
+  ok = vs_image_writer_write_png (surface, path, error);
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+/* For every region of @study, its @columns best images (measured) with its attention on each
+ * (query: its readout's w). */
+gboolean
+vs_attention_top_images_write (const VsAttentionStudy *study,
+                               guint                   columns,
+                               const char             *path,
+                               GError                **error)
+{
+  guint R = study->labels->len;
+  gsize k = study->features.k;
+  g_autofree const char **images = g_new0 (const char *, (gsize) R * columns);
+  g_autofree double *maps = g_new0 (double, (gsize) R * columns * k);
+  g_autofree gsize *best = g_new (gsize, columns);
+
+  for (guint r = 0; r < R; r++)
+    {
+      guint n = vs_attention_study_top_images (study, r, columns, best);
+      for (guint c = 0; c < n; c++)
+        {
+          VsStimulus *s = &g_array_index (study->stimuli->rows, VsStimulus, best[c]);
+          if (s->image != NULL && g_file_test (s->image, G_FILE_TEST_IS_REGULAR))
+            images[r * columns + c] = s->image;
+          vs_attention_map (&study->features, best[c], study->fit->w + r * study->features.p, 1.0,
+                            maps + ((gsize) r * columns + c) * k);
+        }
+    }
+  return vs_attention_image_montage_write (images, maps, R, columns, study->features.grid_h,
+                                           study->features.grid_w,
+                                           (const char *const *) study->names->pdata, path, error);
 }

@@ -5,6 +5,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
 
+#include "vs-attention-study.h"
 #include "vs-colormap.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,19 @@ gboolean vs_attention_figure_write  (const char   *image_path,
                                      const char   *path,
                                      GError      **error);
 
+gboolean vs_attention_image_montage_write (const char  *const *images,
+                                     const double *maps,
+                                     guint         rows,
+                                     guint         columns,
+                                     guint         grid_h,
+                                     guint         grid_w,
+                                     const char  *const *row_titles,
+                                     const char   *path,
+                                     GError      **error);
+gboolean vs_attention_top_images_write (const VsAttentionStudy *study,
+                                        guint                   columns,
+                                        const char             *path,
+                                        GError                **error);
 void     vs_attention_paint         (cairo_t      *cr,
                                      double        width,
                                      double        height,

@@ -230,6 +230,14 @@ test_command (void)
     g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
     g_assert_cmpint (cairo_image_surface_get_width (png), >, 300);
     cairo_surface_destroy (png);
+    /* Top images × regions: 2 rows of 6 cells. */
+    {
+      g_autofree char *top = g_build_filename (out_dir, "top_images.png", NULL);
+      png = cairo_image_surface_create_from_png (top);
+      g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_height (png), ==, 2 * (150 + 12) + 12);
+      cairo_surface_destroy (png);
+    }
   }
   /* A 2-D patch array is named. */
   {

@@ -139,35 +139,16 @@ on_thumbnail_activated (GtkFlowBox *box, GtkFlowBoxChild *child, VsAttentionPane
 static void
 fill_browser (VsAttentionPanel *self)
 {
-  VsAttentionStudy *study = self->study;
-  guint r = region (self), R = study->labels->len;
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gsize));
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gsize best[N_BROWSE];
+  guint n = vs_attention_study_top_images (self->study, region (self), N_BROWSE, best);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->browser)) != NULL)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->browser), child);
-  for (gsize i = 0; i < study->features.n; i++)
-    g_array_append_val (order, i);
-  {
-    const double *y = study->responses;
-    for (guint i = 1; i < order->len; i++)
-      for (guint j = i; j > 0 && y[g_array_index (order, gsize, j - 1) * R + r] <
-                                 y[g_array_index (order, gsize, j) * R + r]; j--)
-        {
-          gsize t = g_array_index (order, gsize, j);
-          g_array_index (order, gsize, j) = g_array_index (order, gsize, j - 1);
-          g_array_index (order, gsize, j - 1) = t;
-        }
-  }
-  for (guint i = 0, shown = 0; i < order->len && shown < N_BROWSE; i++)
+  for (guint i = 0; i < n; i++)
     {
-      gsize image = g_array_index (order, gsize, i);
-      VsStimulus *s = &g_array_index (study->stimuli->rows, VsStimulus, image);
+      VsStimulus *s = &g_array_index (self->study->stimuli->rows, VsStimulus, best[i]);
       GtkWidget *thumb;
-      if (g_hash_table_contains (seen, s->stimulus_id))
-        continue;
-      g_hash_table_add (seen, s->stimulus_id);
       if (s->image != NULL && g_file_test (s->image, G_FILE_TEST_IS_REGULAR))
         {
           thumb = gtk_picture_new_for_filename (s->image);
@@ -178,10 +159,10 @@ fill_browser (VsAttentionPanel *self)
       gtk_widget_set_tooltip_text (thumb, s->stimulus_id);
       gtk_flow_box_append (GTK_FLOW_BOX (self->browser), thumb);
       g_object_set_data (G_OBJECT (gtk_widget_get_parent (thumb)), "image",
-                         GSIZE_TO_POINTER (image));
-      if (shown++ == 0)
-        show_image (self, image);
+                         GSIZE_TO_POINTER (best[i]));
     }
+  if (n > 0)
+    show_image (self, best[0]);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vs-attention-figure.h"
 #include "vs-attention-panel.h"
 #include "vs-datatype.h"
 #include "vs-label-table.h"
@@ -218,7 +219,12 @@ export_response (GtkNativeDialog *chooser, int response, VsWindow *self)
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
-      if (!vs_attention_panel_export (VS_ATTENTION_PANEL (self->attention_panel), path, &error))
+      VsAttentionPanel *panel = VS_ATTENTION_PANEL (self->attention_panel);
+      gboolean ok = g_object_get_data (G_OBJECT (chooser), "montage") != NULL
+                    ? vs_attention_top_images_write (vs_attention_panel_get_study (panel), 6, path,
+                                                     &error)
+                    : vs_attention_panel_export (panel, path, &error);
+      if (!ok)
         vs_window_show_error (self, error->message);
     }
   g_object_unref (chooser);
@@ -230,12 +236,18 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   VsWindow *self = VS_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
+  gboolean montage = g_str_equal (action_name, "win.attention-montage");
+
   if (!gtk_widget_get_visible (self->attention_panel))
     return;
-  chooser = gtk_file_chooser_native_new (_("Export Image with Attention (PNG)"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "attention.png");
+  chooser = gtk_file_chooser_native_new (montage ? _("Export Top Images × Regions (PNG)")
+                                                 : _("Export Image with Attention (PNG)"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     montage ? "top_images.png" : "attention.png");
+  if (montage)
+    g_object_set_data (G_OBJECT (chooser), "montage", GINT_TO_POINTER (1));
   g_signal_connect (chooser, "response", G_CALLBACK (export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -247,4 +259,5 @@ _vs_window_install_attention_actions (VsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.attention", NULL, attention_action);
   gtk_widget_class_install_action (widget_class, "win.attention-export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.attention-montage", NULL, export_action);
 }

@@ -95,3 +95,37 @@ vs_attention_study_run (const char       *patch_path,
     return NULL;
   return g_steal_pointer (&study);
 }
+
+/* The presentations of the @count stimuli a region responds to most (measured; one presentation
+ * per stimulus), best first; returns how many there are. */
+guint
+vs_attention_study_top_images (const VsAttentionStudy *study,
+                               guint                   region,
+                               guint                   count,
+                               gsize                  *out)
+{
+  gsize n = study->features.n, R = study->labels->len;
+  g_autofree gsize *order = g_new (gsize, n);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint found = 0;
+
+  for (gsize i = 0; i < n; i++)
+    order[i] = i;
+  for (gsize i = 1; i < n; i++)
+    for (gsize j = i; j > 0 && study->responses[order[j - 1] * R + region] <
+                               study->responses[order[j] * R + region]; j--)
+      {
+        gsize t = order[j];
+        order[j] = order[j - 1];
+        order[j - 1] = t;
+      }
+  for (gsize i = 0; i < n && found < count; i++)
+    {
+      VsStimulus *s = &g_array_index (study->stimuli->rows, VsStimulus, order[i]);
+      if (g_hash_table_contains (seen, s->stimulus_id))
+        continue;
+      g_hash_table_add (seen, s->stimulus_id);
+      out[found++] = order[i];
+    }
+  return found;
+}

@@ -35,6 +35,10 @@ VsAttentionStudy *vs_attention_study_run  (const char       *patch_path,
                                            GCancellable     *cancellable,
                                            GError          **error);
 void              vs_attention_study_free (VsAttentionStudy *study);
+guint             vs_attention_study_top_images (const VsAttentionStudy *study,
+                                           guint             region,
+                                           guint             count,
+                                           gsize            *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsAttentionStudy, vs_attention_study_free)
 
