@@ -15,6 +15,7 @@
 #include "vs-attention-study.h"
 #include "vs-command-attention.h"
 #include "vs-nifti-reader.h"
+#include "vs-region-responses.h"
 #include "vs-volume-loader.h"
 #include "vs-ridge.h"
 #include "vs-stimulus-table.h"
@@ -58,7 +59,8 @@ int
 vs_command_attention_run (int argc, char **argv)
 {
   g_autofree char *patches = NULL, *stimuli = NULL, *responses = NULL, *regions = NULL;
-  g_autofree char *grid = NULL, *alphas_text = NULL, *out_dir = NULL;
+  g_autofree char *grid = NULL, *alphas_text = NULL, *out_dir = NULL, *weights_path = NULL;
+  g_autofree double *encoding_attention = NULL;
   double temperature = 1.0, degrees = 0;
   int iterations = 0;
   GOptionEntry entries[] = {
@@ -68,6 +70,9 @@ vs_command_attention_run (int argc, char **argv)
       N_("TSV: stimulus_id, image, category, split (train/test), repeat"), N_("stim.tsv") },
     { "responses", 0, 0, G_OPTION_ARG_FILENAME, &responses,
       N_("4D NIfTI with one volume per presentation"), N_("Y.nii.gz") },
+    { "encoding-weights", 0, 0, G_OPTION_ARG_FILENAME, &weights_path,
+      N_("An encoding model's weights (weights.nii.gz of analyze encoding, same features): also "
+         "the mean attention with each region's average weights as the query"), N_("W.nii.gz") },
     { "regions", 0, 0, G_OPTION_ARG_FILENAME, &regions,
       N_("Atlas label volume (with its label table): one readout per region"), N_("ATLAS.nii.gz") },
     { "grid", 0, 0, G_OPTION_ARG_STRING, &grid,
@@ -149,6 +154,40 @@ vs_command_attention_run (int argc, char **argv)
         mean_attention[j] += map[j] / features.n;
     }
 
+  /* The query from the encoding model instead: each region's weights averaged over its voxels. */
+  if (weights_path != NULL)
+    {
+      g_autoptr(VsVolume) weights = vs_nifti_read (weights_path, NULL, NULL, &error);
+      g_autoptr(GArray) weight_labels = NULL, weight_counts = NULL;
+      g_autofree double *mean_w = NULL, *queries = NULL;
+      if (weights == NULL)
+        return fail_error (error);
+      if (vs_volume_get_n_frames (weights) != (gint64) features.p)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("%s has %" G_GINT64_FORMAT " frames but the patch features %"
+                               G_GSIZE_FORMAT " channels; they must be the same features"),
+                             weights_path, vs_volume_get_n_frames (weights), features.p);
+          return fail (message);
+        }
+      mean_w = vs_region_responses (weights, atlas, &weight_labels, &weight_counts, &error);
+      if (mean_w == NULL)
+        return fail_error (error);
+      queries = g_new0 (double, labels->len * features.p);
+      for (guint r = 0; r < labels->len; r++)
+        for (guint q = 0; q < weight_labels->len; q++)
+          if (g_array_index (weight_labels, guint32, q) == g_array_index (labels, guint32, r))
+            for (gsize c = 0; c < features.p; c++)
+              queries[r * features.p + c] = mean_w[c * weight_labels->len + q];
+      encoding_attention = g_new0 (double, labels->len * features.k);
+      for (gsize i = 0; i < features.n; i++)
+        {
+          vs_attention_maps (&features, i, 1, queries, labels->len, temperature, map);
+          for (gsize j = 0; j < labels->len * features.k; j++)
+            encoding_attention[j] += map[j] / features.n;
+        }
+    }
+
   if (g_mkdir_with_parents (out_dir, 0755) != 0)
     {
       g_autofree char *message = g_strdup_printf (_("cannot create %s: %s"), out_dir,
@@ -162,7 +201,10 @@ vs_command_attention_run (int argc, char **argv)
                    &error) ||
       !vs_attention_montage_write (fit->s, labels->len, grid_h, grid_w,
                                    (const char *const *) names->pdata, montage, &error) ||
-      !vs_attention_top_images_write (study, 6, top_images, &error))
+      !vs_attention_top_images_write (study, 6, top_images, &error) ||
+      (encoding_attention != NULL &&
+       !write_maps (out_dir, "mean_attention_encoding.npy", encoding_attention, labels->len,
+                    features.k, &error)))
     return fail_error (error);
 
   json_builder_begin_object (b);

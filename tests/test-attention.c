@@ -239,6 +239,48 @@ test_command (void)
       cairo_surface_destroy (png);
     }
   }
+  /* With an encoding model's weights (8 frames = channels) as the query too; 7 frames refused. */
+  {
+    const gint64 good[4] = { 4, 2, 1, 8 }, bad[4] = { 4, 2, 1, 7 };
+    g_autoptr(VsVolume) w8 = vs_volume_new (VS_DATATYPE_FLOAT32, good, NULL);
+    g_autoptr(VsVolume) w7 = vs_volume_new (VS_DATATYPE_FLOAT32, bad, NULL);
+    g_autofree char *w8_path = g_build_filename (dir, "w8.nii.gz", NULL);
+    g_autofree char *w7_path = g_build_filename (dir, "w7.nii.gz", NULL);
+    g_autofree char *maps = g_build_filename (out_dir, "mean_attention_encoding.npy", NULL);
+    g_autoptr(VsMatrix) m = NULL;
+    gsize shape[3];
+    guint n_dims;
+    for (int i = 0; i < 64; i++)
+      ((float *) vs_volume_get_data_mutable (w8))[i] = (float) ((i * 7) % 5) - 2;
+    g_assert_true (vs_nifti_write (w8, w8_path, NULL));
+    g_assert_true (vs_nifti_write (w7, w7_path, NULL));
+    {
+      const char *args[] = { "analyze", "attention", "--patch-features", patch_path, "--stimuli",
+                             stimuli, "--responses", responses, "--regions", atlas_path,
+                             "--encoding-weights", w8_path, "--out-dir", out_dir, NULL };
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), ==, 0);
+    }
+    m = vs_npy_read (maps, shape, &n_dims, NULL);
+    g_assert_nonnull (m);
+    g_assert_cmpuint (m->rows, ==, 2);
+    {
+      double sum = 0;
+      for (gsize j = 0; j < m->cols; j++)
+        sum += vs_matrix_row (m, 1)[j];
+      g_assert_cmpfloat (fabs (sum - 1), <, 1e-4);
+    }
+    {
+      const char *args[] = { "analyze", "attention", "--patch-features", patch_path, "--stimuli",
+                             stimuli, "--responses", responses, "--regions", atlas_path,
+                             "--encoding-weights", w7_path, "--out-dir", out_dir, NULL };
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), ==, 2);
+      g_assert_nonnull (strstr (err, "has 7 frames but the patch features 8 channels"));
+    }
+  }
   /* A 2-D patch array is named. */
   {
     const char *args[] = { "analyze", "attention", "--patch-features", responses, "--stimuli",
