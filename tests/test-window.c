@@ -12,6 +12,7 @@
 #include "vs-surface-view.h"
 #include "vs-attention-panel.h"
 #include "vs-image-reader.h"
+#include "vs-npy-reader.h"
 #include "vs-midline-overlay.h"
 #include "vs-midline-panel.h"
 #include "vs-slice-view.h"
@@ -840,9 +841,40 @@ test_attention_panel (void)
   double map[36], centre[2], spread, sum = 0;
 
   vs_test_write_attention_dataset (dir, &paths);
+  /* First an encoding model on the same features pooled over the patches. */
+  {
+    gsize shape[3];
+    guint n_dims;
+    g_autofree float *patches = vs_npy_read_float32 (paths.patches, shape, &n_dims, NULL);
+    g_autofree double *pooled = g_new0 (double, shape[0] * shape[2]);
+    g_autofree char *features = NULL;
+    g_autofree char *npy_shape = g_strdup_printf ("(%zu, %zu)", shape[0], shape[2]);
+    gpointer r_args[2] = { vs_window_get_scene (window), (gpointer) "r" };
+    GtkDialog *dialog;
+    for (gsize i = 0; i < shape[0]; i++)
+      for (gsize j = 0; j < shape[1]; j++)
+        for (gsize c = 0; c < shape[2]; c++)
+          pooled[i * shape[2] + c] += patches[(i * shape[1] + j) * shape[2] + c] / shape[1];
+    features = vs_test_write_npy (dir, "pooled.npy", "<f8", FALSE, npy_shape, pooled,
+                                  shape[0] * shape[2] * sizeof (double), 0);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.encoding", NULL);
+    dialog = find_dialog ();
+    set_entry (dialog, "features", features);
+    set_entry (dialog, "responses", paths.responses);
+    set_entry (dialog, "stimuli", paths.stimuli);
+    gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+    g_assert_true (wait_until (has_layer_named, r_args, 60000));
+  }
   vs_window_run_attention (window, paths.patches, paths.stimuli, paths.responses, paths.atlas,
                            NULL);
   g_assert_true (wait_until (attention_shown, window, 60000));
+  /* A voxel of the encoding model now shows its attention on its top image. */
+  {
+    const double origin[3] = { 0, 0, 0 };
+    vs_scene_set_cursor (vs_window_get_scene (window), origin);
+    g_assert_true (vs_voxel_inspector_shows_attention (
+                     VS_VOXEL_INSPECTOR (vs_window_get_inspector (window))));
+  }
   g_assert_null (vs_window_get_error_text (window));
   vs_attention_panel_choose (panel, "late", FALSE);
   /* The chosen region is outlined on the slices: voxels 4–7 of the atlas. */

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vs-attention-figure.h"
 #include "vs-job.h"
 #include "vs-label-table.h"
 #include "vs-region-model.h"
@@ -56,6 +57,11 @@ struct _VsVoxelInspector
   VsRegionModel    *region;         /* the chosen region's fit, or NULL: the voxel at the cursor */
   VsJob            *region_job;
   double            cursor[3];
+  VsAttentionStudy *attention;       /* borrowed from the attention panel, or NULL */
+  GtkWidget        *attention_box;
+  GtkWidget        *attention_area;
+  double           *attention_map;   /* for the voxel shown, over the study's patch grid */
+  GdkPixbuf        *attention_pixbuf;
   GPtrArray        *vertex_layers;   /* VsSurfaceLayer per hemisphere of a vertex-wise model */
   GArray           *vertex_offsets;  /* gsize: its first vertex in the model */
 };
@@ -101,6 +107,8 @@ vs_voxel_inspector_dispose (GObject *object)
   clear_model (self);
   g_clear_pointer (&self->summary_text, g_free);
   g_clear_pointer (&self->region_labels, g_array_unref);
+  g_clear_pointer (&self->attention_map, g_free);
+  g_clear_object (&self->attention_pixbuf);
   g_clear_pointer (&self->vertex_layers, g_ptr_array_unref);
   g_clear_pointer (&self->vertex_offsets, g_array_unref);
   G_OBJECT_CLASS (vs_voxel_inspector_parent_class)->dispose (object);
@@ -160,6 +168,27 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer d
 static void on_region_chosen (GtkDropDown *chooser, GParamSpec *pspec, VsVoxelInspector *self);
 
 static void
+draw_attention (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  VsVoxelInspector *self = data;
+  double side = MIN (width, height);
+
+  if (self->attention == NULL || self->attention_map == NULL)
+    return;
+  if (self->attention_pixbuf != NULL)
+    {
+      cairo_save (cr);
+      cairo_scale (cr, side / gdk_pixbuf_get_width (self->attention_pixbuf),
+                   side / gdk_pixbuf_get_height (self->attention_pixbuf));
+      vs_attention_set_source_pixbuf (cr, self->attention_pixbuf);
+      cairo_paint (cr);
+      cairo_restore (cr);
+    }
+  vs_attention_paint (cr, side, side, self->attention_map, self->attention->features.grid_h,
+                      self->attention->features.grid_w, VS_COLORMAP_INFERNO, 0.55, TRUE);
+}
+
+static void
 vs_voxel_inspector_init (VsVoxelInspector *self)
 {
   GtkWidget *title = gtk_label_new (_("Voxel"));
@@ -196,11 +225,27 @@ vs_voxel_inspector_init (VsVoxelInspector *self)
                                                        "and its own model instead of one voxel"));
   gtk_widget_set_visible (self->region_chooser, FALSE);
   g_signal_connect (self->region_chooser, "notify::selected", G_CALLBACK (on_region_chosen), self);
+  self->attention_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  {
+    GtkWidget *heading = gtk_label_new (_("Its attention on its top image"));
+    gtk_label_set_xalign (GTK_LABEL (heading), 0);
+    gtk_widget_add_css_class (heading, "dim-label");
+    self->attention_area = gtk_drawing_area_new ();
+    gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->attention_area), 120);
+    gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->attention_area), 120);
+    gtk_widget_set_halign (self->attention_area, GTK_ALIGN_START);
+    gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->attention_area), draw_attention, self,
+                                    NULL);
+    gtk_box_append (GTK_BOX (self->attention_box), heading);
+    gtk_box_append (GTK_BOX (self->attention_box), self->attention_area);
+  }
+  gtk_widget_set_visible (self->attention_box, FALSE);
   gtk_box_append (GTK_BOX (self), title);
   gtk_box_append (GTK_BOX (self), self->region_chooser);
   gtk_box_append (GTK_BOX (self), self->summary);
   gtk_box_append (GTK_BOX (self), self->chart);
   gtk_box_append (GTK_BOX (self), self->top_box);
+  gtk_box_append (GTK_BOX (self), self->attention_box);
 }
 
 GtkWidget *
@@ -361,6 +406,47 @@ show_region (VsVoxelInspector *self)
         region->fit->top_predicted_response, 0, region->fit->stimulus_order);
 }
 
+/* With an attention study in the same feature space: the voxel's attention (query: its encoding
+ * weights) on the image the model predicts it responds to most. */
+static void
+show_attention (VsVoxelInspector *self, gsize index)
+{
+  VsAttentionStudy *study = self->attention;
+  gsize voxels, p;
+  gint32 top;
+  VsStimulus *best;
+  g_autofree double *query = NULL;
+
+  gtk_widget_set_visible (self->attention_box, FALSE);
+  if (study == NULL || self->top_predicted == NULL || self->weights == NULL ||
+      vs_volume_get_n_frames (self->weights) != (gint64) study->features.p)
+    return;
+  top = ((const gint32 *) vs_volume_get_data (self->top_predicted))[index];
+  if (top < 0 || (guint) top >= self->stimulus_order->len)
+    return;
+  best = g_ptr_array_index (self->stimulus_order, top);
+  voxels = vs_volume_get_frame_voxels (self->weights);
+  p = study->features.p;
+  query = g_new (double, p);
+  for (gsize c = 0; c < p; c++)
+    query[c] = ((const float *) vs_volume_get_data (self->weights))[index + c * voxels];
+  for (guint i = 0; i < study->stimuli->rows->len; i++)
+    {
+      VsStimulus *s = &g_array_index (study->stimuli->rows, VsStimulus, i);
+      if (g_strcmp0 (s->stimulus_id, best->stimulus_id) != 0)
+        continue;
+      g_free (self->attention_map);
+      self->attention_map = g_new (double, study->features.k);
+      vs_attention_map (&study->features, i, query, 1.0, self->attention_map);
+      g_clear_object (&self->attention_pixbuf);
+      if (s->image != NULL && g_file_test (s->image, G_FILE_TEST_IS_REGULAR))
+        self->attention_pixbuf = gdk_pixbuf_new_from_file (s->image, NULL);
+      gtk_widget_set_visible (self->attention_box, TRUE);
+      gtk_widget_queue_draw (self->attention_area);
+      return;
+    }
+}
+
 /* The model's values at flat grid index @index (a voxel, or a vertex of vertex-wise data), under
  * the heading @where. */
 static void
@@ -391,6 +477,24 @@ show_index (VsVoxelInspector *self, gsize index, const char *where)
                 slope + intercept;
   show (self, text, values, self->top_predicted, self->top_predicted_response, index,
         self->stimulus_order);
+  show_attention (self, index);
+}
+
+/* An attention study (borrowed; NULL to forget it) whose patch features share the encoding
+ * model's feature space: each voxel then shows its attention on its top image. */
+void
+vs_voxel_inspector_set_attention (VsVoxelInspector *self,
+                                  VsAttentionStudy *study)
+{
+  g_return_if_fail (VS_IS_VOXEL_INSPECTOR (self));
+  self->attention = study;
+  vs_voxel_inspector_set_position (self, self->cursor);
+}
+
+gboolean
+vs_voxel_inspector_shows_attention (VsVoxelInspector *self)
+{
+  return gtk_widget_get_visible (self->attention_box);
 }
 
 static gboolean

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "vs-attention-study.h"
 #include "vs-encoding-model.h"
 #include "vs-stimulus-table.h"
 #include "vs-surface-layer.h"
@@ -29,6 +30,9 @@ void       vs_voxel_inspector_set_vertex_layers (VsVoxelInspector *self,
 void       vs_voxel_inspector_set_vertex   (VsVoxelInspector *self,
                                             VsSurfaceLayer   *layer,
                                             guint             vertex);
+void       vs_voxel_inspector_set_attention (VsVoxelInspector *self,
+                                             VsAttentionStudy *study);
+gboolean   vs_voxel_inspector_shows_attention (VsVoxelInspector *self);
 void       vs_voxel_inspector_set_regions  (VsVoxelInspector *self,
                                             VsVolume         *atlas,
                                             const VsMatrix   *features,

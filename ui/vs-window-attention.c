@@ -12,6 +12,7 @@
 #include "vs-nifti-reader.h"
 #include "vs-ridge.h"
 #include "vs-volume-loader.h"
+#include "vs-voxel-inspector.h"
 #include "vs-window-private.h"
 
 /* Attention from the window: a dialog for the patch features, stimulus table, responses and atlas
@@ -112,6 +113,8 @@ on_attention_done (GObject *source, GAsyncResult *result, gpointer user_data)
       g_signal_connect (self->attention_panel, "region-changed", G_CALLBACK (on_region_changed),
                         self);
       vs_attention_panel_set_study (VS_ATTENTION_PANEL (self->attention_panel), study);
+      /* Voxels of an encoding model in the same feature space show their attention too. */
+      vs_voxel_inspector_set_attention (VS_VOXEL_INSPECTOR (self->inspector), study);
       gtk_widget_set_visible (self->attention_panel, TRUE);
       study = NULL;
     }
