@@ -122,9 +122,17 @@ show_image (VsAttentionPanel *self, gsize image)
   g_clear_object (&self->pixbuf);
   if (s->image != NULL && g_file_test (s->image, G_FILE_TEST_IS_REGULAR))
     self->pixbuf = gdk_pixbuf_new_from_file (s->image, NULL);
-  text = g_strdup_printf (_("%s (%s): response %.3g · held-out r %.2f (uniform pooling %.2f)"),
-                          s->stimulus_id, s->category, self->study->responses[image * R + r],
-                          self->study->fit->r_test[r], self->study->fit->r_uniform[r]);
+  {
+    double centre[2], spread;
+    vs_attention_centre (self->study->fit->s + r * self->study->features.k,
+                         self->study->features.grid_h, self->study->features.grid_w, centre,
+                         &spread);
+    text = g_strdup_printf (_("%s (%s): response %.3g\nheld-out r %.2f (uniform pooling %.2f) · "
+                              "field at row %.1f, column %.1f ± %.1f patches"),
+                            s->stimulus_id, s->category, self->study->responses[image * R + r],
+                            self->study->fit->r_test[r], self->study->fit->r_uniform[r],
+                            centre[0], centre[1], spread);
+  }
   gtk_label_set_text (GTK_LABEL (self->summary), text);
   gtk_widget_queue_draw (self->picture);
 }
