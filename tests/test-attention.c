@@ -12,6 +12,7 @@
 #include "vs-colormap.h"
 #include "vs-label-table.h"
 #include "vs-nifti-writer.h"
+#include "vs-nifti-reader.h"
 #include "vs-npy-reader.h"
 #include "vs-test-fixtures.h"
 
@@ -280,6 +281,53 @@ test_command (void)
       g_assert_cmpint (vs_test_run_voxelscope (args, &out, &err), ==, 2);
       g_assert_nonnull (strstr (err, "has 7 frames but the patch features 8 channels"));
     }
+  }
+  /* Single voxels as regions, and vertex-wise responses with a label GIFTI: the same two
+   * regions. */
+  {
+    g_autofree char *voxel_out = g_build_filename (dir, "voxel-out", NULL);
+    g_autofree char *vertex_out = g_build_filename (dir, "vertex-out", NULL);
+    g_autofree char *labels_path = g_build_filename (dir, "regions.label.gii", NULL);
+    g_autofree char *func = NULL, *summary = NULL;
+    g_autoptr(VsVolume) y = vs_nifti_read (responses, NULL, NULL, NULL);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonArray *found;
+    const char *voxel_args[] = { "analyze", "attention", "--patch-features", patch_path,
+                                 "--stimuli", stimuli, "--responses", responses, "--voxel",
+                                 "1,0,0", "--voxel", "1,1,0", "--out-dir", voxel_out, NULL };
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (vs_test_run_voxelscope (voxel_args, &out, &err), ==, 0);
+    g_test_message ("%s", out);
+    g_assert_nonnull (strstr (out, "voxel 1,1,0\theld-out r 0.9"));
+    func = vs_test_write_func_gifti (dir, "y.func.gii", vs_volume_get_data (y), 300, 8, 0, 8);
+    g_assert_true (g_file_set_contents (labels_path,
+      "<?xml version=\"1.0\"?><GIFTI Version=\"1.0\" NumberOfDataArrays=\"1\"><LabelTable>"
+      "<Label Key=\"0\" Red=\"0\" Green=\"0\" Blue=\"0\" Alpha=\"0\">none</Label>"
+      "<Label Key=\"1\" Red=\"1\" Green=\"0\" Blue=\"0\" Alpha=\"1\">early</Label>"
+      "<Label Key=\"2\" Red=\"0\" Green=\"0\" Blue=\"1\" Alpha=\"1\">late</Label>"
+      "</LabelTable><DataArray Intent=\"NIFTI_INTENT_LABEL\" DataType=\"NIFTI_TYPE_INT32\" "
+      "ArrayIndexingOrder=\"RowMajorOrder\" Dimensionality=\"1\" Dim0=\"8\" "
+      "Encoding=\"ASCII\" Endian=\"LittleEndian\" ExternalFileName=\"\" "
+      "ExternalFileOffset=\"\"><Data>1 1 1 1 2 2 2 2</Data></DataArray></GIFTI>", -1, NULL));
+    {
+      const char *vertex_args[] = { "analyze", "attention", "--patch-features", patch_path,
+                                    "--stimuli", stimuli, "--responses", func, "--regions",
+                                    labels_path, "--out-dir", vertex_out, NULL };
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (vs_test_run_voxelscope (vertex_args, &out, &err), ==, 0);
+      g_test_message ("%s%s", out, err);
+    }
+    summary = g_build_filename (vertex_out, "summary.json", NULL);
+    g_assert_true (json_parser_load_from_file (parser, summary, NULL));
+    found = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "regions");
+    g_assert_cmpuint (json_array_get_length (found), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (found, 1),
+                                                    "name"), ==, "late");
+    g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (found, 1),
+                                                      "held_out_r"), >, 0.8);
   }
   /* A 2-D patch array is named. */
   {
