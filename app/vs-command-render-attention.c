@@ -11,6 +11,7 @@
 
 #include "vs-attention-figure.h"
 #include "vs-attention-readout.h"
+#include "vs-attention-study.h"
 #include "vs-command-render-attention.h"
 #include "vs-npy-reader.h"
 
@@ -21,39 +22,6 @@
 
 #define fail(message) vs_command_fail ("render", message)
 #define fail_error(error) vs_command_fail_error ("render", error)
-
-/* Region names: the "name" column of a TSV with a header (as analyze attention writes), or one
- * name per line. */
-static GPtrArray *
-read_names (const char *path, GError **error)
-{
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *names;
-  int column = -1;
-
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    return NULL;
-  names = g_ptr_array_new_with_free_func (g_free);
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) fields = g_strsplit (g_strchomp (lines[i]), "\t", -1);
-      if (fields[0] == NULL || fields[0][0] == '\0')
-        continue;
-      if (i == 0)
-        {
-          for (int c = 0; fields[c] != NULL; c++)
-            if (g_str_equal (fields[c], "name"))
-              column = c;
-          if (column >= 0)
-            continue;
-        }
-      g_ptr_array_add (names, g_strdup (column >= 0 && (int) g_strv_length (fields) > column
-                                        ? fields[column] : fields[0]));
-    }
-  return names;
-}
 
 int
 vs_command_render_attention_run (int argc, char **argv)
@@ -134,7 +102,7 @@ vs_command_render_attention_run (int argc, char **argv)
       g_autofree char *dir = g_path_get_dirname (attention);
       names_path = g_build_filename (dir, "regions.tsv", NULL);
     }
-  if (g_file_test (names_path, G_FILE_TEST_EXISTS) && (names = read_names (names_path, &error)) == NULL)
+  if (g_file_test (names_path, G_FILE_TEST_EXISTS) && (names = vs_attention_names_read (names_path, &error)) == NULL)
     return fail_error (error);
   for (guint r = 0; names != NULL && r < names->len && r < n_regions; r++)
     if (g_str_equal (g_ptr_array_index (names, r), region))

@@ -897,6 +897,35 @@ test_attention_panel (void)
   /* The stimuli have no pictures: the export says so. */
   g_assert_false (vs_attention_panel_export (panel, figure, &error));
   g_assert_nonnull (strstr (error->message, "is not there"));
+  g_clear_error (&error);
+  /* Maps made elsewhere: images × regions × patches, shown as they are. */
+  {
+    g_autofree char *names = g_build_filename (dir, "names.txt", NULL);
+    g_autofree char *array = NULL;
+    g_autofree float *values = g_new (float, 300 * 2 * 36);
+    double shown[36];
+    gsize image;
+    for (int i = 0; i < 300 * 2 * 36; i++)
+      values[i] = (float) ((i * 37) % 101) / 101;
+    array = vs_test_write_npy (dir, "imported.npy", "<f4", FALSE, "(300, 2, 36)", values,
+                               300 * 2 * 36 * sizeof (float), 0);
+    g_assert_true (g_file_set_contents (names, "first\nsecond\n", -1, NULL));
+    g_assert_true (vs_window_import_attention (window, array, names, paths.stimuli, NULL,
+                                               &error));
+    g_assert_no_error (error);
+    vs_attention_panel_choose (panel, "second", FALSE);
+    image = vs_attention_panel_get_image (panel);
+    vs_attention_panel_get_map (panel, shown);
+    for (int j = 0; j < 36; j++)
+      g_assert_cmpfloat (shown[j], ==, values[(image * 2 + 1) * 36 + j]);
+    /* A names file that does not fit is named. */
+    g_assert_true (g_file_set_contents (names, "only one\n", -1, NULL));
+    g_assert_false (vs_window_import_attention (window, array, names, paths.stimuli, NULL,
+                                                &error));
+    g_assert_nonnull (strstr (error->message,
+                              "names.txt names 1 regions but imported.npy holds 2"));
+    g_clear_error (&error);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   vs_test_attention_paths_clear (&paths);
   vs_test_remove_tree (dir);

@@ -74,7 +74,13 @@ vs_attention_panel_get_map (VsAttentionPanel *self,
   VsAttentionStudy *study = self->study;
   gsize k = study->features.k;
 
-  if (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->kind)) == 0)
+  if (study->imported != NULL)
+    {
+      const float *maps = study->imported + (self->image * study->labels->len + region (self)) * k;
+      for (gsize j = 0; j < k; j++)
+        map[j] = maps[j];
+    }
+  else if (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->kind)) == 0)
     memcpy (map, study->fit->s + region (self) * k, k * sizeof (double));
   else
     vs_attention_map (&study->features, self->image, study->fit->w + region (self) *
@@ -122,6 +128,9 @@ show_image (VsAttentionPanel *self, gsize image)
   g_clear_object (&self->pixbuf);
   if (s->image != NULL && g_file_test (s->image, G_FILE_TEST_IS_REGULAR))
     self->pixbuf = gdk_pixbuf_new_from_file (s->image, NULL);
+  if (self->study->imported != NULL)
+    text = g_strdup_printf (_("%s (%s): the imported map"), s->stimulus_id, s->category);
+  else
   {
     double centre[2], spread;
     vs_attention_centre (self->study->fit->s + r * self->study->features.k,
@@ -148,8 +157,25 @@ static void
 fill_browser (VsAttentionPanel *self)
 {
   gsize best[N_BROWSE];
-  guint n = vs_attention_study_top_images (self->study, region (self), N_BROWSE, best);
+  guint n = 0;
   GtkWidget *child;
+
+  if (self->study->responses != NULL)
+    n = vs_attention_study_top_images (self->study, region (self), N_BROWSE, best);
+  else
+    {
+      /* Imported maps come without responses: the first images of the table. */
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      for (gsize i = 0; i < self->study->features.n && n < N_BROWSE; i++)
+        {
+          VsStimulus *s = &g_array_index (self->study->stimuli->rows, VsStimulus, i);
+          if (!g_hash_table_contains (seen, s->stimulus_id))
+            {
+              g_hash_table_add (seen, s->stimulus_id);
+              best[n++] = i;
+            }
+        }
+    }
 
   while ((child = gtk_widget_get_first_child (self->browser)) != NULL)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->browser), child);
@@ -265,6 +291,7 @@ vs_attention_panel_set_study (VsAttentionPanel *self,
   for (guint r = 0; r < study->names->len; r++)
     gtk_string_list_append (self->region_names, g_ptr_array_index (study->names, r));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->regions), 0);
+  gtk_widget_set_sensitive (self->kind, study->imported == NULL);
   g_signal_handlers_unblock_by_func (self->regions, on_region_changed, self);
   on_region_changed (GTK_DROP_DOWN (self->regions), NULL, self);
 }

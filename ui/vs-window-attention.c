@@ -69,15 +69,23 @@ static void
 on_region_changed (VsAttentionPanel *panel, guint label, VsWindow *self)
 {
   VsAttentionStudy *study = vs_attention_panel_get_study (panel);
-  g_autoptr(VsVolume) mask = vs_volume_new_like (study->atlas, VS_DATATYPE_UINT8, 1, NULL);
+  g_autoptr(VsVolume) mask = NULL;
   g_autoptr(VsLabelTable) table = vs_label_table_new ();
-  guint8 *out = vs_volume_get_data_mutable (mask);
   const guint8 yellow[4] = { 255, 230, 0, 255 };
-  gsize voxels = vs_volume_get_frame_voxels (mask);
   GListModel *layers = vs_scene_get_layers (self->scene);
-  VsLabelTable *names = vs_volume_get_label_table (study->atlas);
-  const VsLabel *named = names != NULL ? vs_label_table_lookup (names, label) : NULL;
+  VsLabelTable *names;
+  const VsLabel *named;
   VsLayer *layer;
+  guint8 *out;
+  gsize voxels;
+
+  if (study->atlas == NULL)
+    return;   /* imported maps: no atlas to show */
+  mask = vs_volume_new_like (study->atlas, VS_DATATYPE_UINT8, 1, NULL);
+  out = vs_volume_get_data_mutable (mask);
+  voxels = vs_volume_get_frame_voxels (mask);
+  names = vs_volume_get_label_table (study->atlas);
+  named = names != NULL ? vs_label_table_lookup (names, label) : NULL;
 
   for (gsize v = 0; v < voxels; v++)
     out[v] = vs_datatype_read (vs_volume_get_datatype (study->atlas),
@@ -99,6 +107,8 @@ on_region_changed (VsAttentionPanel *panel, guint label, VsWindow *self)
   vs_layer_set_label_outline (layer, TRUE);
 }
 
+static void show_study (VsWindow *self, VsAttentionStudy *study);
+
 static void
 on_attention_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -109,13 +119,8 @@ on_attention_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (_vs_window_job_context_finish (context, error))
     {
-      g_signal_handlers_disconnect_by_func (self->attention_panel, on_region_changed, self);
-      g_signal_connect (self->attention_panel, "region-changed", G_CALLBACK (on_region_changed),
-                        self);
-      vs_attention_panel_set_study (VS_ATTENTION_PANEL (self->attention_panel), study);
       /* Voxels of an encoding model in the same feature space show their attention too. */
-      vs_voxel_inspector_set_attention (VS_VOXEL_INSPECTOR (self->inspector), study);
-      gtk_widget_set_visible (self->attention_panel, TRUE);
+      show_study (self, study);
       study = NULL;
     }
   g_clear_pointer (&study, vs_attention_study_free);
@@ -223,10 +228,18 @@ export_response (GtkNativeDialog *chooser, int response, VsWindow *self)
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
       VsAttentionPanel *panel = VS_ATTENTION_PANEL (self->attention_panel);
-      gboolean ok = g_object_get_data (G_OBJECT (chooser), "montage") != NULL
-                    ? vs_attention_top_images_write (vs_attention_panel_get_study (panel), 6, path,
-                                                     &error)
-                    : vs_attention_panel_export (panel, path, &error);
+      VsAttentionStudy *study = vs_attention_panel_get_study (panel);
+      gboolean montage = g_object_get_data (G_OBJECT (chooser), "montage") != NULL, ok;
+      if (montage && study->fit == NULL)
+        {
+          ok = FALSE;
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("The top images × regions montage needs a fitted attention "
+                                 "analysis, not imported maps"));
+        }
+      else
+        ok = montage ? vs_attention_top_images_write (study, 6, path, &error)
+                     : vs_attention_panel_export (panel, path, &error);
       if (!ok)
         vs_window_show_error (self, error->message);
     }
@@ -255,6 +268,87 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+show_study (VsWindow *self, VsAttentionStudy *study)
+{
+  /* The inspector borrows the panel's study: let go of the old one before it is freed. */
+  vs_voxel_inspector_set_attention (VS_VOXEL_INSPECTOR (self->inspector), NULL);
+  g_signal_handlers_disconnect_by_func (self->attention_panel, on_region_changed, self);
+  g_signal_connect (self->attention_panel, "region-changed", G_CALLBACK (on_region_changed), self);
+  vs_attention_panel_set_study (VS_ATTENTION_PANEL (self->attention_panel), study);
+  vs_voxel_inspector_set_attention (VS_VOXEL_INSPECTOR (self->inspector),
+                                    study->fit != NULL ? study : NULL);
+  gtk_widget_set_visible (self->attention_panel, TRUE);
+}
+
+/* Maps from a model trained elsewhere, shown as they are: images × regions × patches, names
+ * (default: regions.tsv beside them), the stimulus table for the images. */
+gboolean
+vs_window_import_attention (VsWindow    *self,
+                            const char  *maps,
+                            const char  *names,
+                            const char  *stimuli,
+                            const char  *grid,
+                            GError     **error)
+{
+  VsStimulusTable *table = vs_stimulus_table_read (stimuli, error);
+  g_autofree char *dir = g_path_get_dirname (maps);
+  g_autofree char *default_names = g_build_filename (dir, "regions.tsv", NULL);
+  VsAttentionStudy *study;
+
+  if (table == NULL)
+    return FALSE;
+  study = vs_attention_study_import (maps, names != NULL ? names : default_names, grid, table,
+                                     error);
+  if (study == NULL)
+    return FALSE;
+  show_study (self, study);
+  return TRUE;
+}
+
+static void
+on_import_response (GtkDialog *dialog, int response, VsWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autofree char *maps = _vs_window_entry_path (dialog, "maps");
+      g_autofree char *names = _vs_window_entry_path (dialog, "names");
+      g_autofree char *stimuli = _vs_window_entry_path (dialog, "stimuli");
+      g_autoptr(GError) error = NULL;
+      if (maps == NULL || stimuli == NULL)
+        {
+          vs_window_show_error (self, _("Importing attention needs the maps and the stimulus "
+                                        "table"));
+          return;
+        }
+      if (!vs_window_import_attention (self, maps, names, stimuli, NULL, &error))
+        {
+          vs_window_show_error (self, error->message);
+          return;
+        }
+      vs_window_dismiss_error (self);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VsWindow *self = VS_WINDOW (widget);
+  GtkWidget *grid, *dialog = _vs_window_dialog_new (self, _("Import Attention Maps"),
+                                                    _("_Import"), &grid);
+  int row = 0;
+
+  _vs_window_file_row (dialog, grid, row++, _("Maps"), "maps",
+                       _("A.npy: images × regions × patches"));
+  _vs_window_file_row (dialog, grid, row++, _("Region names"), "names",
+                       _("one per line, or a TSV with a name column; empty: regions.tsv beside"));
+  _vs_window_file_row (dialog, grid, row++, _("Stimuli"), "stimuli",
+                       _("stimulus table: one row per image"));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _vs_window_install_attention_actions (VsWindowClass *klass)
 {
@@ -263,4 +357,5 @@ _vs_window_install_attention_actions (VsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.attention", NULL, attention_action);
   gtk_widget_class_install_action (widget_class, "win.attention-export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.attention-montage", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.attention-import", NULL, import_action);
 }

@@ -357,6 +357,7 @@ build_header (VsWindow *self)
   g_menu_append (symmetry, _("Save Midlines _As…"), "win.midline-save");
   g_menu_append_section (menu, _("Symmetry"), G_MENU_MODEL (symmetry));
   g_menu_append (attention, _("_Attention…"), "win.attention");
+  g_menu_append (attention, _("_Import Attention Maps…"), "win.attention-import");
   g_menu_append (attention, _("E_xport Image with Attention…"), "win.attention-export");
   g_menu_append (attention, _("Export _Top Images × Regions…"), "win.attention-montage");
   g_menu_append_section (menu, _("Attention"), G_MENU_MODEL (attention));

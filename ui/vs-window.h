@@ -33,6 +33,12 @@ void        vs_window_run_attention  (VsWindow       *self,
                                       const char     *responses,
                                       const char     *regions,
                                       const char     *grid);
+gboolean    vs_window_import_attention (VsWindow     *self,
+                                        const char   *maps,
+                                        const char   *names,
+                                        const char   *stimuli,
+                                        const char   *grid,
+                                        GError      **error);
 gboolean    vs_window_open_midlines  (VsWindow       *self,
                                       const char     *path,
                                       GError        **error);

@@ -25,6 +25,7 @@ vs_attention_study_free (VsAttentionStudy *study)
   g_clear_pointer (&study->stimuli, vs_stimulus_table_free);
   g_clear_pointer (&study->fit, vs_readout_fit_free);
   g_clear_object (&study->atlas);
+  g_free (study->imported);
   g_free (study);
 }
 
@@ -128,4 +129,83 @@ vs_attention_study_top_images (const VsAttentionStudy *study,
       out[found++] = order[i];
     }
   return found;
+}
+
+/* Region names: the "name" column of a TSV with a header, or one name per line. */
+GPtrArray *
+vs_attention_names_read (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *names;
+  int column = -1;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+  names = g_ptr_array_new_with_free_func (g_free);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (g_strchomp (lines[i]), "\t", -1);
+      if (fields[0] == NULL || fields[0][0] == '\0')
+        continue;
+      if (i == 0)
+        {
+          for (int c = 0; fields[c] != NULL; c++)
+            if (g_str_equal (fields[c], "name"))
+              column = c;
+          if (column >= 0)
+            continue;
+        }
+      g_ptr_array_add (names, g_strdup (column >= 0 && (int) g_strv_length (fields) > column
+                                        ? fields[column] : fields[0]));
+    }
+  return names;
+}
+
+/* Attention maps computed elsewhere (e.g. a transformer brain encoder's region queries):
+ * images × regions × patches, one row of @stimuli per image, names from @names_path.  Takes
+ * @stimuli. */
+VsAttentionStudy *
+vs_attention_study_import (const char       *maps_path,
+                           const char       *names_path,
+                           const char       *grid,
+                           VsStimulusTable  *stimuli,
+                           GError          **error)
+{
+  g_autoptr(VsAttentionStudy) study = g_new0 (VsAttentionStudy, 1);
+  g_autofree char *display = g_path_get_basename (maps_path);
+  gsize shape[3];
+  guint n_dims = 0, grid_h, grid_w;
+
+  study->stimuli = stimuli;
+  study->imported = vs_npy_read_float32 (maps_path, shape, &n_dims, error);
+  if (study->imported == NULL)
+    return NULL;
+  if (n_dims != 3 || shape[0] != stimuli->rows->len)
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                   "%s must be images × regions × patches with one image per row of the stimulus "
+                   "table (%u)", display, stimuli->rows->len);
+      return NULL;
+    }
+  if (!vs_patch_grid_parse (grid, shape[2], &grid_h, &grid_w, error))
+    return NULL;
+  study->names = vs_attention_names_read (names_path, error);
+  if (study->names == NULL)
+    return NULL;
+  if (study->names->len != shape[1])
+    {
+      g_autofree char *names_display = g_path_get_basename (names_path);
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                   "%s names %u regions but %s holds %" G_GSIZE_FORMAT, names_display,
+                   study->names->len, display, shape[1]);
+      return NULL;
+    }
+  study->features = (VsPatchFeatures) { NULL, shape[0], shape[2], 0, grid_h, grid_w };
+  study->labels = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (guint32 r = 1; r <= shape[1]; r++)
+    g_array_append_val (study->labels, r);
+  return g_steal_pointer (&study);
 }

@@ -21,6 +21,8 @@ typedef struct {
   VsStimulusTable *stimuli;
   VsVolume        *atlas;
   VsReadoutFit    *fit;
+  float           *imported;      /* images × regions × patches from elsewhere, or NULL (then
+                                   * patches, responses, atlas and fit are NULL) */
 } VsAttentionStudy;
 
 VsAttentionStudy *vs_attention_study_run  (const char       *patch_path,
@@ -34,7 +36,14 @@ VsAttentionStudy *vs_attention_study_run  (const char       *patch_path,
                                            VsProgress       *progress,
                                            GCancellable     *cancellable,
                                            GError          **error);
+VsAttentionStudy *vs_attention_study_import (const char      *maps_path,
+                                           const char       *names_path,
+                                           const char       *grid,
+                                           VsStimulusTable  *stimuli,
+                                           GError          **error);
 void              vs_attention_study_free (VsAttentionStudy *study);
+GPtrArray        *vs_attention_names_read (const char       *path,
+                                           GError          **error);
 guint             vs_attention_study_top_images (const VsAttentionStudy *study,
                                            guint             region,
                                            guint             count,
