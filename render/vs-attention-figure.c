@@ -284,7 +284,7 @@ vs_attention_top_images_write (const VsAttentionStudy *study,
 
   for (guint r = 0; r < R; r++)
     {
-      guint n = vs_attention_study_top_images (study, r, columns, best);
+      guint n = vs_attention_study_top_images (study, r, FALSE, columns, best);
       for (guint c = 0; c < n; c++)
         {
           VsStimulus *s = &g_array_index (study->stimuli->rows, VsStimulus, best[c]);

@@ -889,6 +889,14 @@ test_attention_panel (void)
   vs_attention_centre (map, 6, 6, centre, &spread);
   g_test_message ("late: receptive field centre (%.2f, %.2f)", centre[0], centre[1]);
   g_assert_cmpfloat (hypot (centre[0] - 4.3, centre[1] - 3.8), <, 0.7);
+  /* The browser by predicted response: the first image is the readout's best. */
+  vs_attention_panel_set_order (panel, TRUE);
+  {
+    VsAttentionStudy *study = vs_attention_panel_get_study (panel);
+    double shown = vs_attention_study_predict (study, 1, vs_attention_panel_get_image (panel));
+    for (gsize i = 0; i < study->features.n; i++)
+      g_assert_cmpfloat (vs_attention_study_predict (study, 1, i), <=, shown + 1e-12);
+  }
   vs_attention_panel_choose (panel, "late", TRUE);
   vs_attention_panel_get_map (panel, map);
   for (int j = 0; j < 36; j++)

@@ -28,6 +28,8 @@ struct _VsAttentionPanel
   GtkWidget        *opacity;
   GtkWidget        *smooth;
   GtkWidget        *browser;
+  GtkWidget        *order;       /* the browser by measured or predicted response */
+  GtkWidget        *colormap;
   GtkWidget        *summary;
   gsize             image;       /* the presentation shown */
   GdkPixbuf        *pixbuf;      /* its picture, or NULL when the file is missing */
@@ -87,6 +89,15 @@ vs_attention_panel_get_map (VsAttentionPanel *self,
                       study->features.p, 1.0, map);
 }
 
+static VsColormap
+chosen_colormap (VsAttentionPanel *self)
+{
+  static const VsColormap choices[] = { VS_COLORMAP_INFERNO, VS_COLORMAP_HOT, VS_COLORMAP_VIRIDIS,
+                                        VS_COLORMAP_GREY };
+  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->colormap));
+  return choices[i < G_N_ELEMENTS (choices) ? i : 0];
+}
+
 static void
 draw_picture (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
@@ -112,7 +123,7 @@ draw_picture (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer
   map = g_new (double, self->study->features.k);
   vs_attention_panel_get_map (self, map);
   vs_attention_paint (cr, side, side, map, self->study->features.grid_h,
-                      self->study->features.grid_w, VS_COLORMAP_INFERNO,
+                      self->study->features.grid_w, chosen_colormap (self),
                       gtk_range_get_value (GTK_RANGE (self->opacity)),
                       gtk_check_button_get_active (GTK_CHECK_BUTTON (self->smooth)));
 }
@@ -161,7 +172,9 @@ fill_browser (VsAttentionPanel *self)
   GtkWidget *child;
 
   if (self->study->responses != NULL)
-    n = vs_attention_study_top_images (self->study, region (self), N_BROWSE, best);
+    n = vs_attention_study_top_images (self->study, region (self),
+                                       gtk_drop_down_get_selected (GTK_DROP_DOWN (self->order)) == 1,
+                                       N_BROWSE, best);
   else
     {
       /* Imported maps come without responses: the first images of the table. */
@@ -209,6 +222,8 @@ on_region_changed (GtkDropDown *dropdown, GParamSpec *pspec, VsAttentionPanel *s
                  g_array_index (self->study->labels, guint32, region (self)));
 }
 
+static void on_region_changed (GtkDropDown *dropdown, GParamSpec *pspec, VsAttentionPanel *self);
+
 static void
 vs_attention_panel_init (VsAttentionPanel *self)
 {
@@ -246,10 +261,21 @@ vs_attention_panel_init (VsAttentionPanel *self)
   g_signal_connect_swapped (self->opacity, "value-changed", G_CALLBACK (gtk_widget_queue_draw),
                             self->picture);
   self->smooth = gtk_check_button_new_with_label (_("Smooth"));
+  {
+    const char *colormaps[] = { "inferno", "hot", "viridis", "grey", NULL };
+    const char *orders[] = { N_("Best measured"), N_("Best predicted"), NULL };
+    self->colormap = gtk_drop_down_new_from_strings (colormaps);
+    g_signal_connect_swapped (self->colormap, "notify::selected",
+                              G_CALLBACK (gtk_widget_queue_draw), self->picture);
+    self->order = gtk_drop_down_new_from_strings (orders);
+    gtk_widget_set_tooltip_text (self->order, _("Which images the browser shows first"));
+    g_signal_connect (self->order, "notify::selected", G_CALLBACK (on_region_changed), self);
+  }
   g_signal_connect_swapped (self->smooth, "toggled", G_CALLBACK (gtk_widget_queue_draw),
                             self->picture);
   gtk_box_append (GTK_BOX (controls), self->opacity);
   gtk_box_append (GTK_BOX (controls), self->smooth);
+  gtk_box_append (GTK_BOX (controls), self->colormap);
   self->summary = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->summary), 0);
   gtk_label_set_ellipsize (GTK_LABEL (self->summary), PANGO_ELLIPSIZE_END);
@@ -267,6 +293,7 @@ vs_attention_panel_init (VsAttentionPanel *self)
   gtk_box_append (GTK_BOX (self), self->picture);
   gtk_box_append (GTK_BOX (self), controls);
   gtk_box_append (GTK_BOX (self), self->summary);
+  gtk_box_append (GTK_BOX (self), self->order);
   gtk_box_append (GTK_BOX (self), scroller);
 }
 
@@ -292,6 +319,7 @@ vs_attention_panel_set_study (VsAttentionPanel *self,
     gtk_string_list_append (self->region_names, g_ptr_array_index (study->names, r));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->regions), 0);
   gtk_widget_set_sensitive (self->kind, study->imported == NULL);
+  gtk_widget_set_sensitive (self->order, study->imported == NULL);
   g_signal_handlers_unblock_by_func (self->regions, on_region_changed, self);
   on_region_changed (GTK_DROP_DOWN (self->regions), NULL, self);
 }
@@ -311,6 +339,14 @@ vs_attention_panel_choose (VsAttentionPanel *self,
     if (g_str_equal (g_ptr_array_index (self->study->names, r), name))
       gtk_drop_down_set_selected (GTK_DROP_DOWN (self->regions), r);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->kind), on_image ? 1 : 0);
+}
+
+/* The browser's order: by measured (FALSE) or predicted (TRUE) response. */
+void
+vs_attention_panel_set_order (VsAttentionPanel *self,
+                              gboolean          predicted)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->order), predicted ? 1 : 0);
 }
 
 gsize
@@ -341,7 +377,7 @@ vs_attention_panel_export (VsAttentionPanel  *self,
     }
   vs_attention_panel_get_map (self, map);
   return vs_attention_figure_write (s->image, map, self->study->features.grid_h,
-                                    self->study->features.grid_w, VS_COLORMAP_INFERNO,
+                                    self->study->features.grid_w, chosen_colormap (self),
                                     gtk_range_get_value (GTK_RANGE (self->opacity)),
                                     gtk_check_button_get_active (GTK_CHECK_BUTTON (self->smooth)),
                                     title, path, error);

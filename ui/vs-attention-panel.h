@@ -17,6 +17,8 @@ void       vs_attention_panel_choose    (VsAttentionPanel  *self,
                                          const char        *name,
                                          gboolean           on_image);
 VsAttentionStudy *vs_attention_panel_get_study (VsAttentionPanel *self);
+void       vs_attention_panel_set_order (VsAttentionPanel  *self,
+                                         gboolean           predicted);
 gsize      vs_attention_panel_get_image (VsAttentionPanel  *self);
 void       vs_attention_panel_get_map   (VsAttentionPanel  *self,
                                          double            *map);

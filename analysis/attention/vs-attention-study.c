@@ -97,24 +97,51 @@ vs_attention_study_run (const char       *patch_path,
   return g_steal_pointer (&study);
 }
 
-/* The presentations of the @count stimuli a region responds to most (measured; one presentation
- * per stimulus), best first; returns how many there are. */
+/* The readout's prediction of a region's response to presentation @image:
+ * Σ_j s_j (wᵀ f_j) + b. */
+double
+vs_attention_study_predict (const VsAttentionStudy *study,
+                            guint                   region,
+                            gsize                   image)
+{
+  const VsPatchFeatures *f = &study->features;
+  const double *s = study->fit->s + region * f->k, *w = study->fit->w + region * f->p;
+  double value = study->fit->b[region];
+
+  for (gsize j = 0; j < f->k; j++)
+    {
+      const float *x = f->data + (image * f->k + j) * f->p;
+      double dot = 0;
+      for (gsize c = 0; c < f->p; c++)
+        dot += x[c] * w[c];
+      value += s[j] * dot;
+    }
+  return value;
+}
+
+/* The presentations of the @count stimuli a region responds to most (measured, or predicted by
+ * its readout; one presentation per stimulus), best first; returns how many there are. */
 guint
 vs_attention_study_top_images (const VsAttentionStudy *study,
                                guint                   region,
+                               gboolean                predicted,
                                guint                   count,
                                gsize                  *out)
 {
   gsize n = study->features.n, R = study->labels->len;
   g_autofree gsize *order = g_new (gsize, n);
+  g_autofree double *value = g_new (double, n);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint found = 0;
 
   for (gsize i = 0; i < n; i++)
-    order[i] = i;
+    {
+      order[i] = i;
+      value[i] = predicted ? vs_attention_study_predict (study, region, i)
+                           : study->responses[i * R + region];
+    }
   for (gsize i = 1; i < n; i++)
-    for (gsize j = i; j > 0 && study->responses[order[j - 1] * R + region] <
-                               study->responses[order[j] * R + region]; j--)
+    for (gsize j = i; j > 0 && value[order[j - 1]] < value[order[j]]; j--)
       {
         gsize t = order[j];
         order[j] = order[j - 1];

@@ -46,8 +46,12 @@ GPtrArray        *vs_attention_names_read (const char       *path,
                                            GError          **error);
 guint             vs_attention_study_top_images (const VsAttentionStudy *study,
                                            guint             region,
+                                           gboolean          predicted,
                                            guint             count,
                                            gsize            *out);
+double            vs_attention_study_predict (const VsAttentionStudy *study,
+                                           guint             region,
+                                           gsize             image);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsAttentionStudy, vs_attention_study_free)
 
