@@ -12,6 +12,7 @@
 #include "vs-surface-view.h"
 #include "vs-attention-panel.h"
 #include "vs-image-reader.h"
+#include "vs-nifti-reader.h"
 #include "vs-npy-reader.h"
 #include "vs-midline-overlay.h"
 #include "vs-midline-panel.h"
@@ -866,7 +867,7 @@ test_attention_panel (void)
     g_assert_true (wait_until (has_layer_named, r_args, 60000));
   }
   vs_window_run_attention (window, paths.patches, paths.stimuli, paths.responses, paths.atlas,
-                           NULL);
+                           NULL, NULL);
   g_assert_true (wait_until (attention_shown, window, 60000));
   /* A voxel of the encoding model now shows its attention on its top image. */
   {
@@ -934,6 +935,65 @@ test_attention_panel (void)
                               "names.txt names 1 regions but imported.npy holds 2"));
     g_clear_error (&error);
   }
+  gtk_window_destroy (GTK_WINDOW (window));
+  vs_test_attention_paths_clear (&paths);
+  vs_test_remove_tree (dir);
+}
+
+/* Regions as single voxels, and vertex-wise responses on the cube with vertex labels: the chosen
+ * region is drawn on the surface. */
+static void
+test_attention_regions (void)
+{
+  const char *cube = "/usr/lib/python3/dist-packages/nibabel/gifti/tests/data/external.gii";
+  const char *paths_open[] = { cube, NULL };
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *labels = g_build_filename (dir, "regions.label.gii", NULL);
+  g_autofree char *func = NULL;
+  VsTestAttentionPaths paths;
+  VsWindow *window = open_window (paths_open);
+  VsAttentionPanel *panel = VS_ATTENTION_PANEL (vs_window_get_attention_panel (window));
+  g_autoptr(VsVolume) y = NULL;
+  g_autoptr(VsSurfaceLayer) layer = NULL;
+  GListModel *overlays;
+  gboolean found = FALSE;
+
+  vs_test_write_attention_dataset (dir, &paths);
+  vs_window_run_attention (window, paths.patches, paths.stimuli, paths.responses, NULL,
+                           "1,0,0; 1,1,0", NULL);
+  g_assert_true (wait_until (attention_shown, window, 60000));
+  g_assert_null (vs_window_get_error_text (window));
+  g_assert_cmpstr (g_ptr_array_index (vs_attention_panel_get_study (panel)->names, 1), ==,
+                   "voxel 1,1,0");
+
+  y = vs_nifti_read (paths.responses, NULL, NULL, NULL);
+  func = vs_test_write_func_gifti (dir, "y.func.gii", vs_volume_get_data (y), 300, 8, 0, 8);
+  g_assert_true (g_file_set_contents (labels,
+    "<?xml version=\"1.0\"?><GIFTI Version=\"1.0\" NumberOfDataArrays=\"1\"><LabelTable>"
+    "<Label Key=\"1\" Red=\"1\" Green=\"0\" Blue=\"0\" Alpha=\"1\">early</Label>"
+    "<Label Key=\"2\" Red=\"0\" Green=\"0\" Blue=\"1\" Alpha=\"1\">late</Label>"
+    "</LabelTable><DataArray Intent=\"NIFTI_INTENT_LABEL\" DataType=\"NIFTI_TYPE_INT32\" "
+    "ArrayIndexingOrder=\"RowMajorOrder\" Dimensionality=\"1\" Dim0=\"8\" "
+    "Encoding=\"ASCII\" Endian=\"LittleEndian\" ExternalFileName=\"\" "
+    "ExternalFileOffset=\"\"><Data>1 1 1 1 2 2 2 2</Data></DataArray></GIFTI>", -1, NULL));
+  gtk_widget_set_visible (vs_window_get_attention_panel (window), FALSE);
+  vs_window_run_attention (window, paths.patches, paths.stimuli, func, labels, NULL, NULL);
+  g_assert_true (wait_until (attention_shown, window, 60000));
+  g_assert_null (vs_window_get_error_text (window));
+  vs_attention_panel_choose (panel, "late", FALSE);
+  layer = g_list_model_get_item (vs_scene_get_surfaces (vs_window_get_scene (window)), 0);
+  overlays = vs_surface_layer_get_overlays (layer);
+  for (guint i = 0; i < g_list_model_get_n_items (overlays); i++)
+    {
+      g_autoptr(VsVertexLayer) overlay = g_list_model_get_item (overlays, i);
+      VsVertexData *data = vs_vertex_layer_get_data (overlay);
+      if (g_strcmp0 (vs_vertex_data_get_name (data), "chosen region") != 0)
+        continue;
+      found = TRUE;
+      for (guint v = 0; v < 8; v++)
+        g_assert_cmpfloat (vs_vertex_data_get_column (data, 0)[v], ==, v >= 4 ? 1 : 0);
+    }
+  g_assert_true (found);
   gtk_window_destroy (GTK_WINDOW (window));
   vs_test_attention_paths_clear (&paths);
   vs_test_remove_tree (dir);
@@ -1061,6 +1121,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/midlines", test_midlines);
   g_test_add_func ("/window/midline-of-png", test_midline_of_png);
   g_test_add_func ("/window/attention-panel", test_attention_panel);
+  g_test_add_func ("/window/attention-regions", test_attention_regions);
 
   return g_test_run ();
 }

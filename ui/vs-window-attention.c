@@ -10,7 +10,9 @@
 #include "vs-datatype.h"
 #include "vs-label-table.h"
 #include "vs-nifti-reader.h"
+#include "vs-region-atlas.h"
 #include "vs-ridge.h"
+#include "vs-vertex-responses.h"
 #include "vs-volume-loader.h"
 #include "vs-voxel-inspector.h"
 #include "vs-window-private.h"
@@ -24,6 +26,7 @@ typedef struct {
   char     *responses;
   char     *regions;
   char     *grid;
+  char    **voxels;       /* single voxels as regions ("I,J,K"), or NULL */
   VsVolume *open_atlas;   /* used when no regions file is given */
 } AttentionInput;
 
@@ -37,6 +40,7 @@ attention_input_free (gpointer data)
   g_free (input->responses);
   g_free (input->regions);
   g_free (input->grid);
+  g_strfreev (input->voxels);
   g_clear_object (&input->open_atlas);
   g_free (input);
 }
@@ -51,17 +55,90 @@ attention_job (gpointer data, VsProgress *progress, GCancellable *cancellable, G
 
   if (table == NULL)
     return NULL;
-  responses = vs_nifti_read (input->responses, NULL, cancellable, error);
-  if (responses == NULL)
-    return NULL;
-  atlas = input->regions != NULL ? vs_volume_load (input->regions, NULL, NULL, cancellable, error)
-                                 : g_object_ref (input->open_atlas);
+  if (vs_vertex_responses_is_path (input->responses))
+    {
+      /* Vertex-wise: one hemisphere, regions from its vertex label file. */
+      const char *paths[1] = { input->responses };
+      guint n_vertices;
+      responses = vs_vertex_responses_read (paths, 1, &n_vertices, error);
+      if (responses == NULL)
+        return NULL;
+      if (input->voxels == NULL)
+        {
+          if (input->regions == NULL)
+            {
+              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                   _("vertex-wise responses need a vertex label file as regions "
+                                     "(.annot, .label.gii)"));
+              return NULL;
+            }
+          atlas = vs_region_atlas_from_vertex_file (input->regions, n_vertices, error);
+        }
+    }
+  else
+    {
+      responses = vs_nifti_read (input->responses, NULL, cancellable, error);
+      if (responses == NULL)
+        return NULL;
+      if (input->voxels == NULL)
+        atlas = input->regions != NULL
+                ? vs_volume_load (input->regions, NULL, NULL, cancellable, error)
+                : g_object_ref (input->open_atlas);
+    }
+  if (input->voxels != NULL)
+    atlas = vs_region_atlas_from_voxels (responses, (const char *const *) input->voxels, error);
   if (atlas == NULL)
     return NULL;
   vs_ridge_parse_alphas ("1e-2:1e4:13", &alphas, NULL);
   return vs_attention_study_run (input->patches, input->grid, g_steal_pointer (&table), responses,
                                  atlas, (const double *) alphas->data, alphas->len, 0, progress,
                                  cancellable, error);
+}
+
+/* Vertex-wise regions (an atlas over a vertex "grid"): the chosen one as a label overlay,
+ * "chosen region", on the open surface with that many vertices.  FALSE when not vertex-wise. */
+static gboolean
+highlight_on_surface (VsWindow *self, VsVolume *atlas, guint label)
+{
+  gint64 dims[4];
+  GListModel *surfaces = vs_scene_get_surfaces (self->scene);
+  g_autoptr(VsSurfaceLayer) target = NULL;
+  g_autoptr(VsVertexData) data = NULL;
+  g_autoptr(VsLabelTable) table = vs_label_table_new ();
+  const guint8 yellow[4] = { 255, 230, 0, 255 };
+  GListModel *overlays;
+  float *column;
+
+  vs_volume_get_dims (atlas, dims);
+  if (dims[1] != 1 || dims[2] != 1)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (surfaces) && target == NULL; i++)
+    {
+      g_autoptr(VsSurfaceLayer) layer = g_list_model_get_item (surfaces, i);
+      if ((gint64) vs_surface_get_n_vertices (vs_surface_layer_get_surface (layer)) == dims[0])
+        target = g_steal_pointer (&layer);
+    }
+  if (target == NULL)
+    return TRUE;   /* vertex-wise, but its surface is not open: nothing to draw on */
+  overlays = vs_surface_layer_get_overlays (target);
+  for (guint i = 0; i < g_list_model_get_n_items (overlays); i++)
+    {
+      g_autoptr(VsVertexLayer) old = g_list_model_get_item (overlays, i);
+      if (g_strcmp0 (vs_vertex_data_get_name (vs_vertex_layer_get_data (old)),
+                     "chosen region") == 0)
+        {
+          vs_surface_layer_remove_overlay (target, old);
+          break;
+        }
+    }
+  data = vs_vertex_data_new ("chosen region", (guint) dims[0], 1);
+  column = vs_vertex_data_get_column (data, 0);
+  for (gint64 v = 0; v < dims[0]; v++)
+    column[v] = vs_volume_get_value (atlas, v, 0, 0, 0) == label;
+  vs_label_table_add (table, 1, "chosen region", yellow);
+  vs_vertex_data_set_label_table (data, table);
+  vs_surface_layer_add_overlay (target, data);
+  return TRUE;
 }
 
 /* The chosen region on the slices: a yellow outline layer on the atlas's grid, "chosen region". */
@@ -81,6 +158,8 @@ on_region_changed (VsAttentionPanel *panel, guint label, VsWindow *self)
 
   if (study->atlas == NULL)
     return;   /* imported maps: no atlas to show */
+  if (highlight_on_surface (self, study->atlas, label))
+    return;
   mask = vs_volume_new_like (study->atlas, VS_DATATYPE_UINT8, 1, NULL);
   out = vs_volume_get_data_mutable (mask);
   voxels = vs_volume_get_frame_voxels (mask);
@@ -142,19 +221,22 @@ open_atlas (VsWindow *self)
   return NULL;
 }
 
+/* @voxels: "I,J,K; I,J,K …" single voxels as regions instead of @regions, or NULL. */
 void
 vs_window_run_attention (VsWindow   *self,
-                          const char *patches,
-                          const char *stimuli,
-                          const char *responses,
-                          const char *regions,
-                          const char *grid)
+                         const char *patches,
+                         const char *stimuli,
+                         const char *responses,
+                         const char *regions,
+                         const char *voxels,
+                         const char *grid)
 {
   AttentionInput *input;
   g_autoptr(VsJob) job = NULL;
   VsVolume *atlas = open_atlas (self);
 
-  if (regions == NULL && atlas == NULL)
+  if (regions == NULL && voxels == NULL && atlas == NULL &&
+      !vs_vertex_responses_is_path (responses))
     {
       vs_window_show_error (self, _("Attention needs regions: give an atlas file or open one "
                                     "(a label volume with names)"));
@@ -166,6 +248,12 @@ vs_window_run_attention (VsWindow   *self,
   input->responses = g_strdup (responses);
   input->regions = g_strdup (regions);
   input->grid = g_strdup (grid);
+  if (voxels != NULL)
+    {
+      input->voxels = g_strsplit (voxels, ";", -1);
+      for (guint i = 0; input->voxels[i] != NULL; i++)
+        g_strstrip (input->voxels[i]);
+    }
   input->open_atlas = atlas != NULL ? g_object_ref (atlas) : NULL;
   job = vs_job_new (_("Attention"), attention_job, input, attention_input_free,
                     (GDestroyNotify) vs_attention_study_free);
@@ -182,6 +270,8 @@ on_dialog_response (GtkDialog *dialog, int response, VsWindow *self)
       g_autofree char *stimuli = _vs_window_entry_path (dialog, "stimuli");
       g_autofree char *responses = _vs_window_entry_path (dialog, "responses");
       g_autofree char *regions = _vs_window_entry_path (dialog, "regions");
+      GtkWidget *voxel_entry = g_object_get_data (G_OBJECT (dialog), "voxels");
+      const char *voxels = gtk_editable_get_text (GTK_EDITABLE (voxel_entry));
       GtkWidget *grid = g_object_get_data (G_OBJECT (dialog), "grid");
       const char *grid_text = gtk_editable_get_text (GTK_EDITABLE (grid));
 
@@ -192,7 +282,8 @@ on_dialog_response (GtkDialog *dialog, int response, VsWindow *self)
           return;  /* keep the dialog open to fix it */
         }
       vs_window_run_attention (self, patches, stimuli, responses, regions,
-                                *grid_text != '\0' ? grid_text : NULL);
+                               *voxels != '\0' ? voxels : NULL,
+                               *grid_text != '\0' ? grid_text : NULL);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -209,9 +300,16 @@ attention_action (GtkWidget *widget, const char *action_name, GVariant *paramete
                        _("P.npy: presentations × patches × channels"));
   _vs_window_file_row (dialog, grid, row++, _("Stimuli"), "stimuli", _("stimulus table (.tsv)"));
   _vs_window_file_row (dialog, grid, row++, _("Responses"), "responses",
-                       _("4D NIfTI, one volume per presentation"));
+                       _("4D NIfTI, or a GIFTI func file (one hemisphere)"));
   _vs_window_file_row (dialog, grid, row++, _("Regions"), "regions",
-                       _("atlas label volume; empty: the open atlas"));
+                       _("atlas label volume or vertex labels; empty: the open atlas"));
+  {
+    GtkWidget *voxel_entry = gtk_entry_new ();
+    gtk_entry_set_placeholder_text (GTK_ENTRY (voxel_entry),
+                                    _("or single voxels: I,J,K; I,J,K …"));
+    _vs_window_grid_row (grid, row++, _("Voxels"), voxel_entry);
+    g_object_set_data (G_OBJECT (dialog), "voxels", voxel_entry);
+  }
   gtk_entry_set_placeholder_text (GTK_ENTRY (grid_entry), _("HxW, e.g. 16x16; empty: square"));
   _vs_window_grid_row (grid, row++, _("Patch grid"), grid_entry);
   g_object_set_data (G_OBJECT (dialog), "grid", grid_entry);

@@ -32,6 +32,7 @@ void        vs_window_run_attention  (VsWindow       *self,
                                       const char     *stimuli,
                                       const char     *responses,
                                       const char     *regions,
+                                      const char     *voxels,
                                       const char     *grid);
 gboolean    vs_window_import_attention (VsWindow     *self,
                                         const char   *maps,
