@@ -301,15 +301,7 @@ test_command (void)
     g_test_message ("%s", out);
     g_assert_nonnull (strstr (out, "voxel 1,1,0\theld-out r 0.9"));
     func = vs_test_write_func_gifti (dir, "y.func.gii", vs_volume_get_data (y), 300, 8, 0, 8);
-    g_assert_true (g_file_set_contents (labels_path,
-      "<?xml version=\"1.0\"?><GIFTI Version=\"1.0\" NumberOfDataArrays=\"1\"><LabelTable>"
-      "<Label Key=\"0\" Red=\"0\" Green=\"0\" Blue=\"0\" Alpha=\"0\">none</Label>"
-      "<Label Key=\"1\" Red=\"1\" Green=\"0\" Blue=\"0\" Alpha=\"1\">early</Label>"
-      "<Label Key=\"2\" Red=\"0\" Green=\"0\" Blue=\"1\" Alpha=\"1\">late</Label>"
-      "</LabelTable><DataArray Intent=\"NIFTI_INTENT_LABEL\" DataType=\"NIFTI_TYPE_INT32\" "
-      "ArrayIndexingOrder=\"RowMajorOrder\" Dimensionality=\"1\" Dim0=\"8\" "
-      "Encoding=\"ASCII\" Endian=\"LittleEndian\" ExternalFileName=\"\" "
-      "ExternalFileOffset=\"\"><Data>1 1 1 1 2 2 2 2</Data></DataArray></GIFTI>", -1, NULL));
+    vs_test_write_attention_labels_gifti (labels_path);
     {
       const char *vertex_args[] = { "analyze", "attention", "--patch-features", patch_path,
                                     "--stimuli", stimuli, "--responses", func, "--regions",

@@ -968,14 +968,7 @@ test_attention_regions (void)
 
   y = vs_nifti_read (paths.responses, NULL, NULL, NULL);
   func = vs_test_write_func_gifti (dir, "y.func.gii", vs_volume_get_data (y), 300, 8, 0, 8);
-  g_assert_true (g_file_set_contents (labels,
-    "<?xml version=\"1.0\"?><GIFTI Version=\"1.0\" NumberOfDataArrays=\"1\"><LabelTable>"
-    "<Label Key=\"1\" Red=\"1\" Green=\"0\" Blue=\"0\" Alpha=\"1\">early</Label>"
-    "<Label Key=\"2\" Red=\"0\" Green=\"0\" Blue=\"1\" Alpha=\"1\">late</Label>"
-    "</LabelTable><DataArray Intent=\"NIFTI_INTENT_LABEL\" DataType=\"NIFTI_TYPE_INT32\" "
-    "ArrayIndexingOrder=\"RowMajorOrder\" Dimensionality=\"1\" Dim0=\"8\" "
-    "Encoding=\"ASCII\" Endian=\"LittleEndian\" ExternalFileName=\"\" "
-    "ExternalFileOffset=\"\"><Data>1 1 1 1 2 2 2 2</Data></DataArray></GIFTI>", -1, NULL));
+  vs_test_write_attention_labels_gifti (labels);
   gtk_widget_set_visible (vs_window_get_attention_panel (window), FALSE);
   vs_window_run_attention (window, paths.patches, paths.stimuli, func, labels, NULL, NULL);
   g_assert_true (wait_until (attention_shown, window, 60000));

@@ -462,3 +462,19 @@ vs_test_attention_paths_clear (VsTestAttentionPaths *paths)
   g_free (paths->atlas);
   g_free (paths->stimuli);
 }
+
+/* The attention dataset's regions as a label GIFTI over its 8 "vertices": 1 "early" for 0–3,
+ * 2 "late" for 4–7. */
+void
+vs_test_write_attention_labels_gifti (const char *path)
+{
+  g_assert_true (g_file_set_contents (path,
+    "<?xml version=\"1.0\"?><GIFTI Version=\"1.0\" NumberOfDataArrays=\"1\"><LabelTable>"
+    "<Label Key=\"0\" Red=\"0\" Green=\"0\" Blue=\"0\" Alpha=\"0\">none</Label>"
+    "<Label Key=\"1\" Red=\"1\" Green=\"0\" Blue=\"0\" Alpha=\"1\">early</Label>"
+    "<Label Key=\"2\" Red=\"0\" Green=\"0\" Blue=\"1\" Alpha=\"1\">late</Label>"
+    "</LabelTable><DataArray Intent=\"NIFTI_INTENT_LABEL\" DataType=\"NIFTI_TYPE_INT32\" "
+    "ArrayIndexingOrder=\"RowMajorOrder\" Dimensionality=\"1\" Dim0=\"8\" "
+    "Encoding=\"ASCII\" Endian=\"LittleEndian\" ExternalFileName=\"\" "
+    "ExternalFileOffset=\"\"><Data>1 1 1 1 2 2 2 2</Data></DataArray></GIFTI>", -1, NULL));
+}

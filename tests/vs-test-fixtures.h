@@ -51,6 +51,7 @@ typedef struct {
 void  vs_test_write_attention_dataset (const char           *dir,
                                        VsTestAttentionPaths *paths);
 void  vs_test_attention_paths_clear   (VsTestAttentionPaths *paths);
+void  vs_test_write_attention_labels_gifti (const char *path);
 char *vs_test_write_colin_slice_png (const char *dir,
                                      const char *name,
                                      double      degrees);
