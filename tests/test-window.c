@@ -987,6 +987,20 @@ test_attention_regions (void)
         g_assert_cmpfloat (vs_vertex_data_get_column (data, 0)[v], ==, v >= 4 ? 1 : 0);
     }
   g_assert_true (found);
+
+  /* The same labels opened as a layer on the cube serve as regions when no file is given. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (labels);
+    GFile *files[1] = { file };
+    vs_window_open_files (window, files, 1);
+    g_assert_true (wait_until (loads_finished, window, 10000));
+    gtk_widget_set_visible (vs_window_get_attention_panel (window), FALSE);
+    vs_window_run_attention (window, paths.patches, paths.stimuli, func, NULL, NULL, NULL);
+    g_assert_true (wait_until (attention_shown, window, 60000));
+    g_assert_null (vs_window_get_error_text (window));
+    g_assert_cmpstr (g_ptr_array_index (vs_attention_panel_get_study (panel)->names, 1), ==,
+                     "late");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   vs_test_attention_paths_clear (&paths);
   vs_test_remove_tree (dir);

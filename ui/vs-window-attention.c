@@ -27,6 +27,7 @@ typedef struct {
   char     *regions;
   char     *grid;
   char    **voxels;       /* single voxels as regions ("I,J,K"), or NULL */
+  GPtrArray *vertex_labels; /* VsVertexData label layers open on surfaces */
   VsVolume *open_atlas;   /* used when no regions file is given */
 } AttentionInput;
 
@@ -41,6 +42,7 @@ attention_input_free (gpointer data)
   g_free (input->regions);
   g_free (input->grid);
   g_strfreev (input->voxels);
+  g_clear_pointer (&input->vertex_labels, g_ptr_array_unref);
   g_clear_object (&input->open_atlas);
   g_free (input);
 }
@@ -65,14 +67,26 @@ attention_job (gpointer data, VsProgress *progress, GCancellable *cancellable, G
         return NULL;
       if (input->voxels == NULL)
         {
-          if (input->regions == NULL)
+          /* A label file, or a label layer open on the surface with as many vertices. */
+          for (guint i = 0; input->regions == NULL && i < input->vertex_labels->len; i++)
             {
-              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                                   _("vertex-wise responses need a vertex label file as regions "
-                                     "(.annot, .label.gii)"));
+              VsVertexData *labels = g_ptr_array_index (input->vertex_labels, i);
+              if (vs_vertex_data_get_n_vertices (labels) == n_vertices)
+                {
+                  atlas = vs_region_atlas_from_vertex_data (labels, n_vertices, error);
+                  break;
+                }
+            }
+          if (input->regions == NULL && atlas == NULL)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("vertex-wise responses need regions: a vertex label file (.annot, "
+                             ".label.gii) or a label layer open on a surface of %u vertices"),
+                           n_vertices);
               return NULL;
             }
-          atlas = vs_region_atlas_from_vertex_file (input->regions, n_vertices, error);
+          if (input->regions != NULL)
+            atlas = vs_region_atlas_from_vertex_file (input->regions, n_vertices, error);
         }
     }
   else
@@ -255,6 +269,23 @@ vs_window_run_attention (VsWindow   *self,
         g_strstrip (input->voxels[i]);
     }
   input->open_atlas = atlas != NULL ? g_object_ref (atlas) : NULL;
+  input->vertex_labels = g_ptr_array_new_with_free_func (g_object_unref);
+  {
+    GListModel *surfaces = vs_scene_get_surfaces (self->scene);
+    for (guint i = 0; i < g_list_model_get_n_items (surfaces); i++)
+      {
+        g_autoptr(VsSurfaceLayer) surface = g_list_model_get_item (surfaces, i);
+        GListModel *overlays = vs_surface_layer_get_overlays (surface);
+        for (guint o = 0; o < g_list_model_get_n_items (overlays); o++)
+          {
+            g_autoptr(VsVertexLayer) overlay = g_list_model_get_item (overlays, o);
+            VsVertexData *data = vs_vertex_layer_get_data (overlay);
+            if (vs_vertex_data_is_label (data) &&
+                g_strcmp0 (vs_vertex_data_get_name (data), "chosen region") != 0)
+              g_ptr_array_add (input->vertex_labels, g_object_ref (data));
+          }
+      }
+  }
   job = vs_job_new (_("Attention"), attention_job, input, attention_input_free,
                     (GDestroyNotify) vs_attention_study_free);
   vs_window_dismiss_error (self);

@@ -52,24 +52,21 @@ vs_region_atlas_from_voxels (VsVolume           *responses,
   return g_steal_pointer (&atlas);
 }
 
-/* A vertex label file as an atlas over the vertex "grid" of vertex-wise responses. */
+/* Vertex labels as an atlas over the vertex "grid" of vertex-wise responses. */
 VsVolume *
-vs_region_atlas_from_vertex_file (const char  *path,
-                                  guint        n_vertices,
-                                  GError     **error)
+vs_region_atlas_from_vertex_data (VsVertexData  *labels,
+                                  guint          n_vertices,
+                                  GError       **error)
 {
-  g_autoptr(VsVertexData) labels = vs_vertex_data_load (path, n_vertices, error);
   const gint64 dims[4] = { n_vertices, 1, 1, 1 };
   g_autoptr(VsVolume) atlas = NULL;
 
-  if (labels == NULL)
-    return NULL;
   if (vs_vertex_data_get_n_vertices (labels) != n_vertices)
     {
-      g_autofree char *display = g_path_get_basename (path);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%s labels %u vertices but the responses have %u", display,
-                   vs_vertex_data_get_n_vertices (labels), n_vertices);
+                   "%s labels %u vertices but the responses have %u",
+                   vs_vertex_data_get_name (labels), vs_vertex_data_get_n_vertices (labels),
+                   n_vertices);
       return NULL;
     }
   atlas = vs_volume_new (VS_DATATYPE_INT32, dims, error);
@@ -81,4 +78,15 @@ vs_region_atlas_from_vertex_file (const char  *path,
   if (vs_vertex_data_get_label_table (labels) != NULL)
     vs_volume_set_label_table (atlas, vs_vertex_data_get_label_table (labels));
   return g_steal_pointer (&atlas);
+}
+
+/* A vertex label file (.annot, .label.gii, …) as an atlas. */
+VsVolume *
+vs_region_atlas_from_vertex_file (const char  *path,
+                                  guint        n_vertices,
+                                  GError     **error)
+{
+  g_autoptr(VsVertexData) labels = vs_vertex_data_load (path, n_vertices, error);
+
+  return labels != NULL ? vs_region_atlas_from_vertex_data (labels, n_vertices, error) : NULL;
 }
