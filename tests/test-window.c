@@ -873,8 +873,8 @@ test_attention_panel (void)
   {
     const double origin[3] = { 0, 0, 0 };
     vs_scene_set_cursor (vs_window_get_scene (window), origin);
-    g_assert_true (vs_voxel_inspector_shows_attention (
-                     VS_VOXEL_INSPECTOR (vs_window_get_inspector (window))));
+    g_assert_cmpuint (vs_voxel_inspector_shows_attention (
+                        VS_VOXEL_INSPECTOR (vs_window_get_inspector (window))), ==, 3);
   }
   g_assert_null (vs_window_get_error_text (window));
   vs_attention_panel_choose (panel, "late", FALSE);

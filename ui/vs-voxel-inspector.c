@@ -22,6 +22,8 @@
 
 #define N_TOP 5
 #define N_CONCEPTS 3
+#define N_ATTENTION 3
+#define ATTENTION_SIZE 92
 
 struct _VsVoxelInspector
 {
@@ -60,8 +62,9 @@ struct _VsVoxelInspector
   VsAttentionStudy *attention;       /* borrowed from the attention panel, or NULL */
   GtkWidget        *attention_box;
   GtkWidget        *attention_area;
-  double           *attention_map;   /* for the voxel shown, over the study's patch grid */
-  GdkPixbuf        *attention_pixbuf;
+  double           *attention_maps;  /* for the voxel's top images, over the study's patch grid */
+  GdkPixbuf        *attention_pixbufs[N_ATTENTION];
+  guint             n_attention;
   GPtrArray        *vertex_layers;   /* VsSurfaceLayer per hemisphere of a vertex-wise model */
   GArray           *vertex_offsets;  /* gsize: its first vertex in the model */
 };
@@ -107,8 +110,9 @@ vs_voxel_inspector_dispose (GObject *object)
   clear_model (self);
   g_clear_pointer (&self->summary_text, g_free);
   g_clear_pointer (&self->region_labels, g_array_unref);
-  g_clear_pointer (&self->attention_map, g_free);
-  g_clear_object (&self->attention_pixbuf);
+  g_clear_pointer (&self->attention_maps, g_free);
+  for (guint i = 0; i < N_ATTENTION; i++)
+    g_clear_object (&self->attention_pixbufs[i]);
   g_clear_pointer (&self->vertex_layers, g_ptr_array_unref);
   g_clear_pointer (&self->vertex_offsets, g_array_unref);
   G_OBJECT_CLASS (vs_voxel_inspector_parent_class)->dispose (object);
@@ -171,21 +175,28 @@ static void
 draw_attention (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
   VsVoxelInspector *self = data;
-  double side = MIN (width, height);
 
-  if (self->attention == NULL || self->attention_map == NULL)
+  if (self->attention == NULL || self->attention_maps == NULL)
     return;
-  if (self->attention_pixbuf != NULL)
+  for (guint i = 0; i < self->n_attention; i++)
     {
       cairo_save (cr);
-      cairo_scale (cr, side / gdk_pixbuf_get_width (self->attention_pixbuf),
-                   side / gdk_pixbuf_get_height (self->attention_pixbuf));
-      vs_attention_set_source_pixbuf (cr, self->attention_pixbuf);
-      cairo_paint (cr);
+      cairo_translate (cr, i * (ATTENTION_SIZE + 4), 0);
+      if (self->attention_pixbufs[i] != NULL)
+        {
+          cairo_save (cr);
+          cairo_scale (cr, (double) ATTENTION_SIZE / gdk_pixbuf_get_width (self->attention_pixbufs[i]),
+                       (double) ATTENTION_SIZE / gdk_pixbuf_get_height (self->attention_pixbufs[i]));
+          vs_attention_set_source_pixbuf (cr, self->attention_pixbufs[i]);
+          cairo_paint (cr);
+          cairo_restore (cr);
+        }
+      vs_attention_paint (cr, ATTENTION_SIZE, ATTENTION_SIZE,
+                          self->attention_maps + i * self->attention->features.k,
+                          self->attention->features.grid_h, self->attention->features.grid_w,
+                          VS_COLORMAP_INFERNO, 0.55, TRUE);
       cairo_restore (cr);
     }
-  vs_attention_paint (cr, side, side, self->attention_map, self->attention->features.grid_h,
-                      self->attention->features.grid_w, VS_COLORMAP_INFERNO, 0.55, TRUE);
 }
 
 static void
@@ -227,12 +238,13 @@ vs_voxel_inspector_init (VsVoxelInspector *self)
   g_signal_connect (self->region_chooser, "notify::selected", G_CALLBACK (on_region_chosen), self);
   self->attention_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   {
-    GtkWidget *heading = gtk_label_new (_("Its attention on its top image"));
+    GtkWidget *heading = gtk_label_new (_("Its attention on its top images"));
     gtk_label_set_xalign (GTK_LABEL (heading), 0);
     gtk_widget_add_css_class (heading, "dim-label");
     self->attention_area = gtk_drawing_area_new ();
-    gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->attention_area), 120);
-    gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->attention_area), 120);
+    gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->attention_area),
+                                        N_ATTENTION * (ATTENTION_SIZE + 4));
+    gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->attention_area), ATTENTION_SIZE);
     gtk_widget_set_halign (self->attention_area, GTK_ALIGN_START);
     gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->attention_area), draw_attention, self,
                                     NULL);
@@ -407,43 +419,54 @@ show_region (VsVoxelInspector *self)
 }
 
 /* With an attention study in the same feature space: the voxel's attention (query: its encoding
- * weights) on the image the model predicts it responds to most. */
+ * weights) on the images the model predicts it responds to most. */
 static void
 show_attention (VsVoxelInspector *self, gsize index)
 {
   VsAttentionStudy *study = self->attention;
-  gsize voxels, p;
-  gint32 top;
-  VsStimulus *best;
+  gsize voxels, p, frame;
   g_autofree double *query = NULL;
 
   gtk_widget_set_visible (self->attention_box, FALSE);
+  self->n_attention = 0;
   if (study == NULL || self->top_predicted == NULL || self->weights == NULL ||
       vs_volume_get_n_frames (self->weights) != (gint64) study->features.p)
     return;
-  top = ((const gint32 *) vs_volume_get_data (self->top_predicted))[index];
-  if (top < 0 || (guint) top >= self->stimulus_order->len)
-    return;
-  best = g_ptr_array_index (self->stimulus_order, top);
   voxels = vs_volume_get_frame_voxels (self->weights);
+  frame = vs_volume_get_frame_voxels (self->top_predicted);
   p = study->features.p;
   query = g_new (double, p);
   for (gsize c = 0; c < p; c++)
     query[c] = ((const float *) vs_volume_get_data (self->weights))[index + c * voxels];
-  for (guint i = 0; i < study->stimuli->rows->len; i++)
+  g_free (self->attention_maps);
+  self->attention_maps = g_new (double, N_ATTENTION * study->features.k);
+  for (gint64 rank = 0; rank < MIN (N_ATTENTION, vs_volume_get_n_frames (self->top_predicted));
+       rank++)
     {
-      VsStimulus *s = &g_array_index (study->stimuli->rows, VsStimulus, i);
-      if (g_strcmp0 (s->stimulus_id, best->stimulus_id) != 0)
+      gint32 top = ((const gint32 *) vs_volume_get_data (self->top_predicted))[index + rank * frame];
+      VsStimulus *best;
+      if (top < 0 || (guint) top >= self->stimulus_order->len)
         continue;
-      g_free (self->attention_map);
-      self->attention_map = g_new (double, study->features.k);
-      vs_attention_map (&study->features, i, query, 1.0, self->attention_map);
-      g_clear_object (&self->attention_pixbuf);
-      if (s->image != NULL && g_file_test (s->image, G_FILE_TEST_IS_REGULAR))
-        self->attention_pixbuf = gdk_pixbuf_new_from_file (s->image, NULL);
+      best = g_ptr_array_index (self->stimulus_order, top);
+      for (guint i = 0; i < study->stimuli->rows->len; i++)
+        {
+          VsStimulus *s = &g_array_index (study->stimuli->rows, VsStimulus, i);
+          guint slot = self->n_attention;
+          if (g_strcmp0 (s->stimulus_id, best->stimulus_id) != 0)
+            continue;
+          vs_attention_map (&study->features, i, query, 1.0,
+                            self->attention_maps + slot * study->features.k);
+          g_clear_object (&self->attention_pixbufs[slot]);
+          if (s->image != NULL && g_file_test (s->image, G_FILE_TEST_IS_REGULAR))
+            self->attention_pixbufs[slot] = gdk_pixbuf_new_from_file (s->image, NULL);
+          self->n_attention++;
+          break;
+        }
+    }
+  if (self->n_attention > 0)
+    {
       gtk_widget_set_visible (self->attention_box, TRUE);
       gtk_widget_queue_draw (self->attention_area);
-      return;
     }
 }
 
@@ -491,10 +514,11 @@ vs_voxel_inspector_set_attention (VsVoxelInspector *self,
   vs_voxel_inspector_set_position (self, self->cursor);
 }
 
-gboolean
+/* How many top images show the voxel's attention (0 when none do). */
+guint
 vs_voxel_inspector_shows_attention (VsVoxelInspector *self)
 {
-  return gtk_widget_get_visible (self->attention_box);
+  return gtk_widget_get_visible (self->attention_box) ? self->n_attention : 0;
 }
 
 static gboolean

@@ -32,7 +32,7 @@ void       vs_voxel_inspector_set_vertex   (VsVoxelInspector *self,
                                             guint             vertex);
 void       vs_voxel_inspector_set_attention (VsVoxelInspector *self,
                                              VsAttentionStudy *study);
-gboolean   vs_voxel_inspector_shows_attention (VsVoxelInspector *self);
+guint      vs_voxel_inspector_shows_attention (VsVoxelInspector *self);
 void       vs_voxel_inspector_set_regions  (VsVoxelInspector *self,
                                             VsVolume         *atlas,
                                             const VsMatrix   *features,
