@@ -12,7 +12,7 @@
 #include "vs-label-table.h"
 #include "vs-region-model.h"
 #include "vs-voxel-concepts.h"
-#include "vs-voxel-inspector.h"
+#include "vs-voxel-inspector-private.h"
 
 /* What one voxel does, for the voxel under the cursor: its encoding-model r, α and CV R², a
  * tuning bar chart (mean response per category, relative to the voxel's mean, with standard
@@ -20,54 +20,7 @@
  * exist), and its best concept.  Or the same for an atlas region's mean response, fitted on
  * demand in the background. */
 
-#define N_TOP 5
-#define N_CONCEPTS 3
-#define N_ATTENTION 3
-#define ATTENTION_SIZE 92
 
-struct _VsVoxelInspector
-{
-  GtkBox            parent_instance;
-  VsVolume         *responses;
-  VsStimulusTable  *stimuli;
-  VsVolume         *r;
-  VsVolume         *alpha;
-  VsVolume         *cv_r2;
-  VsVolume         *top_predicted;
-  VsVolume         *top_predicted_response;
-  GPtrArray        *stimulus_order;
-  VsVolume         *weights;
-  VsVolume         *r2;
-  VsMatrix         *concept_embeddings;
-  GPtrArray        *concept_names;
-  GtkWidget        *summary;
-  GtkWidget        *chart;
-  GtkWidget        *top_box;
-  double           *means;       /* per category, relative to the voxel's mean */
-  double           *errors;
-  gboolean          valid;
-  char             *summary_text;
-  /* Regions: an atlas, and what a region's own model needs. */
-  GtkWidget        *region_chooser;
-  GtkStringList    *region_names;
-  GArray           *region_labels;  /* guint32, one per chooser entry after the first */
-  VsVolume         *atlas;
-  VsMatrix         *features;
-  double           *alphas;
-  guint             n_alphas;
-  guint             n_folds;
-  VsRegionModel    *region;         /* the chosen region's fit, or NULL: the voxel at the cursor */
-  VsJob            *region_job;
-  double            cursor[3];
-  VsAttentionStudy *attention;       /* borrowed from the attention panel, or NULL */
-  GtkWidget        *attention_box;
-  GtkWidget        *attention_area;
-  double           *attention_maps;  /* for the voxel's top images, over the study's patch grid */
-  GdkPixbuf        *attention_pixbufs[N_ATTENTION];
-  guint             n_attention;
-  GPtrArray        *vertex_layers;   /* VsSurfaceLayer per hemisphere of a vertex-wise model */
-  GArray           *vertex_offsets;  /* gsize: its first vertex in the model */
-};
 
 G_DEFINE_FINAL_TYPE (VsVoxelInspector, vs_voxel_inspector, GTK_TYPE_BOX)
 
@@ -169,7 +122,6 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer d
     }
 }
 
-static void on_region_chosen (GtkDropDown *chooser, GParamSpec *pspec, VsVoxelInspector *self);
 
 static void
 draw_attention (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
@@ -235,7 +187,8 @@ vs_voxel_inspector_init (VsVoxelInspector *self)
   gtk_widget_set_tooltip_text (self->region_chooser, _("Show an atlas region's mean response "
                                                        "and its own model instead of one voxel"));
   gtk_widget_set_visible (self->region_chooser, FALSE);
-  g_signal_connect (self->region_chooser, "notify::selected", G_CALLBACK (on_region_chosen), self);
+  g_signal_connect (self->region_chooser, "notify::selected",
+                    G_CALLBACK (_vs_voxel_inspector_on_region_chosen), self);
   self->attention_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   {
     GtkWidget *heading = gtk_label_new (_("Its attention on its top images"));
@@ -296,8 +249,8 @@ vs_voxel_inspector_set_model (VsVoxelInspector *self,
 
 /* Shows @text, the tuning of @values (one per presentation) and the top stimuli in frame order
  * of @top at @index, with their predicted responses from @top_response. */
-static void
-show (VsVoxelInspector *self, GString *text, const double *values, VsVolume *top,
+void
+_vs_voxel_inspector_show (VsVoxelInspector *self, GString *text, const double *values, VsVolume *top,
       VsVolume *top_response, gsize index, GPtrArray *order)
 {
   guint k = self->stimuli->categories->len;
@@ -365,15 +318,15 @@ show (VsVoxelInspector *self, GString *text, const double *values, VsVolume *top
   gtk_widget_queue_draw (self->chart);
 }
 
-static void
-show_message (VsVoxelInspector *self, const char *message)
+void
+_vs_voxel_inspector_show_message (VsVoxelInspector *self, const char *message)
 {
   gtk_label_set_text (GTK_LABEL (self->summary), message);
   gtk_widget_queue_draw (self->chart);
 }
 
-static void
-clear_display (VsVoxelInspector *self)
+void
+_vs_voxel_inspector_clear_display (VsVoxelInspector *self)
 {
   GtkWidget *child;
 
@@ -383,8 +336,8 @@ clear_display (VsVoxelInspector *self)
 }
 
 /* "concepts: dogs 0.91, cats 0.84, …" for the weights at @index, when concepts are known. */
-static void
-append_concepts (VsVoxelInspector *self, GString *text, VsVolume *weights, gsize index)
+void
+_vs_voxel_inspector_append_concepts (VsVoxelInspector *self, GString *text, VsVolume *weights, gsize index)
 {
   guint order[N_CONCEPTS], n;
   double cosines[N_CONCEPTS];
@@ -398,24 +351,6 @@ append_concepts (VsVoxelInspector *self, GString *text, VsVolume *weights, gsize
     g_string_append_printf (text, "%s%s %.2f", i == 0 ? _("\nconcepts: ") : ", ",
                             (const char *) g_ptr_array_index (self->concept_names, order[i]),
                             cosines[i]);
-}
-
-static void
-show_region (VsVoxelInspector *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  VsRegionModel *region = self->region;
-  guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->region_chooser));
-
-  clear_display (self);
-  g_string_printf (text, _("%s: mean of %" G_GSIZE_FORMAT " voxels   r %.2f   R² %.2f   α %.3g"),
-                   gtk_string_list_get_string (self->region_names, position), region->n_voxels,
-                   ((const float *) vs_volume_get_data (region->fit->r))[0],
-                   ((const float *) vs_volume_get_data (region->fit->r2))[0],
-                   ((const float *) vs_volume_get_data (region->fit->alpha))[0]);
-  append_concepts (self, text, region->fit->weights, 0);
-  show (self, text, region->mean_response, region->fit->top_predicted,
-        region->fit->top_predicted_response, 0, region->fit->stimulus_order);
 }
 
 /* With an attention study in the same feature space: the voxel's attention (query: its encoding
@@ -485,12 +420,12 @@ show_index (VsVoxelInspector *self, gsize index, const char *where)
   cv = ((const float *) vs_volume_get_data (self->cv_r2))[index];
   if (alpha == 0)
     {
-      show_message (self, _("Not fitted here (outside the mask, constant or not finite)"));
+      _vs_voxel_inspector_show_message (self, _("Not fitted here (outside the mask, constant or not finite)"));
       return;
     }
   g_string_append_printf (text, _("%s   r %.2f   R² %.2f   α %.3g   CV R² %.2f"), where, r,
                           ((const float *) vs_volume_get_data (self->r2))[index], alpha, cv);
-  append_concepts (self, text, self->weights, index);
+  _vs_voxel_inspector_append_concepts (self, text, self->weights, index);
   n = self->stimuli->rows->len;
   vs_volume_get_scaling (self->responses, &slope, &intercept);
   values = g_new (double, n);
@@ -498,7 +433,7 @@ show_index (VsVoxelInspector *self, gsize index, const char *where)
     values[i] = vs_datatype_read (vs_volume_get_datatype (self->responses),
                                   vs_volume_get_data (self->responses), index + i * frame_voxels) *
                 slope + intercept;
-  show (self, text, values, self->top_predicted, self->top_predicted_response, index,
+  _vs_voxel_inspector_show (self, text, values, self->top_predicted, self->top_predicted_response, index,
         self->stimulus_order);
   show_attention (self, index);
 }
@@ -540,15 +475,15 @@ vs_voxel_inspector_set_position (VsVoxelInspector *self,
   memcpy (self->cursor, xyz, sizeof self->cursor);
   if (showing_region (self))
     return;   /* a region is shown until "the voxel at the cursor" is chosen again */
-  clear_display (self);
+  _vs_voxel_inspector_clear_display (self);
   if (self->responses != NULL && self->vertex_layers->len > 0)
     {
-      show_message (self, _("Click a vertex of the surface to see its model"));
+      _vs_voxel_inspector_show_message (self, _("Click a vertex of the surface to see its model"));
       return;
     }
   if (self->responses == NULL || !vs_volume_sample_world (self->r, xyz, 0, &r, voxel))
     {
-      show_message (self, _("The cursor is outside the model's grid"));
+      _vs_voxel_inspector_show_message (self, _("The cursor is outside the model's grid"));
       return;
     }
   vs_volume_get_dims (self->r, dims);
@@ -588,7 +523,7 @@ vs_voxel_inspector_set_vertex (VsVoxelInspector *self,
   if (self->responses == NULL || showing_region (self) ||
       !g_ptr_array_find (self->vertex_layers, layer, &h))
     return;
-  clear_display (self);
+  _vs_voxel_inspector_clear_display (self);
   {
     g_autofree char *where = g_strdup_printf (_("%s vertex %u"), vs_surface_layer_get_name (layer),
                                               vertex);
@@ -609,158 +544,6 @@ vs_voxel_inspector_set_concepts (VsVoxelInspector *self,
   g_clear_pointer (&self->concept_names, g_ptr_array_unref);
   self->concept_embeddings = vs_matrix_copy (embeddings);
   self->concept_names = g_ptr_array_ref (names);
-}
-
-/* Regions. */
-
-typedef struct {
-  VsVolume        *responses;
-  VsVolume        *atlas;
-  guint32          label;
-  VsMatrix        *features;
-  VsStimulusTable *stimuli;   /* borrowed from the inspector, which outlives the job's use */
-  double          *alphas;
-  guint            n_alphas;
-  guint            n_folds;
-} RegionInput;
-
-static void
-region_input_free (gpointer data)
-{
-  RegionInput *input = data;
-
-  g_object_unref (input->responses);
-  g_object_unref (input->atlas);
-  vs_matrix_free (input->features);
-  g_free (input->alphas);
-  g_free (input);
-}
-
-static gpointer
-region_job (gpointer data, VsProgress *progress, GCancellable *cancellable, GError **error)
-{
-  RegionInput *input = data;
-
-  return vs_region_model_fit (input->responses, input->atlas, input->label, input->features,
-                              input->stimuli, input->alphas, input->n_alphas, input->n_folds,
-                              N_TOP, cancellable, error);
-}
-
-static void
-on_region_done (GObject *source, GAsyncResult *result, gpointer data)
-{
-  g_autoptr(VsVoxelInspector) self = data;
-  g_autoptr(GError) error = NULL;
-  VsRegionModel *region = vs_job_run_finish (VS_JOB (source), result, &error);
-
-  if (VS_JOB (source) != self->region_job)
-    {
-      g_clear_pointer (&region, vs_region_model_free);
-      return;   /* superseded by another choice, or the model changed */
-    }
-  g_clear_object (&self->region_job);
-  if (region == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The region's model failed: %s"),
-                                                  error->message);
-      show_message (self, message);
-      return;
-    }
-  g_clear_pointer (&self->region, vs_region_model_free);
-  self->region = region;
-  show_region (self);
-}
-
-static void
-on_region_chosen (GtkDropDown *chooser, GParamSpec *pspec, VsVoxelInspector *self)
-{
-  guint position = gtk_drop_down_get_selected (chooser);
-  RegionInput *input;
-
-  if (self->region_job != NULL)
-    vs_job_cancel (self->region_job);
-  g_clear_object (&self->region_job);
-  g_clear_pointer (&self->region, vs_region_model_free);
-  if (position == 0 || position == GTK_INVALID_LIST_POSITION || self->atlas == NULL)
-    {
-      vs_voxel_inspector_set_position (self, self->cursor);
-      return;
-    }
-  clear_display (self);
-  show_message (self, _("Fitting the region's mean response…"));
-  input = g_new0 (RegionInput, 1);
-  input->responses = g_object_ref (self->responses);
-  input->atlas = g_object_ref (self->atlas);
-  input->label = g_array_index (self->region_labels, guint32, position - 1);
-  input->features = vs_matrix_copy (self->features);
-  input->stimuli = self->stimuli;
-  input->alphas = g_memdup2 (self->alphas, self->n_alphas * sizeof (double));
-  input->n_alphas = self->n_alphas;
-  input->n_folds = self->n_folds;
-  self->region_job = vs_job_new (_("Region model"), region_job, input, region_input_free,
-                                 (GDestroyNotify) vs_region_model_free);
-  vs_job_run_async (self->region_job, on_region_done, g_object_ref (self));
-}
-
-/* Lets the user choose a region of @atlas (a label volume) instead of the voxel at the cursor;
- * its mean response is fitted with @features and the same α grid and folds as the voxels. */
-void
-vs_voxel_inspector_set_regions (VsVoxelInspector *self,
-                                VsVolume         *atlas,
-                                const VsMatrix   *features,
-                                const double     *alphas,
-                                guint             n_alphas,
-                                guint             n_folds)
-{
-  VsLabelTable *table;
-
-  g_return_if_fail (VS_IS_VOXEL_INSPECTOR (self));
-  g_return_if_fail (self->responses != NULL);
-
-  g_set_object (&self->atlas, atlas);
-  g_clear_pointer (&self->features, vs_matrix_free);
-  self->features = vs_matrix_copy (features);
-  g_free (self->alphas);
-  self->alphas = g_memdup2 (alphas, n_alphas * sizeof (double));
-  self->n_alphas = n_alphas;
-  self->n_folds = n_folds;
-  g_array_set_size (self->region_labels, 0);
-  /* The entries: the voxel at the cursor, then the atlas's named labels. */
-  g_signal_handlers_block_by_func (self->region_chooser, on_region_chosen, self);
-  gtk_string_list_splice (self->region_names, 1,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->region_names)) - 1, NULL);
-  table = vs_volume_get_label_table (atlas);
-  for (guint i = 0; table != NULL && i < vs_label_table_get_n_labels (table); i++)
-    {
-      const VsLabel *label = vs_label_table_get_nth (table, i);
-      if (label->id == 0)
-        continue;
-      gtk_string_list_append (self->region_names, label->name);
-      g_array_append_val (self->region_labels, label->id);
-    }
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->region_chooser), 0);
-  g_signal_handlers_unblock_by_func (self->region_chooser, on_region_chosen, self);
-  gtk_widget_set_visible (self->region_chooser, TRUE);
-}
-
-/* Chooses the region called @name, or the voxel at the cursor by that entry's name. */
-void
-vs_voxel_inspector_choose_region (VsVoxelInspector *self,
-                                  const char       *name)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->region_names)); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (self->region_names, i), name) == 0)
-      {
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->region_chooser), i);
-        return;
-      }
-  g_return_if_reached ();
-}
-
-gboolean
-vs_voxel_inspector_is_busy (VsVoxelInspector *self)
-{
-  return self->region_job != NULL;
 }
 
 const char *
