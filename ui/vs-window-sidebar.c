@@ -144,19 +144,38 @@ _vs_window_build_sidebar (VsWindow *self)
   gtk_widget_set_visible (self->surface_title, FALSE);
   gtk_widget_set_visible (self->surface_list, FALSE);
 
-  gtk_box_append (GTK_BOX (sidebar), title);
-  gtk_box_append (GTK_BOX (sidebar), scrolled);
-  gtk_box_append (GTK_BOX (sidebar), self->surface_title);
-  gtk_box_append (GTK_BOX (sidebar), self->surface_list);
-  self->inspector = vs_voxel_inspector_new ();
-  gtk_widget_set_visible (self->inspector, FALSE);
-  gtk_box_append (GTK_BOX (sidebar), self->inspector);
-  self->attention_panel = vs_attention_panel_new ();
-  gtk_widget_set_visible (self->attention_panel, FALSE);
-  gtk_box_append (GTK_BOX (sidebar), self->attention_panel);
-  self->midline_panel = vs_midline_panel_new ();
-  gtk_widget_set_visible (self->midline_panel, FALSE);
-  gtk_box_append (GTK_BOX (sidebar), self->midline_panel);
+  /* The layers above, the surfaces and the analysis panels below in their own scrolled area, the
+   * divider between them draggable: however many panels are open, the window keeps its size. */
+  {
+    GtkWidget *split = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+    GtkWidget *panels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+    GtkWidget *panels_scroller = gtk_scrolled_window_new ();
+    GtkWidget *layers = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_box_append (GTK_BOX (layers), title);
+    gtk_box_append (GTK_BOX (layers), scrolled);
+    gtk_box_append (GTK_BOX (panels), self->surface_title);
+    gtk_box_append (GTK_BOX (panels), self->surface_list);
+    self->inspector = vs_voxel_inspector_new ();
+    gtk_widget_set_visible (self->inspector, FALSE);
+    gtk_box_append (GTK_BOX (panels), self->inspector);
+    self->attention_panel = vs_attention_panel_new ();
+    gtk_widget_set_visible (self->attention_panel, FALSE);
+    gtk_box_append (GTK_BOX (panels), self->attention_panel);
+    self->midline_panel = vs_midline_panel_new ();
+    gtk_widget_set_visible (self->midline_panel, FALSE);
+    gtk_box_append (GTK_BOX (panels), self->midline_panel);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (panels_scroller), panels);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (panels_scroller), GTK_POLICY_NEVER,
+                                    GTK_POLICY_AUTOMATIC);
+    gtk_paned_set_start_child (GTK_PANED (split), layers);
+    gtk_paned_set_end_child (GTK_PANED (split), panels_scroller);
+    gtk_paned_set_shrink_start_child (GTK_PANED (split), FALSE);
+    gtk_paned_set_shrink_end_child (GTK_PANED (split), FALSE);
+    gtk_paned_set_position (GTK_PANED (split), 330);
+    gtk_widget_set_vexpand (split, TRUE);
+    gtk_box_append (GTK_BOX (sidebar), split);
+  }
   gtk_box_append (GTK_BOX (sidebar), self->jobs_box);
   gtk_widget_set_size_request (sidebar, 300, -1);
   g_signal_connect_object (vs_scene_get_surfaces (self->scene), "items-changed",
