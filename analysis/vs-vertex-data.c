@@ -53,7 +53,7 @@ vs_vertex_data_new (const char *name,
   self->name = g_strdup (name);
   self->n_vertices = n_vertices;
   self->n_columns = n_columns;
-  self->values = g_new0 (float, (gsize) n_vertices * n_columns);
+  self->values = g_new0 (float, MAX ((gsize) n_vertices * n_columns, 1));
   return self;
 }
 

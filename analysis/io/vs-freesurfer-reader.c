@@ -58,6 +58,12 @@ bef (Reader *r)
 static gboolean
 count_ok (Reader *r, gint32 count, gint64 limit, const char *what)
 {
+  if (count == 0 && g_str_equal (what, "vertices"))
+    {
+      g_set_error (r->error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_CORRUPT,
+                   "%s: the header gives no vertices", r->display);
+      return FALSE;
+    }
   if (count < 0 || count > limit)
     {
       g_set_error (r->error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_CORRUPT,

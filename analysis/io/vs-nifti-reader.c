@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -205,9 +207,20 @@ volume_dims_from_header (const gint64 dim[8],
   dims[0] = dims[1] = dims[2] = dims[3] = 1;
   for (int i = 1; i <= dim[0] && i <= 3; i++)
     dims[i - 1] = dim[i];
-  /* Dimensions 4 to 7 are flattened into frames. */
+  /* Dimensions 4 to 7 are flattened into frames; a product that overflows (a lying header) is
+   * made negative so the size check refuses it. */
   for (int i = 4; i <= dim[0]; i++)
-    dims[3] *= dim[i];
+    {
+      guint64 product;
+      if (dim[i] < 0 || dims[3] < 0 ||
+          !g_uint64_checked_mul (&product, (guint64) dims[3], (guint64) dim[i]) ||
+          product > G_MAXINT64)
+        {
+          dims[3] = -1;
+          break;
+        }
+      dims[3] = (gint64) product;
+    }
 }
 
 static gboolean
@@ -398,6 +411,23 @@ vs_nifti_read (const char    *path,
       return NULL;
     }
 
+  /* An uncompressed file must hold the data its header announces: checked before allocating, so
+   * a 352-byte file cannot ask for gigabytes. */
+  if (nim->iname != NULL && !g_str_has_suffix (nim->iname, ".gz"))
+    {
+      GStatBuf st;
+      if (g_stat (nim->iname, &st) == 0 &&
+          (guint64) st.st_size < (guint64) MAX (nim->iname_offset, 0) + bytes)
+        {
+          g_autofree char *need = g_format_size (bytes);
+          g_autofree char *have = g_format_size ((guint64) st.st_size);
+          g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_TRUNCATED,
+                       "%s: the header announces %s of data (%s) but the file holds only %s",
+                       display, need, dims_text, have);
+          nifti_image_free (nim);
+          return NULL;
+        }
+    }
   data = allocate_data (bytes);
   if (data == NULL)
     {

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+guint       vs_fuzz_n_readers   (void);
+const char *vs_fuzz_reader_name (guint       reader);
+const char *vs_fuzz_reader_file (guint       reader);
+void        vs_fuzz_read        (guint       reader,
+                                 const char *path);
+
+G_END_DECLS
