@@ -26,6 +26,7 @@ struct _VsVolume
   VsVolumeIntent  intent;
   VsLabelTable   *label_table;
   char           *path;
+  GMappedFile    *mapped;       /* when the voxels are a private mapping of the file */
 };
 
 G_DEFINE_FINAL_TYPE (VsVolume, vs_volume, G_TYPE_OBJECT)
@@ -46,6 +47,7 @@ vs_volume_finalize (GObject *object)
 
   if (self->data != NULL && self->data_free != NULL)
     self->data_free (self->data);
+  g_clear_pointer (&self->mapped, g_mapped_file_unref);
   g_free (self->path);
   G_OBJECT_CLASS (vs_volume_parent_class)->finalize (object);
 }
@@ -135,6 +137,21 @@ vs_volume_new_take (VsDatatype     datatype,
   self->data = data;
   self->data_free = data_free;
   self->intent = datatype == VS_DATATYPE_RGB24 ? VS_VOLUME_INTENT_RGB : VS_VOLUME_INTENT_SCALAR;
+  return self;
+}
+
+/* Voxels read straight from a file mapping (@offset bytes in), without a copy: pages are read when
+ * first touched, and changes stay private to this process. */
+VsVolume *
+vs_volume_new_mapped (VsDatatype     datatype,
+                      const gint64   dims[4],
+                      GMappedFile   *mapped,
+                      gsize          offset)
+{
+  VsVolume *self = vs_volume_new_take (datatype, dims,
+                                       g_mapped_file_get_contents (mapped) + offset, NULL);
+
+  self->mapped = g_mapped_file_ref (mapped);
   return self;
 }
 

@@ -25,6 +25,10 @@ VsVolume      *vs_volume_new_take        (VsDatatype     datatype,
                                           const gint64   dims[4],
                                           gpointer       data,
                                           GDestroyNotify data_free);
+VsVolume      *vs_volume_new_mapped      (VsDatatype     datatype,
+                                          const gint64   dims[4],
+                                          GMappedFile   *mapped,
+                                          gsize          offset);
 VsVolume      *vs_volume_copy            (VsVolume      *self);
 VsVolume      *vs_volume_new_like        (VsVolume      *grid,
                                           VsDatatype     type,

@@ -515,6 +515,40 @@ test_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* A large uncompressed file is mapped, not read: the same voxels as its gzip twin, and changes to
+ * the volume do not reach the file. */
+static void
+test_mapped (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree gint16 *data = g_new (gint16, 128 * 128 * 128);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VsVolume) plain = NULL, zipped = NULL, again = NULL;
+  g_autofree char *path = NULL, *gz_path = NULL;
+  VsTestNifti spec;
+
+  for (gsize i = 0; i < 128 * 128 * 128; i++)
+    data[i] = (gint16) (i * 31 % 30011 - 15000);
+  vs_test_nifti_init (&spec, 4, 16, 128, 128, 128, 1);
+  spec.data = data;
+  spec.data_bytes = 128 * 128 * 128 * sizeof (gint16);
+  path = vs_test_nifti_write (&spec, dir, "big.nii");
+  spec.gzip = TRUE;
+  gz_path = vs_test_nifti_write (&spec, dir, "big.nii.gz");
+  plain = vs_nifti_read (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  zipped = vs_nifti_read (gz_path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (vs_volume_get_data (plain), spec.data_bytes, vs_volume_get_data (zipped),
+                   spec.data_bytes);
+  ((gint16 *) vs_volume_get_data_mutable (plain))[5] = 1234;
+  again = vs_nifti_read (path, NULL, NULL, &error);
+  g_assert_cmpint (((const gint16 *) vs_volume_get_data (again))[5], ==, data[5]);
+  g_unlink (path);
+  g_unlink (gz_path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -539,6 +573,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/nifti/malformed/memory-limit", test_malformed_memory_limit);
   g_test_add_func ("/nifti/malformed/damaged-gzip", test_malformed_gzip);
   g_test_add_func ("/nifti/malformed/missing-image-file", test_missing_image_file);
+  g_test_add_func ("/nifti/mapped", test_mapped);
 
   return g_test_run ();
 }
