@@ -55,6 +55,14 @@ bef (Reader *r)
   return f;
 }
 
+/* FreeSurfer's colour code, r + 256 g + 65536 b, in unsigned arithmetic: a damaged table's
+ * components may be anything. */
+static gint32
+annot_code (const gint32 rgb[4])
+{
+  return (gint32) ((guint32) rgb[0] + ((guint32) rgb[1] << 8) + ((guint32) rgb[2] << 16));
+}
+
 static gboolean
 count_ok (Reader *r, gint32 count, gint64 limit, const char *what)
 {
@@ -317,7 +325,7 @@ vs_freesurfer_read_annot (const char  *path,
             continue;
           vs_label_table_add (table, (guint32) index + 1, label, rgba);
           g_hash_table_insert (code_to_id,
-                               GINT_TO_POINTER (rgb[0] + rgb[1] * 256 + rgb[2] * 65536),
+                               GINT_TO_POINTER (annot_code (rgb)),
                                GUINT_TO_POINTER ((guint) index + 1));
         }
     }
@@ -342,7 +350,7 @@ vs_freesurfer_read_annot (const char  *path,
           g_strchomp (label);
           vs_label_table_add (table, (guint32) i + 1, label, rgba);
           g_hash_table_insert (code_to_id,
-                               GINT_TO_POINTER (rgb[0] + rgb[1] * 256 + rgb[2] * 65536),
+                               GINT_TO_POINTER (annot_code (rgb)),
                                GUINT_TO_POINTER ((guint) i + 1));
         }
     }
