@@ -294,7 +294,8 @@ vs_freesurfer_read_annot (const char  *path,
       if (n_entries != -2)
         {
           g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_NOT_SUPPORTED,
-                       "%s: colour table version %d is not supported", display, -n_entries);
+                       "%s: colour table version %" G_GINT64_FORMAT " is not supported", display,
+                       -(gint64) n_entries);
           return NULL;
         }
       if (!need (&r, 4, "colour table"))
