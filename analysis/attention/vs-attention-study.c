@@ -164,12 +164,26 @@ vs_attention_names_read (const char  *path,
                          GError     **error)
 {
   g_autofree char *contents = NULL;
+  g_autofree char *display = g_path_get_basename (path);
+  g_autoptr(GError) local = NULL;
   g_auto(GStrv) lines = NULL;
-  GPtrArray *names;
+  g_autoptr(GPtrArray) names = NULL;
   int column = -1;
+  gsize length;
 
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    return NULL;
+  if (!g_file_get_contents (path, &contents, &length, &local))
+    {
+      g_set_error (error, local->domain, local->code, "%s: %s", display,
+                   g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? "no such file"
+                                                                               : local->message);
+      return NULL;
+    }
+  if (!g_utf8_validate_len (contents, length, NULL))
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_CORRUPT,
+                   "%s: not a text file of region names (not UTF-8)", display);
+      return NULL;
+    }
   names = g_ptr_array_new_with_free_func (g_free);
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -188,7 +202,13 @@ vs_attention_names_read (const char  *path,
       g_ptr_array_add (names, g_strdup (column >= 0 && (int) g_strv_length (fields) > column
                                         ? fields[column] : fields[0]));
     }
-  return names;
+  if (names->len == 0)
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_CORRUPT,
+                   "%s: holds no region names", display);
+      return NULL;
+    }
+  return g_steal_pointer (&names);
 }
 
 /* Attention maps computed elsewhere (e.g. a transformer brain encoder's region queries):

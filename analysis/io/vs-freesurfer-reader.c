@@ -389,9 +389,12 @@ vs_freesurfer_read_label (const char  *path,
   if (lines[0] == NULL || lines[1] == NULL)
     goto bad_header;
   line = 1;  /* line 0 is a comment */
-  count = g_ascii_strtoll (lines[1], NULL, 10);
-  if (count < 0 || count > n_vertices)
-    goto bad_header;
+  {
+    char *end = NULL;
+    count = g_ascii_strtoll (lines[1], &end, 10);
+    if (end == lines[1] || count < 0 || count > n_vertices)
+      goto bad_header;
+  }
 
   split_name (path, &structure, &name);
   if (g_str_has_suffix (name, ".label"))

@@ -419,10 +419,18 @@ decode_array (Parse *p, DataArray *a, guint index, GError **error)
       g_autofree char *path = g_path_is_absolute (name) ? g_strdup (name)
                                                          : g_build_filename (p->dir, name, NULL);
       g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
+      g_autoptr(GError) local = NULL;
+      g_autoptr(GFileInputStream) in = g_file_read (file, NULL, &local);
 
-      if (in == NULL ||
-          !g_seekable_seek (G_SEEKABLE (in), a->external_offset, G_SEEK_SET, NULL, error))
+      if (in == NULL)
+        {
+          g_set_error (error, local->domain, local->code,
+                       "%s: DataArray %u: its data file “%s” cannot be read (%s)", p->display,
+                       index, name, g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                                    ? "no such file" : local->message);
+          return FALSE;
+        }
+      if (!g_seekable_seek (G_SEEKABLE (in), a->external_offset, G_SEEK_SET, NULL, error))
         {
           g_prefix_error (error, "%s: DataArray %u: ", p->display, index);
           return FALSE;

@@ -103,6 +103,17 @@ parse_raw_header (const char    *display,
       header->datatype = read_i16 (bytes + 70, header->swapped);
       for (int i = 0; i < 8; i++)
         header->dim[i] = read_i16 (bytes + 40 + 2 * i, header->swapped);
+      /* Without the magic string nifti_clib would take it for ANALYZE 7.5, whose header and
+       * data are two files (.hdr, .img); a single .nii without it is something else. */
+      if (header->version == 0 &&
+          (g_str_has_suffix (display, ".nii") || g_str_has_suffix (display, ".nii.gz")))
+        {
+          g_autofree char *magic = g_strescape ((const char *) (bytes + 344), NULL);
+          g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_CORRUPT,
+                       "%s: not a NIfTI file (the magic string is “%.8s”, expected “n+1”)",
+                       display, magic);
+          return FALSE;
+        }
     }
   else if (size_le == 540 || GUINT32_SWAP_LE_BE ((guint32) size_le) == 540)
     {
@@ -343,6 +354,24 @@ intent_from_nifti (int intent_code)
   return VS_VOLUME_INTENT_SCALAR;
 }
 
+/* A floating-point volume holding nothing but NaN and infinities is no image: the scan stops
+ * at the first finite voxel, so a real image costs a few reads. */
+static gboolean
+has_finite_value (VsVolume *volume)
+{
+  VsDatatype type = vs_volume_get_datatype (volume);
+  gsize n = vs_volume_get_frame_voxels (volume) * (gsize) vs_volume_get_n_frames (volume);
+  gconstpointer data = vs_volume_get_data (volume);
+
+  if (type != VS_DATATYPE_FLOAT32 && type != VS_DATATYPE_FLOAT64)
+    return TRUE;
+  for (gsize i = 0; i < n; i++)
+    if (isfinite (type == VS_DATATYPE_FLOAT32 ? ((const float *) data)[i]
+                                              : ((const double *) data)[i]))
+      return TRUE;
+  return FALSE;
+}
+
 VsVolume *
 vs_nifti_read (const char    *path,
                VsProgress    *progress,
@@ -478,6 +507,13 @@ vs_nifti_read (const char    *path,
           return NULL;
         }
       volume = vs_volume_new_take (datatype, dims, data, free);
+    }
+  if (!has_finite_value (volume))
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_CORRUPT,
+                   "%s: every voxel is NaN or infinite", display);
+      nifti_image_free (nim);
+      return NULL;
     }
   choose_affine (nim, affine);
   if (!vs_volume_set_affine (volume, affine, error))

@@ -146,6 +146,18 @@ parse_header (const char *contents, gsize length, gsize file_length, const char 
   return TRUE;
 }
 
+/* An analysis cannot use a NaN or an infinity: the first one is named by its index. */
+static gpointer
+non_finite (GError **error, const char *display, gsize i, const NpyHeader *h)
+{
+  gsize row = h->fortran ? i % MAX (h->shape[0], 1) : i / MAX (h->n / MAX (h->shape[0], 1), 1);
+
+  g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_CORRUPT,
+               "%s: value %" G_GSIZE_FORMAT " (row %" G_GSIZE_FORMAT ") is NaN or infinite; "
+               "every value must be a finite number", display, i, row);
+  return NULL;
+}
+
 VsMatrix *
 vs_npy_read (const char  *path,
              gsize        shape[3],
@@ -207,6 +219,8 @@ vs_npy_read (const char  *path,
         }
       else
         target = i;
+      if (!isfinite (v))
+        return non_finite (error, display, i, &h);
       matrix->data[target] = v;
     }
   if (shape != NULL)
@@ -379,7 +393,11 @@ vs_npy_read_float32 (const char  *path,
               chunk[i * h.item_size + h.item_size - 1 - b] = t;
             }
       for (gsize i = 0; i < count; i++)
-        out[done + i] = (float) vs_datatype_read (type, chunk, i);
+        {
+          out[done + i] = (float) vs_datatype_read (type, chunk, i);
+          if (!isfinite (out[done + i]))
+            return non_finite (error, display, done + i, &h);
+        }
       done += count;
     }
   memcpy (shape, h.shape, sizeof h.shape);

@@ -336,8 +336,14 @@ vs_midline_annotations_read (const char  *path,
 
   if (!json_parser_load_from_file (parser, path, &local))
     {
-      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_CORRUPT, "%s: %s", display,
-                   local->message);
+      /* json-glib starts its message with the full path; the file is named once, briefly. */
+      const char *why = local->message;
+      if (g_str_has_prefix (why, path) && why[strlen (path)] == ':')
+        why += strlen (path) + 1;
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_CORRUPT,
+                   g_error_matches (local, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA) ||
+                   local->domain == JSON_PARSER_ERROR ? "%s: not valid JSON (line %s)" : "%s: %s",
+                   display, why);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))

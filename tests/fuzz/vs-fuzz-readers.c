@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "vs-attention-study.h"
 #include "vs-freesurfer-reader.h"
 #include "vs-fuzz-readers.h"
+#include "vs-surface-loader.h"
 #include "vs-gifti-reader.h"
 #include "vs-label-table-reader.h"
 #include "vs-midline-annotations.h"
@@ -14,100 +17,105 @@
 /* Every reader that takes a file from the user, by name, with the file name it expects: what
  * the fuzz targets and the regression test run. */
 
-static void
-nifti (const char *path)
+static gboolean
+nifti (const char *path, GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VsVolume) v = vs_nifti_read (path, NULL, NULL, &error);
+  g_autoptr(VsVolume) v = vs_nifti_read (path, NULL, NULL, error);
+  return v != NULL;
 }
 
-static void
-gifti (const char *path)
+static gboolean
+gifti (const char *path, GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VsSurface) s = vs_gifti_read_surface (path, &error);
-  g_autoptr(GError) error2 = NULL;
-  g_autoptr(VsVertexData) d = vs_gifti_read_vertex_data (path, &error2);
+  /* As the window decides: a file with a POINTSET array is a surface, anything else data. */
+  if (vs_file_is_surface (path))
+    {
+      g_autoptr(VsSurface) s = vs_gifti_read_surface (path, error);
+      return s != NULL;
+    }
+  g_autoptr(VsVertexData) d = vs_gifti_read_vertex_data (path, error);
+  return d != NULL;
 }
 
-static void
-freesurfer_surface (const char *path)
+static gboolean
+freesurfer_surface (const char *path, GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VsSurface) s = vs_freesurfer_read_surface (path, &error);
+  g_autoptr(VsSurface) s = vs_freesurfer_read_surface (path, error);
+  return s != NULL;
 }
 
-static void
-freesurfer_curv (const char *path)
+static gboolean
+freesurfer_curv (const char *path, GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VsVertexData) d = vs_freesurfer_read_morphometry (path, &error);
+  g_autoptr(VsVertexData) d = vs_freesurfer_read_morphometry (path, error);
+  return d != NULL;
 }
 
-static void
-freesurfer_annot (const char *path)
+static gboolean
+freesurfer_annot (const char *path, GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VsVertexData) d = vs_freesurfer_read_annot (path, &error);
+  g_autoptr(VsVertexData) d = vs_freesurfer_read_annot (path, error);
+  return d != NULL;
 }
 
-static void
-freesurfer_label (const char *path)
+static gboolean
+freesurfer_label (const char *path, GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VsVertexData) d = vs_freesurfer_read_label (path, 1000, &error);
+  g_autoptr(VsVertexData) d = vs_freesurfer_read_label (path, 1000, error);
+  return d != NULL;
 }
 
-static void
-label_table (const char *path)
+static gboolean
+label_table (const char *path, GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VsLabelTable) t = vs_label_table_read (path, &error);
+  g_autoptr(VsLabelTable) t = vs_label_table_read (path, error);
+  return t != NULL;
 }
 
-static void
-npy (const char *path)
+static gboolean
+npy (const char *path, GError **error)
 {
   gsize shape[3];
   guint n_dims;
-  g_autoptr(GError) e1 = NULL, e2 = NULL, e3 = NULL;
-  g_autoptr(VsMatrix) m = vs_npy_read (path, shape, &n_dims, &e1);
-  g_autofree float *f = vs_npy_read_float32 (path, shape, &n_dims, &e2);
-  g_autoptr(VsVolume) v = vs_npy_read_volume (path, &e3);
+  g_autoptr(VsMatrix) m = vs_npy_read (path, shape, &n_dims, error);
+  g_autofree float *f = vs_npy_read_float32 (path, shape, &n_dims, NULL);
+  g_autoptr(VsVolume) v = vs_npy_read_volume (path, NULL);
+  return m != NULL;
 }
 
-static void
-stimulus_table (const char *path)
+static gboolean
+stimulus_table (const char *path, GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VsStimulusTable) t = vs_stimulus_table_read (path, &error);
+  g_autoptr(VsStimulusTable) t = vs_stimulus_table_read (path, error);
+  return t != NULL;
 }
 
-static void
-midline_json (const char *path)
+static gboolean
+midline_json (const char *path, GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VsMidlineAnnotations) a = vs_midline_annotations_read (path, &error);
+  g_autoptr(VsMidlineAnnotations) a = vs_midline_annotations_read (path, error);
+  return a != NULL;
 }
 
-static void
-symbrain_csv (const char *path)
+static gboolean
+symbrain_csv (const char *path, GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VsMidlineAnnotations) a = vs_symbrain_read_csv (path, &error);
+  g_autoptr(VsMidlineAnnotations) a = vs_symbrain_read_csv (path, error);
+  return a != NULL;
 }
 
-static void
-region_names (const char *path)
+static gboolean
+region_names (const char *path, GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = vs_attention_names_read (path, &error);
+  g_autoptr(GPtrArray) names = vs_attention_names_read (path, error);
+  return names != NULL;
 }
 
 static const struct {
   const char *name;
   const char *file;
-  void      (*read) (const char *path);
+  gboolean  (*read) (const char *path,
+                     GError    **error);
 } readers[] = {
   { "nifti", "input.nii", nifti },
   { "nifti-gz", "input.nii.gz", nifti },
@@ -150,5 +158,27 @@ void
 vs_fuzz_read (guint       reader,
               const char *path)
 {
-  readers[reader].read (path);
+  readers[reader].read (path, NULL);
+}
+
+/* Reads a copy of @source, under the file name reader @reader expects, in a temporary folder:
+ * the reader's error message, or NULL when it read the file. */
+char *
+vs_fuzz_read_copy (guint       reader,
+                   const char *source)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("vs-fuzz-input-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, readers[reader].file, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  char *message = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  if (!readers[reader].read (path, &error))
+    message = g_strdup (error != NULL ? error->message : "(failed without a message)");
+  g_unlink (path);
+  g_rmdir (tmp);
+  return message;
 }
