@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "vs-file-saver.h"
 #include "vs-command-error.h"
 
 #include <glib/gi18n.h>
@@ -317,7 +318,7 @@ run_encoding (int argc, char **argv)
           g_string_append_printf (order, "%u\t%s\t%s\t%s\n", i, stimulus->stimulus_id,
                                   stimulus->image, stimulus->category);
         }
-      if (!g_file_set_contents (path, order->str, -1, &error))
+      if (!vs_file_save_contents (path, order->str, -1, &error))
         return fail_error (error);
     }
   if (embeddings != NULL)
@@ -363,7 +364,7 @@ run_encoding (int argc, char **argv)
   root = json_builder_get_root (b);
   json = json_to_string (root, TRUE);
   summary = g_build_filename (out_dir, "summary.json", NULL);
-  if (!g_file_set_contents (summary, json, -1, &error))
+  if (!vs_file_save_contents (summary, json, -1, &error))
     return fail_error (error);
   return 0;
 }
@@ -435,7 +436,7 @@ run_selectivity (int argc, char **argv)
                           "  \"n_voxels_excluded_constant_or_nonfinite\": %" G_GSIZE_FORMAT "\n}\n",
                           result->n_voxels, result->n_excluded);
   summary = g_build_filename (out_dir, "summary.json", NULL);
-  if (!g_file_set_contents (summary, json->str, -1, &error))
+  if (!vs_file_save_contents (summary, json->str, -1, &error))
     return fail_error (error);
   return 0;
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "vs-file-saver.h"
 #include "vs-command-error.h"
 
 #include <errno.h>
@@ -55,7 +56,7 @@ write_maps (const char *dir, const char *name, const double *maps, gsize rows, g
       float v = (float) maps[i];
       g_string_append_len (out, (const char *) &v, sizeof v);
     }
-  return g_file_set_contents (path, out->str, (gssize) out->len, error);
+  return vs_file_save_contents (path, out->str, (gssize) out->len, error);
 }
 
 int
@@ -281,7 +282,7 @@ vs_command_attention_run (int argc, char **argv)
   root = json_builder_get_root (b);
   json = json_to_string (root, TRUE);
   summary = g_build_filename (out_dir, "summary.json", NULL);
-  if (!g_file_set_contents (summary, json, -1, &error))
+  if (!vs_file_save_contents (summary, json, -1, &error))
     return fail_error (error);
   {
     g_autoptr(GString) tsv = g_string_new ("index\tlabel\tname\tvoxels\theld_out_r\n");
@@ -290,7 +291,7 @@ vs_command_attention_run (int argc, char **argv)
       g_string_append_printf (tsv, "%u\t%u\t%s\t%u\t%.4f\n", r, g_array_index (labels, guint32, r),
                               (char *) g_ptr_array_index (names, r),
                               g_array_index (counts, guint, r), fit->r_test[r]);
-    if (!g_file_set_contents (path, tsv->str, -1, &error))
+    if (!vs_file_save_contents (path, tsv->str, -1, &error))
       return fail_error (error);
   }
   for (guint r = 0; r < labels->len; r++)

@@ -5,10 +5,11 @@
 
 #include <png.h>
 
+#include "vs-file-saver.h"
 #include "vs-image-writer.h"
 
-/* g_file_replace writes to a temporary file beside the target and renames it on close, so a
- * figure is either complete or not there, and an earlier figure survives a failed write. */
+/* Written through VsFileSaver (a temporary file renamed over the target), so a figure is either
+ * complete or not there, and an earlier figure survives a failed write. */
 
 /* libpng rather than cairo's writer, for its compression level: level 3 with the "up" filter
  * writes a slice figure several times faster than the default, for files about 10 % larger. */
@@ -126,31 +127,15 @@ vs_image_writer_write_png (cairo_surface_t  *surface,
                            const char       *path,
                            GError          **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autofree char *display = g_path_get_basename (path);
+  g_autoptr(VsFileSaver) saver = vs_file_saver_begin (path, error);
   g_autoptr(GError) local_error = NULL;
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
+  if (saver == NULL)
+    return FALSE;
+  if (!encode_png (surface, vs_file_saver_get_stream (saver), &local_error))
     {
-      g_prefix_error (error, "%s: ", display);
+      vs_file_saver_fail (g_steal_pointer (&saver), error, local_error);
       return FALSE;
     }
-  if (!encode_png (surface, G_OUTPUT_STREAM (stream), &local_error))
-    {
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-      /* Closing with a cancelled cancellable drops the temporary file, keeping the old one. */
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", display,
-                   local_error->message);
-      return FALSE;
-    }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
-    {
-      g_prefix_error (error, "%s: ", display);
-      return FALSE;
-    }
-  return TRUE;
+  return vs_file_saver_commit (g_steal_pointer (&saver), error);
 }

@@ -3,13 +3,13 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <zlib.h>
 
+#include "vs-file-saver.h"
 #include "vs-analysis-error.h"
+#include "vs-file-saver.h"
 #include "vs-label-table.h"
 #include "vs-nifti-writer.h"
 
@@ -46,8 +46,7 @@ vs_label_sidecar_write (VsLabelTable *table, const char *path, GError **error)
       g_string_append_printf (text, "%u\t%s\t%u\t%u\t%u\n", l->id, l->name, l->rgba[0], l->rgba[1],
                               l->rgba[2]);
     }
-  /* g_file_set_contents writes a temporary file and renames it. */
-  return g_file_set_contents (sidecar, text->str, (gssize) text->len, error);
+  return vs_file_save_contents (sidecar, text->str, (gssize) text->len, error);
 }
 
 gboolean
@@ -56,8 +55,9 @@ vs_nifti_write (VsVolume    *volume,
                 GError     **error)
 {
   g_autofree char *display = g_path_get_basename (path);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmp = NULL;
+  g_autoptr(VsFileSaver) saver = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) local = NULL;
   nifti_1_header h;
   gint64 dims[4];
   double size[3], affine[16], slope, intercept;
@@ -66,8 +66,6 @@ vs_nifti_write (VsVolume    *volume,
                 vs_datatype_get_size (type);
   gboolean gz = g_str_has_suffix (path, ".gz");
   guint8 extension[4] = { 0, 0, 0, 0 };
-  gzFile file;
-  int fd;
 
   vs_volume_get_dims (volume, dims);
   for (int a = 0; a < 4; a++)
@@ -111,55 +109,39 @@ vs_nifti_write (VsVolume    *volume,
   memcpy (h.magic, "n+1", 4);
   g_strlcpy (h.descrip, "voxelscope", sizeof h.descrip);
 
-  tmp = g_build_filename (dir, ".voxelscope-XXXXXX", NULL);
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
+  saver = vs_file_saver_begin (path, error);
+  if (saver == NULL)
+    return FALSE;
+  stream = g_object_ref (vs_file_saver_get_stream (saver));
+  if (gz)
     {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: cannot write in %s: %s",
-                   display, dir, g_strerror (saved));
-      return FALSE;
+      g_autoptr(GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6);
+      g_autoptr(GOutputStream) plain = stream;
+      stream = g_converter_output_stream_new (plain, G_CONVERTER (gzip));
+      g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (stream), FALSE);
     }
-  fchmod (fd, 0644);  /* mkstemp makes it private; results are for sharing */
-  file = gzdopen (fd, gz ? "wb6" : "wbT");
-  if (file == NULL ||
-      gzwrite (file, &h, sizeof h) != (int) sizeof h ||
-      gzwrite (file, extension, 4) != 4)
+  if (!g_output_stream_write_all (stream, &h, sizeof h, NULL, NULL, &local) ||
+      !g_output_stream_write_all (stream, extension, 4, NULL, NULL, &local))
     goto write_failed;
   for (gsize done = 0; done < bytes;)
     {
-      unsigned chunk = (unsigned) MIN (bytes - done, 64u << 20);
-      if (gzwrite (file, (const guint8 *) vs_volume_get_data (volume) + done, chunk) != (int) chunk)
+      gsize chunk = MIN (bytes - done, 64u << 20);
+      if (!g_output_stream_write_all (stream, (const guint8 *) vs_volume_get_data (volume) + done,
+                                      chunk, NULL, NULL, &local))
         goto write_failed;
       done += chunk;
     }
-  if (gzclose (file) != Z_OK)
-    {
-      file = NULL;
-      goto write_failed;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", display,
-                   g_strerror (saved));
-      return FALSE;
-    }
+  /* Closing the gzip stream writes its last block and trailer (not the file: the saver's). */
+  if (gz && !g_output_stream_close (stream, NULL, &local))
+    goto write_failed;
+  if (!vs_file_saver_commit (g_steal_pointer (&saver), error))
+    return FALSE;
   if (vs_volume_get_label_table (volume) != NULL &&
       !vs_label_sidecar_write (vs_volume_get_label_table (volume), path, error))
     return FALSE;
   return TRUE;
 
 write_failed:
-  {
-    int saved = errno != 0 ? errno : EIO;
-    if (file != NULL)
-      gzclose (file);
-    g_unlink (tmp);
-    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                 "%s: writing failed (%s); any earlier file is unchanged", display,
-                 g_strerror (saved));
-    return FALSE;
-  }
+  vs_file_saver_fail (g_steal_pointer (&saver), error, local);
+  return FALSE;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vs-analysis-error.h"
+#include "vs-file-saver.h"
 #include "vs-npy-writer.h"
 
 /* Maps of vertex data go out as NumPy arrays: voxels [first, first + count) of every frame, shape
@@ -40,9 +41,9 @@ vs_npy_write_voxels (VsVolume    *map,
                      GError     **error)
 {
   g_autofree char *display = g_path_get_basename (path);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GCancellable) abort_write = g_cancellable_new ();
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(VsFileSaver) saver = NULL;
+  g_autoptr(GError) local = NULL;
+  GOutputStream *stream;
   g_autoptr(GString) header = g_string_new (NULL);
   VsDatatype type = vs_volume_get_datatype (map);
   gsize size = vs_datatype_get_size (type), voxels = vs_volume_get_frame_voxels (map);
@@ -70,33 +71,23 @@ vs_npy_write_voxels (VsVolume    *map,
   g_string_append_c (header, '\n');
   header_len = GUINT16_TO_LE ((guint16) header->len);
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
+  saver = vs_file_saver_begin (path, error);
+  if (saver == NULL)
+    return FALSE;
+  stream = vs_file_saver_get_stream (saver);
+  if (!g_output_stream_write_all (stream, magic, 8, NULL, NULL, &local) ||
+      !g_output_stream_write_all (stream, &header_len, 2, NULL, NULL, &local) ||
+      !g_output_stream_write_all (stream, header->str, header->len, NULL, NULL, &local))
     {
-      g_prefix_error (error, "%s: ", display);
+      vs_file_saver_fail (g_steal_pointer (&saver), error, local);
       return FALSE;
     }
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), magic, 8, NULL, NULL, error) ||
-      !g_output_stream_write_all (G_OUTPUT_STREAM (stream), &header_len, 2, NULL, NULL, error) ||
-      !g_output_stream_write_all (G_OUTPUT_STREAM (stream), header->str, header->len, NULL, NULL,
-                                  error))
-    goto failed;
   for (gint64 f = 0; f < frames; f++)
-    if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream),
-                                    data + ((gsize) f * voxels + first) * size, count * size, NULL,
-                                    NULL, error))
-      goto failed;
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
-    {
-      g_prefix_error (error, "%s: ", display);
-      return FALSE;
-    }
-  return TRUE;
-
-failed:
-  /* Closing a cancelled replace stream drops the temporary file and keeps any earlier one. */
-  g_cancellable_cancel (abort_write);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), abort_write, NULL);
-  g_prefix_error (error, "%s: writing failed; any earlier file is unchanged: ", display);
-  return FALSE;
+    if (!g_output_stream_write_all (stream, data + ((gsize) f * voxels + first) * size,
+                                    count * size, NULL, NULL, &local))
+      {
+        vs_file_saver_fail (g_steal_pointer (&saver), error, local);
+        return FALSE;
+      }
+  return vs_file_saver_commit (g_steal_pointer (&saver), error);
 }

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vs-file-saver.h"
 #include "vs-analysis-error.h"
 #include "vs-midline-annotations.h"
 #include "vs-volume.h"
@@ -247,13 +248,7 @@ vs_midline_annotations_write (const VsMidlineAnnotations *self,
 {
   g_autofree char *json = vs_midline_annotations_to_json (self);
 
-  /* g_file_set_contents writes a temporary file, syncs it and renames it over @path. */
-  if (!g_file_set_contents (path, json, -1, error))
-    {
-      g_prefix_error (error, "could not save the midlines (any earlier file is unchanged): ");
-      return FALSE;
-    }
-  return TRUE;
+  return vs_file_save_contents (path, json, -1, error);
 }
 
 static gboolean

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "vs-file-saver.h"
 #include "vs-analysis-error.h"
 #include "vs-midline-annotations.h"
 
@@ -90,12 +91,7 @@ vs_symbrain_write_csv (const VsMidlineAnnotations *self,
       append_csv_field (out, line);
       g_string_append_printf (out, ",%s\n", vs_midline_status_to_string (e->status));
     }
-  if (!g_file_set_contents (path, out->str, (gssize) out->len, error))
-    {
-      g_prefix_error (error, "could not save the Symbrain CSV (any earlier file is unchanged): ");
-      return FALSE;
-    }
-  return TRUE;
+  return vs_file_save_contents (path, out->str, (gssize) out->len, error);
 }
 
 /* Splits one CSV record (RFC 4180 quoting, no line breaks inside fields). */
