@@ -18,26 +18,12 @@
 #include "vs-midline-panel.h"
 #include "vs-slice-view.h"
 #include "vs-voxel-inspector.h"
+#include "vs-window-test-support.h"
 #include "vs-test-fixtures.h"
 #include "vs-window.h"
 
 /* Real windows under Xvfb: open files as a person would, wait for the loading jobs, and check
  * the layer list, the drawn views, the status bar and the error bar. */
-
-static gboolean
-wait_until (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
 
 static gboolean
 has_items (gpointer data)
@@ -49,12 +35,6 @@ static gboolean
 inspector_idle (gpointer data)
 {
   return !vs_voxel_inspector_is_busy (VS_VOXEL_INSPECTOR (data));
-}
-
-static gboolean
-loads_finished (gpointer data)
-{
-  return vs_window_get_n_loading (VS_WINDOW (data)) == 0;
 }
 
 static gboolean
@@ -87,27 +67,13 @@ collect_rows (GtkWidget *widget, GPtrArray *rows)
     collect_rows (child, rows);
 }
 
-static VsWindow *
-open_window (const char *const *paths)
-{
-  VsWindow *window = vs_window_new (NULL);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; paths[i] != NULL; i++)
-    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
-  gtk_window_present (GTK_WINDOW (window));
-  vs_window_open_files (window, (GFile **) files->pdata, (int) files->len);
-  g_assert_true (wait_until (loads_finished, window, 60000));
-  return window;
-}
-
 static void
 test_open_colin_and_aal (void)
 {
   g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
   g_autofree char *aal = g_build_filename (vs_test_mricron_dir (), "aal.nii.gz", NULL);
   const char *paths[] = { colin, aal, NULL };
-  VsWindow *window = open_window (paths);
+  VsWindow *window = vs_test_open_window (paths);
   VsScene *scene = vs_window_get_scene (window);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -125,12 +91,12 @@ test_open_colin_and_aal (void)
   g_assert_true (vs_layer_is_label (vs_scene_get_layer (scene, 0)));
 
   /* The layer list shows a row for each layer. */
-  g_assert_true (wait_until (views_drawn, window, 30000));
+  g_assert_true (vs_test_wait_until (views_drawn, window, 30000));
   collect_rows (GTK_WIDGET (window), rows);
   g_assert_cmpuint (rows->len, ==, 2);
 
   /* The histogram jobs set the robust range of the template. */
-  g_assert_true (wait_until (stats_ready, scene, 30000));
+  g_assert_true (vs_test_wait_until (stats_ready, scene, 30000));
   g_assert_cmpfloat (vs_layer_get_display_max (vs_scene_get_layer (scene, 1)), >, 50);
 
   /* The views drew something: the centre of the axial view is not black. */
@@ -178,7 +144,7 @@ test_open_bad_file (void)
   VsWindow *window;
 
   g_assert_true (g_file_set_contents (bad, "not a volume at all", -1, NULL));
-  window = open_window (paths);
+  window = vs_test_open_window (paths);
   g_assert_cmpuint (vs_scene_get_n_layers (vs_window_get_scene (window)), ==, 0);
   g_assert_nonnull (vs_window_get_error_text (window));
   g_assert_nonnull (strstr (vs_window_get_error_text (window), "broken.nii.gz"));
@@ -193,11 +159,11 @@ test_layouts_and_radiological (void)
 {
   g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
   const char *paths[] = { colin, NULL };
-  VsWindow *window = open_window (paths);
+  VsWindow *window = vs_test_open_window (paths);
   VsSliceView *axial = VS_SLICE_VIEW (vs_window_get_slice_view (window, 2));
   char left[2], right[2], top[2], bottom[2];
 
-  g_assert_true (wait_until (views_drawn, window, 30000));
+  g_assert_true (vs_test_wait_until (views_drawn, window, 30000));
   vs_window_set_layout (window, "row");
   vs_window_set_layout (window, "single");
   vs_window_set_layout (window, "grid");
@@ -249,7 +215,7 @@ test_open_surface (void)
                     "Encoding=\"ASCII\" Endian=\"LittleEndian\" ExternalFileName=\"\" "
                     "ExternalFileOffset=\"\"><Data>0 1 2 3 4 5 6 7</Data></DataArray></GIFTI>");
   g_assert_true (g_file_set_contents (data_path, gifti, -1, NULL));
-  window = open_window (paths);
+  window = vs_test_open_window (paths);
   scene = vs_window_get_scene (window);
 
   g_assert_cmpuint (g_list_model_get_n_items (vs_scene_get_surfaces (scene)), ==, 1);
@@ -260,7 +226,7 @@ test_open_surface (void)
   g_assert_nonnull (strstr (vs_window_get_error_text (window), "133764 vertices"));
 
   view = vs_window_get_slice_view (window, 3);
-  g_assert_true (wait_until (surface_drawn, view, 30000));
+  g_assert_true (vs_test_wait_until (surface_drawn, view, 30000));
   camera = vs_surface_view_get_camera (VS_SURFACE_VIEW (view));
   g_assert_cmpint (camera->width, >, 0);
   /* A click in the middle of the 3D view hits the cube and names the vertex and its value. */
@@ -310,7 +276,7 @@ test_surface_analyses (void)
   g_autofree char *anatomy = g_build_filename (vs_test_nibabel_data_dir (), "anatomical.nii",
                                                NULL);
   const char *paths[] = { anatomy, NULL };
-  VsWindow *window = open_window (paths);
+  VsWindow *window = vs_test_open_window (paths);
   VsScene *scene = vs_window_get_scene (window);
   g_autoptr(VsSurfaceLayer) layer = NULL;
   g_autoptr(VsVertexLayer) overlay = NULL;
@@ -318,19 +284,19 @@ test_surface_analyses (void)
   GtkDialog *dialog;
   double lo, hi;
 
-  g_assert_true (wait_until (stats_ready, scene, 30000));
+  g_assert_true (vs_test_wait_until (stats_ready, scene, 30000));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.isosurface", NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
-  g_assert_true (wait_until (has_surface, scene, 60000));
+  g_assert_true (vs_test_wait_until (has_surface, scene, 60000));
   g_assert_null (vs_window_get_error_text (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.project", NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
-  g_assert_true (wait_until (has_overlay, scene, 60000));
+  g_assert_true (vs_test_wait_until (has_overlay, scene, 60000));
   layer = g_list_model_get_item (vs_scene_get_surfaces (scene), 0);
   overlay = g_list_model_get_item (vs_surface_layer_get_overlays (layer), 0);
   data = vs_vertex_layer_get_data (overlay);
@@ -427,7 +393,7 @@ test_voxel_selectivity_dialogs (void)
                                                                "names"));
   set_entry (dialog, "concept_names", concept_names);
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
-  g_assert_true (wait_until (has_layer_named, r_args, 60000));
+  g_assert_true (vs_test_wait_until (has_layer_named, r_args, 60000));
   g_assert_null (vs_window_get_error_text (window));
   /* Voxel 0 is driven by feature 0, voxel 1 by feature 1: their best concepts. */
   {
@@ -459,7 +425,7 @@ test_voxel_selectivity_dialogs (void)
   set_entry (dialog, "responses", responses);
   set_entry (dialog, "stimuli", stimuli);
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
-  g_assert_true (wait_until (has_layer_named, preferred_args, 60000));
+  g_assert_true (vs_test_wait_until (has_layer_named, preferred_args, 60000));
   preferred = layer_named (scene, "preferred category");
   g_assert_true (vs_layer_is_label (preferred));
   g_assert_cmpstr (vs_label_table_lookup (vs_volume_get_label_table (vs_layer_get_volume (preferred)),
@@ -509,7 +475,7 @@ test_vertex_wise_encoding (void)
   features = vs_test_write_npy (dir, "x.npy", "<f8", FALSE, "(90, 4)", x, sizeof x, 0);
   func = vs_test_write_func_gifti (dir, "cube.func.gii", y, 90, 8, 0, 8);
   g_assert_true (g_file_set_contents (stimuli, tsv->str, -1, NULL));
-  window = open_window (paths);
+  window = vs_test_open_window (paths);
   layer = g_list_model_get_item (vs_scene_get_surfaces (vs_window_get_scene (window)), 0);
   overlays = vs_surface_layer_get_overlays (layer);
 
@@ -519,7 +485,7 @@ test_vertex_wise_encoding (void)
   set_entry (dialog, "responses", func);
   set_entry (dialog, "stimuli", stimuli);
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
-  g_assert_true (wait_until (has_items, overlays, 60000));
+  g_assert_true (vs_test_wait_until (has_items, overlays, 60000));
   g_assert_null (vs_window_get_error_text (window));
   {
     g_autoptr(VsVertexLayer) r = g_list_model_get_item (overlays, 0);
@@ -572,10 +538,10 @@ test_midlines (void)
     g_assert_true (g_file_get_contents (colin, &contents, &length, NULL));
     g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
   }
-  window = open_window (paths);
+  window = vs_test_open_window (paths);
   scene = vs_window_get_scene (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.midlines", "s", "axial");
-  g_assert_true (wait_until (has_midlines, scene, 120000));
+  g_assert_true (vs_test_wait_until (has_midlines, scene, 120000));
   g_assert_null (vs_window_get_error_text (window));
   editor = vs_scene_get_midlines (scene);
   g_assert_true (vs_midline_editor_get_annotations (editor)->has_plane);
@@ -586,7 +552,7 @@ test_midlines (void)
   /* Go to axial slice 80 and grab the first end of its line where the view draws it. */
   vs_volume_voxel_to_world (vs_midline_editor_get_source (editor), ijk, xyz);
   vs_scene_set_cursor (scene, xyz);
-  g_assert_true (wait_until (views_drawn, window, 10000));
+  g_assert_true (vs_test_wait_until (views_drawn, window, 10000));
   {
     GtkWidget *view = vs_window_get_slice_view (window, 2 /* axial */);
     guint before = vs_slice_view_get_frames_drawn (VS_SLICE_VIEW (view));
@@ -651,7 +617,7 @@ test_midlines (void)
     vs_scene_get_cursor (scene, cursor);
     plane = &vs_midline_editor_get_annotations (editor)->plane;
     before_offset = plane->offset;
-    g_assert_true (wait_until (views_drawn, window, 10000));
+    g_assert_true (vs_test_wait_until (views_drawn, window, 10000));
     camera = *vs_slice_view_get_camera (VS_SLICE_VIEW (view));
     /* The handles sit 4 % inside the cut's ends. */
     {
@@ -701,10 +667,10 @@ test_midlines (void)
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* The confirmed line was autosaved; opening the volume again resumes it. */
-  window = open_window (paths);
+  window = vs_test_open_window (paths);
   scene = vs_window_get_scene (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.midlines", "s", "axial");
-  g_assert_true (wait_until (has_midlines, scene, 120000));
+  g_assert_true (vs_test_wait_until (has_midlines, scene, 120000));
   entry = vs_midline_annotations_find ((VsMidlineAnnotations *)
                                        vs_midline_editor_get_annotations (
                                          vs_scene_get_midlines (scene)),
@@ -721,10 +687,10 @@ test_midlines (void)
     gsize length = 0;
     g_assert_true (g_file_get_contents (copy, &bytes, &length, NULL));
     g_assert_true (g_file_set_contents (second, bytes, (gssize) length, NULL));
-    window = open_window (second_paths);
+    window = vs_test_open_window (second_paths);
     scene = vs_window_get_scene (window);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.midlines", "s", "coronal");
-    g_assert_true (wait_until (has_midlines, scene, 120000));
+    g_assert_true (vs_test_wait_until (has_midlines, scene, 120000));
     g_assert_nonnull (vs_midline_annotations_find ((VsMidlineAnnotations *)
                                                    vs_midline_editor_get_annotations (
                                                      vs_scene_get_midlines (scene)),
@@ -743,7 +709,7 @@ test_midline_of_png (void)
   g_autofree char *png = vs_test_write_colin_slice_png (dir, "slice.png", 8);
   g_autofree char *csv = g_build_filename (dir, "lines.csv", NULL);
   const char *paths[] = { png, NULL };
-  VsWindow *window = open_window (paths);
+  VsWindow *window = vs_test_open_window (paths);
   VsScene *scene = vs_window_get_scene (window);
   g_autoptr(VsMidlineAnnotations) saved = NULL;
   g_autoptr(GError) error = NULL;
@@ -756,7 +722,7 @@ test_midline_of_png (void)
   g_assert_cmpint (dims[0], ==, 290);
   g_assert_cmpint (dims[2], ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.midlines", "s", "axial");
-  g_assert_true (wait_until (has_midlines, scene, 60000));
+  g_assert_true (vs_test_wait_until (has_midlines, scene, 60000));
   g_assert_null (vs_window_get_error_text (window));
   editor = vs_scene_get_midlines (scene);
   g_assert_false (vs_midline_editor_get_annotations (editor)->has_plane);
@@ -836,7 +802,7 @@ test_attention_panel (void)
   g_autofree char *figure = g_build_filename (dir, "figure.png", NULL);
   VsTestAttentionPaths paths;
   const char *none[] = { NULL };
-  VsWindow *window = open_window (none);
+  VsWindow *window = vs_test_open_window (none);
   VsAttentionPanel *panel = VS_ATTENTION_PANEL (vs_window_get_attention_panel (window));
   g_autoptr(GError) error = NULL;
   double map[36], centre[2], spread, sum = 0;
@@ -864,11 +830,11 @@ test_attention_panel (void)
     set_entry (dialog, "responses", paths.responses);
     set_entry (dialog, "stimuli", paths.stimuli);
     gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
-    g_assert_true (wait_until (has_layer_named, r_args, 60000));
+    g_assert_true (vs_test_wait_until (has_layer_named, r_args, 60000));
   }
   vs_window_run_attention (window, paths.patches, paths.stimuli, paths.responses, paths.atlas,
                            NULL, NULL);
-  g_assert_true (wait_until (attention_shown, window, 60000));
+  g_assert_true (vs_test_wait_until (attention_shown, window, 60000));
   /* A voxel of the encoding model now shows its attention on its top image. */
   {
     const double origin[3] = { 0, 0, 0 };
@@ -951,7 +917,7 @@ test_attention_regions (void)
   g_autofree char *labels = g_build_filename (dir, "regions.label.gii", NULL);
   g_autofree char *func = NULL;
   VsTestAttentionPaths paths;
-  VsWindow *window = open_window (paths_open);
+  VsWindow *window = vs_test_open_window (paths_open);
   VsAttentionPanel *panel = VS_ATTENTION_PANEL (vs_window_get_attention_panel (window));
   g_autoptr(VsVolume) y = NULL;
   g_autoptr(VsSurfaceLayer) layer = NULL;
@@ -961,7 +927,7 @@ test_attention_regions (void)
   vs_test_write_attention_dataset (dir, &paths);
   vs_window_run_attention (window, paths.patches, paths.stimuli, paths.responses, NULL,
                            "1,0,0; 1,1,0", NULL);
-  g_assert_true (wait_until (attention_shown, window, 60000));
+  g_assert_true (vs_test_wait_until (attention_shown, window, 60000));
   g_assert_null (vs_window_get_error_text (window));
   g_assert_cmpstr (g_ptr_array_index (vs_attention_panel_get_study (panel)->names, 1), ==,
                    "voxel 1,1,0");
@@ -971,7 +937,7 @@ test_attention_regions (void)
   vs_test_write_attention_labels_gifti (labels);
   gtk_widget_set_visible (vs_window_get_attention_panel (window), FALSE);
   vs_window_run_attention (window, paths.patches, paths.stimuli, func, labels, NULL, NULL);
-  g_assert_true (wait_until (attention_shown, window, 60000));
+  g_assert_true (vs_test_wait_until (attention_shown, window, 60000));
   g_assert_null (vs_window_get_error_text (window));
   vs_attention_panel_choose (panel, "late", FALSE);
   layer = g_list_model_get_item (vs_scene_get_surfaces (vs_window_get_scene (window)), 0);
@@ -993,10 +959,10 @@ test_attention_regions (void)
     g_autoptr(GFile) file = g_file_new_for_path (labels);
     GFile *files[1] = { file };
     vs_window_open_files (window, files, 1);
-    g_assert_true (wait_until (loads_finished, window, 10000));
+    g_assert_true (vs_test_wait_until (vs_test_loads_finished, window, 10000));
     gtk_widget_set_visible (vs_window_get_attention_panel (window), FALSE);
     vs_window_run_attention (window, paths.patches, paths.stimuli, func, NULL, NULL, NULL);
-    g_assert_true (wait_until (attention_shown, window, 60000));
+    g_assert_true (vs_test_wait_until (attention_shown, window, 60000));
     g_assert_null (vs_window_get_error_text (window));
     g_assert_cmpstr (g_ptr_array_index (vs_attention_panel_get_study (panel)->names, 1), ==,
                      "late");
@@ -1018,8 +984,8 @@ test_demo_selectivity (void)
 
   gtk_window_present (GTK_WINDOW (window));
   vs_window_open_demo (window);
-  g_assert_true (wait_until (has_layer_named, r_args, 120000));
-  g_assert_true (wait_until (loads_finished, window, 1000));
+  g_assert_true (vs_test_wait_until (has_layer_named, r_args, 120000));
+  g_assert_true (vs_test_wait_until (vs_test_loads_finished, window, 1000));
   g_assert_null (vs_window_get_error_text (window));
   atlas = vs_layer_get_volume (layer_named (scene, "aal"));
   r = vs_layer_get_volume (layer_named (scene, "r"));
@@ -1090,7 +1056,7 @@ test_demo_selectivity (void)
     /* An atlas region instead of the voxel: the left fusiform's mean response is fitted in the
      * background; it is predicted, prefers faces and stays while the cursor moves. */
     vs_voxel_inspector_choose_region (inspector, "Fusiform_L");
-    g_assert_true (wait_until (inspector_idle, inspector, 60000));
+    g_assert_true (vs_test_wait_until (inspector_idle, inspector, 60000));
     g_test_message ("%s", vs_voxel_inspector_get_summary (inspector));
     g_assert_true (g_str_has_prefix (vs_voxel_inspector_get_summary (inspector),
                                      "Fusiform_L: mean of "));

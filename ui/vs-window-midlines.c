@@ -168,6 +168,8 @@ annotate (VsWindow *self, VsVolume *volume, VsMidlineAnnotations *annotations)
   vs_scene_set_midlines (self->scene, editor);
   vs_midline_panel_set_editor (VS_MIDLINE_PANEL (self->midline_panel), self->scene, editor);
   gtk_widget_set_visible (self->midline_panel, TRUE);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->recovery_bar), FALSE);
+  g_clear_object (&self->recovery_volume);
   vs_midline_editor_autosave_now (editor, NULL);
 }
 
@@ -372,6 +374,92 @@ vs_window_open_midlines (VsWindow    *self,
     }
   annotate (self, volume, g_steal_pointer (&annotations));
   return TRUE;
+}
+
+/* Crash recovery: a volume opened with midlines autosaved for it (after a crash, a killed
+ * process or simply an earlier session) gets a bar offering them, with the time of the last
+ * save, instead of the work silently waiting for the next estimate. */
+void
+_vs_window_offer_saved_midlines (VsWindow *self,
+                                 VsVolume *volume)
+{
+  g_autofree char *saved = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  GStatBuf st;
+
+  if (vs_volume_get_path (volume) == NULL || vs_scene_get_midlines (self->scene) != NULL)
+    return;
+  saved = autosave_path_for (volume);
+  if (g_stat (saved, &st) != 0 || !S_ISREG (st.st_mode))
+    return;
+  name = g_path_get_basename (vs_volume_get_path (volume));
+  time = g_date_time_new_from_unix_local (st.st_mtime);
+  when = g_date_time_format (time, "%e %b %Y, %H:%M:%S");
+  text = g_strdup_printf (_("Midline annotations of %s were autosaved on %s."), name,
+                          g_strstrip (when));
+  gtk_label_set_text (GTK_LABEL (self->recovery_label), text);
+  g_set_object (&self->recovery_volume, volume);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->recovery_bar), TRUE);
+}
+
+/* The recovery bar's text while it is shown, or NULL. */
+const char *
+vs_window_get_recovery_text (VsWindow *self)
+{
+  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
+  return _vs_window_info_bar_get_text (self->recovery_bar, self->recovery_label);
+}
+
+/* Restores the midlines the recovery bar offers: they become the midlines being edited (and go
+ * on being autosaved to the same file). */
+gboolean
+vs_window_restore_midlines (VsWindow  *self,
+                            GError   **error)
+{
+  g_autoptr(VsVolume) volume = NULL;
+  g_autofree char *saved = NULL;
+  VsMidlineAnnotations *annotations;
+
+  g_return_val_if_fail (VS_IS_WINDOW (self), FALSE);
+  if (self->recovery_volume == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No autosaved midlines to restore"));
+      return FALSE;
+    }
+  volume = g_object_ref (self->recovery_volume);
+  saved = autosave_path_for (volume);
+  annotations = vs_midline_annotations_read (saved, error);
+  if (annotations == NULL)
+    {
+      g_prefix_error (error, _("The autosaved midlines could not be restored (%s is kept): "),
+                      saved);
+      return FALSE;
+    }
+  annotate (self, volume, annotations);
+  return TRUE;
+}
+
+static void
+on_recovery_response (GtkInfoBar *bar, int response, VsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && !vs_window_restore_midlines (self, &error))
+    vs_window_show_error (self, error->message);
+  gtk_info_bar_set_revealed (bar, FALSE);
+}
+
+GtkWidget *
+_vs_window_build_recovery_bar (VsWindow *self)
+{
+  self->recovery_bar = _vs_window_info_bar_new (GTK_MESSAGE_QUESTION, &self->recovery_label);
+  gtk_info_bar_add_button (GTK_INFO_BAR (self->recovery_bar), _("_Restore Midlines"),
+                           GTK_RESPONSE_ACCEPT);
+  g_signal_connect (self->recovery_bar, "response", G_CALLBACK (on_recovery_response), self);
+  return self->recovery_bar;
 }
 
 static void

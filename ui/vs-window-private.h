@@ -30,6 +30,9 @@ struct _VsWindow
   GtkWidget  *status_label;
   GtkWidget  *error_bar;
   GtkWidget  *error_label;
+  GtkWidget  *recovery_bar;    /* offers midlines autosaved for an opened volume */
+  GtkWidget  *recovery_label;
+  VsVolume   *recovery_volume;
   GtkWidget  *jobs_box;
   GtkWidget  *frame_box;
   GtkWidget  *frame_scale;
@@ -50,6 +53,13 @@ void _vs_window_on_layers_changed        (GListModel    *model,
                                           guint          removed,
                                           guint          added,
                                           VsWindow      *self);
+void _vs_window_offer_saved_midlines   (VsWindow      *self,
+                                       VsVolume      *volume);
+GtkWidget *_vs_window_build_recovery_bar (VsWindow      *self);
+GtkWidget *_vs_window_info_bar_new      (GtkMessageType  type,
+                                         GtkWidget     **label);
+const char *_vs_window_info_bar_get_text (GtkWidget    *bar,
+                                          GtkWidget    *label);
 void _vs_window_start_midlines           (VsWindow      *self,
                                           VsMidlineAxis  axis);
 

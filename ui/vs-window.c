@@ -32,6 +32,7 @@ vs_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->picked_layer);
   g_clear_object (&self->scene);
   g_clear_object (&self->recent_menu);
+  g_clear_object (&self->recovery_volume);
   g_clear_pointer (&self->layout, g_free);
   G_OBJECT_CLASS (vs_window_parent_class)->dispose (object);
 }
@@ -546,15 +547,8 @@ vs_window_init (VsWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
   gtk_window_set_titlebar (GTK_WINDOW (self), build_header (self));
 
-  self->error_bar = gtk_info_bar_new ();
-  gtk_info_bar_set_message_type (GTK_INFO_BAR (self->error_bar), GTK_MESSAGE_ERROR);
-  gtk_info_bar_set_show_close_button (GTK_INFO_BAR (self->error_bar), TRUE);
-  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->error_bar), FALSE);
-  self->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
+  self->error_bar = _vs_window_info_bar_new (GTK_MESSAGE_ERROR, &self->error_label);
   gtk_label_set_selectable (GTK_LABEL (self->error_label), TRUE);
-  gtk_info_bar_add_child (GTK_INFO_BAR (self->error_bar), self->error_label);
   g_signal_connect (self->error_bar, "response", G_CALLBACK (on_error_response), self);
 
   gtk_paned_set_start_child (GTK_PANED (paned), _vs_window_build_sidebar (self));
@@ -565,6 +559,7 @@ vs_window_init (VsWindow *self)
   gtk_widget_set_vexpand (paned, TRUE);
 
   gtk_box_append (GTK_BOX (outer), self->error_bar);
+  gtk_box_append (GTK_BOX (outer), _vs_window_build_recovery_bar (self));
   gtk_box_append (GTK_BOX (outer), paned);
   gtk_window_set_child (GTK_WINDOW (self), outer);
 
@@ -632,9 +627,35 @@ const char *
 vs_window_get_error_text (VsWindow *self)
 {
   g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
-  if (!gtk_info_bar_get_revealed (GTK_INFO_BAR (self->error_bar)))
+  return _vs_window_info_bar_get_text (self->error_bar, self->error_label);
+}
+
+/* A hidden bar for the top of the window, with a close button and a wrapping @label. */
+GtkWidget *
+_vs_window_info_bar_new (GtkMessageType   type,
+                         GtkWidget      **label)
+{
+  GtkWidget *bar = gtk_info_bar_new ();
+
+  gtk_info_bar_set_message_type (GTK_INFO_BAR (bar), type);
+  gtk_info_bar_set_show_close_button (GTK_INFO_BAR (bar), TRUE);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (bar), FALSE);
+  *label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (*label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (*label), 0);
+  gtk_widget_set_hexpand (*label, TRUE);
+  gtk_info_bar_add_child (GTK_INFO_BAR (bar), *label);
+  return bar;
+}
+
+/* What @bar says while it is shown, or NULL. */
+const char *
+_vs_window_info_bar_get_text (GtkWidget *bar,
+                              GtkWidget *label)
+{
+  if (!gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)))
     return NULL;
-  return gtk_label_get_text (GTK_LABEL (self->error_label));
+  return gtk_label_get_text (GTK_LABEL (label));
 }
 
 const char *

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include "vs-window-test-support.h"
+
+/* What the display tests share: running the main loop until something holds, and a window
+ * that has opened files as a person would. */
+
+/* Iterates the main loop until @done (@data) holds; FALSE after @timeout_ms without it. */
+gboolean
+vs_test_wait_until (gboolean (*done) (gpointer),
+                    gpointer   data,
+                    guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* For vs_test_wait_until: @data, a VsWindow, has no file loading. */
+gboolean
+vs_test_loads_finished (gpointer data)
+{
+  return vs_window_get_n_loading (VS_WINDOW (data)) == 0;
+}
+
+/* A shown window that has opened @paths (NULL-terminated) and finished loading them. */
+VsWindow *
+vs_test_open_window (const char *const *paths)
+{
+  VsWindow *window = vs_window_new (NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
+  gtk_window_present (GTK_WINDOW (window));
+  vs_window_open_files (window, (GFile **) files->pdata, (int) files->len);
+  g_assert_true (vs_test_wait_until (vs_test_loads_finished, window, 60000));
+  return window;
+}

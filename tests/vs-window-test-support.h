@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+#include "vs-window.h"
+
+G_BEGIN_DECLS
+
+gboolean  vs_test_wait_until    (gboolean          (*done) (gpointer),
+                                 gpointer            data,
+                                 guint               timeout_ms);
+gboolean  vs_test_loads_finished (gpointer            data);
+VsWindow *vs_test_open_window   (const char *const  *paths);
+
+G_END_DECLS
