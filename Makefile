@@ -3,6 +3,7 @@
 
 BUILD ?= _build
 ASAN_BUILD ?= _build-asan
+TSAN_BUILD ?= _build-tsan
 
 APT_PACKAGES = \
 	meson ninja-build pkg-config gcc gettext \
@@ -13,7 +14,7 @@ APT_PACKAGES = \
 	xvfb xauth \
 	mricron-data python3 python3-nibabel
 
-.PHONY: all deps build run check check-asan clean
+.PHONY: all deps build run check check-asan check-tsan clean
 
 all: build
 
@@ -47,9 +48,19 @@ check-asan: deps $(ASAN_BUILD)/build.ninja
 	ninja -C $(ASAN_BUILD)
 	build-aux/run-tests-asan $(ASAN_BUILD)
 
+$(TSAN_BUILD)/build.ninja:
+	meson setup $(TSAN_BUILD) -Db_sanitize=thread -Db_lundef=false -Dbuildtype=debugoptimized
+
+# The job runner's and the threaded analyses' tests under ThreadSanitizer (only what they need
+# is built).
+TSAN_TESTS = tests/test-volume tests/test-ridge tests/test-encoding-model
+check-tsan: deps $(TSAN_BUILD)/build.ninja
+	ninja -C $(TSAN_BUILD) $(TSAN_TESTS)
+	build-aux/run-tests-tsan $(TSAN_BUILD)
+
 # Every suite: first under the sanitizers, then the normal build (unit, gl, display).
-check: build check-asan
+check: build check-asan check-tsan
 	build-aux/run-tests $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "vs-job.h"
+#include "vs-thread-handoff.h"
 
 /* VsJob runs one analysis function in a worker thread through GTask.  The worker owns its input
  * (an immutable snapshot handed over at construction), so the scene can change while it runs; the
@@ -167,6 +168,7 @@ vs_job_thread (GTask        *task,
   GError *error = NULL;
   gpointer result;
 
+  vs_handoff_acquire (task);
   result = self->func (self->input, self->progress, cancellable, &error);
   if (result == NULL && error == NULL)
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "The analysis returned nothing");
@@ -180,13 +182,13 @@ vs_job_thread (GTask        *task,
       g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
     }
 
+  if (error == NULL)
+    vs_progress_update (self->progress, 1.0);
+  vs_handoff_release (task);
   if (error != NULL)
     g_task_return_error (task, error);
   else
-    {
-      vs_progress_update (self->progress, 1.0);
-      g_task_return_pointer (task, result, self->result_free);
-    }
+    g_task_return_pointer (task, result, self->result_free);
 }
 
 static void
@@ -197,6 +199,7 @@ vs_job_task_done (GObject      *source,
   GTask *outer = user_data;
   VsJob *self = VS_JOB (source);
 
+  vs_handoff_acquire (result);
   vs_job_set_running (self, FALSE);
   /* Hand the inner result to the caller's callback unchanged. */
   g_task_return_pointer (outer, g_object_ref (result), g_object_unref);
@@ -223,6 +226,7 @@ vs_job_run_async (VsJob               *self,
   task = g_task_new (self, self->cancellable, vs_job_task_done, outer);
   g_task_set_source_tag (task, vs_job_thread);
   g_task_set_return_on_cancel (task, FALSE);
+  vs_handoff_release (task);
   g_task_run_in_thread (task, vs_job_thread);
 }
 

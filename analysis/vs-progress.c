@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "vs-progress.h"
+#include "vs-thread-handoff.h"
 
 /* A worker thread reports progress as often as it likes; the owner's main loop hears of it at
  * most ten times a second and only when it changed by at least half a percent, so a progress
@@ -104,11 +105,11 @@ vs_progress_notify_in_owner (gpointer data)
   VsProgress *self = data;
   double fraction;
 
-  g_mutex_lock (&self->mutex);
+  vs_mutex_lock (&self->mutex);
   fraction = self->fraction;
   self->notified = fraction;
   self->notify_pending = FALSE;
-  g_mutex_unlock (&self->mutex);
+  vs_mutex_unlock (&self->mutex);
 
   if (fraction != self->public_fraction)
     {
@@ -133,7 +134,7 @@ vs_progress_update (VsProgress *self,
   fraction = CLAMP (fraction, 0.0, 1.0);
   now = g_get_monotonic_time ();
 
-  g_mutex_lock (&self->mutex);
+  vs_mutex_lock (&self->mutex);
   self->fraction = fraction;
   if (!self->notify_pending &&
       (fraction >= 1.0 || fraction == 0.0 || fabs (fraction - self->notified) >= MIN_STEP) &&
@@ -143,7 +144,7 @@ vs_progress_update (VsProgress *self,
       self->last_notify_time = now;
       schedule = TRUE;
     }
-  g_mutex_unlock (&self->mutex);
+  vs_mutex_unlock (&self->mutex);
 
   if (schedule)
     g_main_context_invoke_full (self->owner_context, G_PRIORITY_DEFAULT,
@@ -171,6 +172,7 @@ vs_progress_partial_in_owner (gpointer data)
 {
   Partial *p = data;
 
+  vs_handoff_acquire (p);
   g_signal_emit (p->progress, signals[SIGNAL_PARTIAL], 0, p->partial);
   return G_SOURCE_REMOVE;
 }
@@ -191,6 +193,7 @@ vs_progress_publish (VsProgress *self,
   p = g_new (Partial, 1);
   p->progress = g_object_ref (self);
   p->partial = g_object_ref (partial);
+  vs_handoff_release (p);
   g_main_context_invoke_full (self->owner_context, G_PRIORITY_DEFAULT,
                               vs_progress_partial_in_owner, p, partial_free);
 }

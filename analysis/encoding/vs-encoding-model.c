@@ -14,6 +14,7 @@
 #include "vs-response-data.h"
 #include "vs-ridge.h"
 #include "vs-voxel-concepts.h"
+#include "vs-thread-handoff.h"
 
 /* A voxel-wise encoding model: ridge regression from stimulus features to every voxel's
  * responses, α chosen per voxel by cross-validation on the training split, then judged on the
@@ -214,7 +215,7 @@ held_out_chunk (const VsRidgeFit *fit, gsize j0, gsize nc, gpointer user_data)
         }
     }
 
-  g_mutex_lock (&h->mutex);
+  vs_mutex_lock (&h->mutex);
   for (gsize c = 0; c < nc; c++)
     {
       gsize j = j0 + c, index = h->voxel_index[j];
@@ -238,7 +239,7 @@ held_out_chunk (const VsRidgeFit *fit, gsize j0, gsize nc, gpointer user_data)
       h->last_publish = now;
     }
   vs_progress_update (h->progress, 0.05 + 0.85 * (double) h->done / v);
-  g_mutex_unlock (&h->mutex);
+  vs_mutex_unlock (&h->mutex);
   if (snapshot != NULL)
     vs_progress_publish (h->progress, G_OBJECT (snapshot));
 }

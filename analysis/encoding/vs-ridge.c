@@ -10,6 +10,7 @@
 
 #include "vs-analysis-error.h"
 #include "vs-ridge.h"
+#include "vs-thread-handoff.h"
 
 /* Voxel-wise ridge regression with a per-voxel α chosen by k-fold cross-validation, as himalaya
  * does it: each training fold is centred and decomposed once (X = U S Vᵀ); for every α the

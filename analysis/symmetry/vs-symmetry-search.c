@@ -9,6 +9,7 @@
 #include "vs-analysis-error.h"
 #include "vs-symmetry-search.h"
 #include "vs-volume.h"
+#include "vs-thread-handoff.h"
 
 /* The mirror plane of a head: the plane n·x = d whose reflection x ↦ x − 2(n·x − d)n maps the
  * image onto itself best, scored by the normalised correlation of the image and its reflection
