@@ -11,6 +11,7 @@ struct _VsVertexData
 {
   GObject       parent_instance;
   char         *name;
+  char         *path;         /* the file it was read from, or NULL */
   guint         n_vertices;
   guint         n_columns;
   float        *values;       /* column after column */
@@ -27,6 +28,7 @@ vs_vertex_data_finalize (GObject *object)
   g_clear_object (&self->label_table);
   g_free (self->values);
   g_free (self->name);
+  g_free (self->path);
   G_OBJECT_CLASS (vs_vertex_data_parent_class)->finalize (object);
 }
 
@@ -138,4 +140,21 @@ vs_vertex_data_get_range (VsVertexData *self,
     lo = hi = 0;
   *min = lo;
   *max = hi;
+}
+
+/* The file the data was read from (set by the loader), or NULL for computed data. */
+const char *
+vs_vertex_data_get_path (VsVertexData *self)
+{
+  g_return_val_if_fail (VS_IS_VERTEX_DATA (self), NULL);
+  return self->path;
+}
+
+void
+vs_vertex_data_set_path (VsVertexData *self,
+                         const char   *path)
+{
+  g_return_if_fail (VS_IS_VERTEX_DATA (self));
+  g_free (self->path);
+  self->path = g_strdup (path);
 }

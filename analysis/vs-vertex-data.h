@@ -18,6 +18,9 @@ VsVertexData *vs_vertex_data_new          (const char    *name,
 const char   *vs_vertex_data_get_name     (VsVertexData  *self);
 void          vs_vertex_data_set_name     (VsVertexData  *self,
                                            const char    *name);
+const char   *vs_vertex_data_get_path     (VsVertexData  *self);
+void          vs_vertex_data_set_path     (VsVertexData  *self,
+                                           const char    *path);
 guint         vs_vertex_data_get_n_vertices (VsVertexData *self);
 guint         vs_vertex_data_get_n_columns (VsVertexData *self);
 float        *vs_vertex_data_get_column   (VsVertexData  *self,

@@ -13,6 +13,7 @@
 #include "vs-image-writer.h"
 #include "vs-offscreen.h"
 #include "vs-scene.h"
+#include "vs-scene-file.h"
 #include "vs-slice-figure.h"
 #include "vs-slice-renderer.h"
 #include "vs-surface-figure.h"
@@ -27,6 +28,7 @@
 static const char help_text[] =
   "Usage:\n"
   "  voxelscope render [OPTION…] FILE [FILE-OPTION…] [FILE [FILE-OPTION…]…] -o OUT.png\n"
+  "  voxelscope render --scene SESSION.vscene [OPTION…] -o OUT.png\n"
   "\n"
   "Renders slices of volumes, or surfaces in 3D, to a PNG without a display (EGL).\n"
   "For volumes the first FILE is the base layer, each later FILE an overlay on top.\n"
@@ -35,6 +37,9 @@ static const char help_text[] =
   "\n"
   "Options:\n"
   "  -o, --output OUT.png       Where to write the image (required)\n"
+  "  --scene S.vscene           A scene saved by the window (Save Scene…): its files,\n"
+  "                             settings, cursor and the focused view as it was shown,\n"
+  "                             at the view's size unless --size or --view is given\n"
   "  --size WxH                 Image size in pixels (default 800x800, ortho 1500x500)\n"
   "  --view VIEW                axial, coronal, sagittal, ortho or 3d (default axial;\n"
   "                             3d when every FILE is a surface)\n"
@@ -327,6 +332,9 @@ vs_command_render_run (int argc, char **argv)
   VsRaycastOptions raycast;
   gboolean has_iso = FALSE, render_given = FALSE;
   int clip_axis = -1;
+  g_autofree char *scene_path = NULL;
+  g_autoptr(VsSceneFile) scene_file = NULL;
+  gboolean frame_given = FALSE, radiological_given = FALSE;
 
   vs_raycast_options_init (&raycast);
   /* A stimulus with an attention map is a figure of its own. */
@@ -342,7 +350,7 @@ vs_command_render_run (int argc, char **argv)
       static const char *const takes_value[] = {
         "-o", "--output", "--size", "--view", "--at", "--frame", "--colormap", "--range",
         "--threshold", "--opacity", "--labels", "--camera", "--gap", "--overlay", "--render",
-        "--iso", "--clip", NULL
+        "--iso", "--clip", "--scene", NULL
       };
 
       if (g_str_equal (arg, "-h") || g_str_equal (arg, "--help"))
@@ -381,6 +389,11 @@ vs_command_render_run (int argc, char **argv)
         {
           g_free (output);
           output = g_strdup (value);
+        }
+      else if (g_str_equal (name, "--scene"))
+        {
+          g_free (scene_path);
+          scene_path = g_strdup (value);
         }
       else if (g_str_equal (name, "--size"))
         {
@@ -441,13 +454,10 @@ vs_command_render_run (int argc, char **argv)
           frame = g_ascii_strtoll (value, &end, 10);
           if (end == value || *end != '\0' || frame < 0)
             return fail (_("--frame takes a whole number from 0"));
+          frame_given = TRUE;
         }
       else if (g_str_equal (name, "--radiological"))
-        {
-          if (scene == NULL)
-            scene = vs_scene_new ();
-          vs_scene_set_radiological (scene, TRUE);
-        }
+        radiological_given = TRUE;
       else if (g_str_equal (name, "--no-cursor"))
         options.show_cursor = FALSE;
       else if (g_str_equal (name, "--no-letters"))
@@ -514,8 +524,39 @@ vs_command_render_run (int argc, char **argv)
         }
     }
 
-  if (files->len == 0)
-    return fail (_("give at least one FILE to render (see --help)"));
+  if (scene_path != NULL)
+    {
+      /* A saved scene: its files, settings and the focused view as the window showed them. */
+      if (files->len > 0)
+        return fail (_("--scene brings its own files; give no FILE with it"));
+      if (view_3d)
+        return fail (_("--scene renders slice views: axial, coronal, sagittal or ortho"));
+      scene_file = vs_scene_file_read (scene_path, &error);
+      scene = vs_scene_new ();
+      if (scene_file == NULL || !vs_scene_file_load (scene_file, scene, &error))
+        {
+          g_printerr ("voxelscope render: %s\n", error->message);
+          return 1;
+        }
+      if (vs_scene_get_n_layers (scene) == 0)
+        return fail (_("the scene has no volume layers to draw in slices"));
+      if (!view_given)
+        options.view = (VsFigureView) scene_file->focused_axis;
+      for (int a = 0; a < 3; a++)
+        options.views[a] = scene_file->has_view[a] ? &scene_file->view[a] : NULL;
+      if (options.width == 0 && options.view != VS_FIGURE_VIEW_ORTHO &&
+          scene_file->has_view[options.view])
+        {
+          options.width = scene_file->view[options.view].width;
+          options.height = scene_file->view[options.view].height;
+        }
+    }
+  else if (files->len == 0)
+    return fail (_("give at least one FILE (or --scene S.vscene) to render (see --help)"));
+  if (scene == NULL)
+    scene = vs_scene_new ();
+  if (radiological_given)
+    vs_scene_set_radiological (scene, TRUE);
   if (output == NULL)
     return fail (_("give the output image with -o OUT.png"));
   if (!g_str_has_suffix (output, ".png") && !g_str_has_suffix (output, ".PNG"))
@@ -544,8 +585,6 @@ vs_command_render_run (int argc, char **argv)
       options.height = options.view == VS_FIGURE_VIEW_ORTHO ? 500 : 800;
     }
 
-  if (scene == NULL)
-    scene = vs_scene_new ();
   for (guint f = 0; f < files->len; f++)
     {
       FileSpec *spec = g_ptr_array_index (files, f);
@@ -581,7 +620,8 @@ vs_command_render_run (int argc, char **argv)
     }
   if (has_at)
     vs_scene_set_cursor (scene, at);
-  vs_scene_set_frame (scene, frame);
+  if (frame_given || scene_file == NULL)
+    vs_scene_set_frame (scene, frame);
 
   if (view_3d)
     {

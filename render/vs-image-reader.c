@@ -49,3 +49,22 @@ vs_image_read_grey (const char  *path,
   vs_volume_set_path (volume, path);
   return volume;
 }
+
+/* A picture as a one-slice volume the axial view shows upright: world y = (height − 1) − row;
+ * the voxel indices stay pixel (column, row). */
+VsVolume *
+vs_image_read_upright (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(VsVolume) volume = vs_image_read_grey (path, error);
+  double affine[16] = { 1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1 };
+  gint64 dims[4];
+
+  if (volume == NULL)
+    return NULL;
+  vs_volume_get_dims (volume, dims);
+  affine[7] = (double) (dims[1] - 1);
+  if (!vs_volume_set_affine (volume, affine, error))
+    return NULL;
+  return g_steal_pointer (&volume);
+}

@@ -10,4 +10,7 @@ G_BEGIN_DECLS
 VsVolume *vs_image_read_grey (const char  *path,
                               GError     **error);
 
+VsVolume *vs_image_read_upright (const char  *path,
+                                 GError     **error);
+
 G_END_DECLS

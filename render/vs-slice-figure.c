@@ -83,6 +83,15 @@ vs_slice_figure_render (VsOffscreen                *offscreen,
     {
       int w = p == n_panes - 1 ? options->width - pane_width * p : pane_width;
       vs_slice_figure_pane_camera (scene, axes[p], w, options->height, &cameras[p]);
+      if (options->views[axes[p]] != NULL)
+        {
+          const VsSliceCamera *view = options->views[axes[p]];
+          double cursor[3];
+          memcpy (cameras[p].center, view->center, sizeof view->center);
+          cameras[p].mm_per_pixel = view->mm_per_pixel * MAX (view->width, 1) / MAX (w, 1);
+          vs_scene_get_cursor (scene, cursor);
+          vs_slice_camera_set_slice (&cameras[p], cursor);
+        }
       glViewport (p * pane_width, 0, w, options->height);
       glScissor (p * pane_width, 0, w, options->height);
       vs_slice_renderer_draw (renderer, scene, &cameras[p], options->show_cursor);

@@ -22,6 +22,9 @@ typedef struct {
   int          height;
   gboolean     show_cursor;
   gboolean     show_letters;
+  /* By VsSliceAxis, or NULL: a saved view (centre, and mm_per_pixel at its own width, which is
+   * rescaled to the pane's) instead of fitting the scene's bounds. */
+  const VsSliceCamera *views[3];
 } VsSliceFigureOptions;
 
 gboolean         vs_figure_view_from_name (const char         *name,

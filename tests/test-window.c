@@ -47,16 +47,6 @@ views_drawn (gpointer data)
   return TRUE;
 }
 
-static gboolean
-stats_ready (gpointer data)
-{
-  VsScene *scene = data;
-  for (guint i = 0; i < vs_scene_get_n_layers (scene); i++)
-    if (vs_layer_get_stats (vs_scene_get_layer (scene, i)) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
 static void
 collect_rows (GtkWidget *widget, GPtrArray *rows)
 {
@@ -96,7 +86,7 @@ test_open_colin_and_aal (void)
   g_assert_cmpuint (rows->len, ==, 2);
 
   /* The histogram jobs set the robust range of the template. */
-  g_assert_true (vs_test_wait_until (stats_ready, scene, 30000));
+  g_assert_true (vs_test_wait_until (vs_test_stats_ready, scene, 30000));
   g_assert_cmpfloat (vs_layer_get_display_max (vs_scene_get_layer (scene, 1)), >, 50);
 
   /* The views drew something: the centre of the axial view is not black. */
@@ -284,7 +274,7 @@ test_surface_analyses (void)
   GtkDialog *dialog;
   double lo, hi;
 
-  g_assert_true (vs_test_wait_until (stats_ready, scene, 30000));
+  g_assert_true (vs_test_wait_until (vs_test_stats_ready, scene, 30000));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.isosurface", NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);

@@ -478,3 +478,15 @@ vs_test_write_attention_labels_gifti (const char *path)
     "Encoding=\"ASCII\" Endian=\"LittleEndian\" ExternalFileName=\"\" "
     "ExternalFileOffset=\"\"><Data>1 1 1 1 2 2 2 2</Data></DataArray></GIFTI>", -1, NULL));
 }
+
+/* A copy of @from at @to (test data into a temporary folder). */
+void
+vs_test_copy_file (const char *from,
+                   const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, (gssize) length, NULL));
+}

@@ -40,6 +40,8 @@ char *vs_test_nifti_write   (const VsTestNifti *spec,
                              const char        *name);
 char *vs_test_make_tmpdir   (void);
 void  vs_test_remove_tree   (const char *dir);
+void  vs_test_copy_file     (const char *from,
+                             const char *to);
 
 typedef struct {
   char *patches;

@@ -31,6 +31,18 @@ vs_test_loads_finished (gpointer data)
   return vs_window_get_n_loading (VS_WINDOW (data)) == 0;
 }
 
+/* For vs_test_wait_until: every layer of @data, a VsScene, has its statistics. */
+gboolean
+vs_test_stats_ready (gpointer data)
+{
+  VsScene *scene = data;
+
+  for (guint i = 0; i < vs_scene_get_n_layers (scene); i++)
+    if (vs_layer_get_stats (vs_scene_get_layer (scene, i)) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 /* A shown window that has opened @paths (NULL-terminated) and finished loading them. */
 VsWindow *
 vs_test_open_window (const char *const *paths)

@@ -9,6 +9,7 @@ gboolean  vs_test_wait_until    (gboolean          (*done) (gpointer),
                                  gpointer            data,
                                  guint               timeout_ms);
 gboolean  vs_test_loads_finished (gpointer            data);
+gboolean  vs_test_stats_ready   (gpointer            data);
 VsWindow *vs_test_open_window   (const char *const  *paths);
 
 G_END_DECLS

@@ -29,6 +29,8 @@ struct _VsSliceView
   VsSliceCamera    camera;
   gboolean         needs_fit;
   double           fitted_bounds[6];
+  gboolean         has_saved_view;  /* a scene's view, applied after the next fit */
+  VsSliceCamera    saved_view;
   VsSliceRenderer *renderer;
   guint            frames_drawn;
   double           pointer_x;
@@ -146,6 +148,13 @@ update_camera (VsSliceView *self,
     {
       vs_slice_camera_fit (&self->camera, lo, hi, cursor);
       self->needs_fit = FALSE;
+    }
+  if (self->has_saved_view && have_bounds && width > 0)
+    {
+      memcpy (self->camera.center, self->saved_view.center, sizeof self->camera.center);
+      self->camera.mm_per_pixel = self->saved_view.mm_per_pixel *
+                                  MAX (self->saved_view.width, 1) / MAX (width, 1);
+      self->has_saved_view = FALSE;
     }
   vs_slice_camera_set_slice (&self->camera, cursor);
 }
@@ -593,6 +602,19 @@ vs_slice_view_get_camera (VsSliceView *self)
 {
   g_return_val_if_fail (VS_IS_SLICE_VIEW (self), NULL);
   return &self->camera;
+}
+
+/* Shows what @view showed (its centre, and its zoom rescaled to this view's size), e.g. from a
+ * scene; applied when the view next draws, after the scene's new layers have been fitted. */
+void
+vs_slice_view_set_camera (VsSliceView         *self,
+                          const VsSliceCamera *view)
+{
+  g_return_if_fail (VS_IS_SLICE_VIEW (self));
+  self->saved_view = *view;
+  self->has_saved_view = TRUE;
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void

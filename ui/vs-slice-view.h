@@ -17,6 +17,8 @@ VsSliceAxis          vs_slice_view_get_axis     (VsSliceView  *self);
 void                 vs_slice_view_set_axis     (VsSliceView  *self,
                                                  VsSliceAxis   axis);
 const VsSliceCamera *vs_slice_view_get_camera   (VsSliceView  *self);
+void                 vs_slice_view_set_camera   (VsSliceView  *self,
+                                                 const VsSliceCamera *view);
 void                 vs_slice_view_reset_camera (VsSliceView  *self);
 guint                vs_slice_view_get_frames_drawn (VsSliceView *self);
 cairo_surface_t     *vs_slice_view_capture      (VsSliceView  *self,

@@ -42,6 +42,8 @@ struct _VsSurfaceView
   char              *preset;
   gboolean           needs_fit;
   guint              fitted_count;
+  gboolean           has_saved_camera;  /* a scene's camera, applied after the next fit */
+  VsOrbitCamera      saved_camera;
   GPtrArray         *colors;       /* guint8 * per surface layer, NULL when stale */
   guint              color_serial;
   guint              frames_drawn;
@@ -282,6 +284,13 @@ vs_surface_view_render (GtkGLArea    *area,
   self->camera.height = height;
   if (self->needs_fit)
     fit_camera (self, items, lo, hi);
+  if (self->has_saved_camera)
+    {
+      self->camera = self->saved_camera;
+      self->camera.width = width;
+      self->camera.height = height;
+      self->has_saved_camera = FALSE;
+    }
 
   glClearColor (0, 0, 0, 1);
   glClearDepth (1.0);
@@ -525,6 +534,17 @@ vs_surface_view_set_preset (VsSurfaceView *self,
   g_free (self->preset);
   self->preset = g_strdup (preset);
   self->needs_fit = TRUE;
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+}
+
+/* Looks as @camera did (e.g. from a scene), once the view next draws. */
+void
+vs_surface_view_set_camera (VsSurfaceView       *self,
+                            const VsOrbitCamera *camera)
+{
+  g_return_if_fail (VS_IS_SURFACE_VIEW (self));
+  self->saved_camera = *camera;
+  self->has_saved_camera = TRUE;
   gtk_gl_area_queue_render (GTK_GL_AREA (self));
 }
 

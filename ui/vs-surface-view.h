@@ -15,6 +15,8 @@ GtkWidget           *vs_surface_view_new        (VsScene       *scene);
 void                 vs_surface_view_set_preset (VsSurfaceView *self,
                                                  const char    *preset);
 const VsOrbitCamera *vs_surface_view_get_camera (VsSurfaceView *self);
+void                 vs_surface_view_set_camera (VsSurfaceView       *self,
+                                                 const VsOrbitCamera *camera);
 gboolean             vs_surface_view_pick       (VsSurfaceView *self,
                                                  double         x,
                                                  double         y);

@@ -463,29 +463,10 @@ _vs_window_build_recovery_bar (VsWindow *self)
 }
 
 static void
-on_open_response (GtkNativeDialog *chooser, int response, VsWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      if (!vs_window_open_midlines (self, path, &error))
-        vs_window_show_error (self, error->message);
-    }
-  g_object_unref (chooser);
-}
-
-static void
 open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  VsWindow *self = VS_WINDOW (widget);
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Open Midlines (.json, or Symbrain .csv)"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _vs_window_choose_file (VS_WINDOW (widget), _("Open Midlines (.json, or Symbrain .csv)"), NULL,
+                          NULL, NULL, vs_window_open_midlines);
 }
 
 void

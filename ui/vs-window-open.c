@@ -102,19 +102,7 @@ load_file_job (gpointer input_data, VsProgress *progress, GCancellable *cancella
   LoadResult *result = g_new0 (LoadResult, 1);
 
   if (is_image_path (input->path))
-    {
-      result->volume = vs_image_read_grey (input->path, error);
-      if (result->volume != NULL)
-        {
-          /* Rows run down the screen: world y = (height − 1) − row, so the axial view shows the
-           * image upright; the voxel indices stay pixel (column, row). */
-          gint64 dims[4];
-          double affine[16] = { 1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1 };
-          vs_volume_get_dims (result->volume, dims);
-          affine[7] = (double) (dims[1] - 1);
-          vs_volume_set_affine (result->volume, affine, NULL);
-        }
-    }
+    result->volume = vs_image_read_upright (input->path, error);
   else if (!is_volume_path (input->path) && vs_file_is_surface (input->path))
     {
       result->surface = vs_surface_load (input->path, error);
@@ -333,6 +321,13 @@ vs_window_open_files (VsWindow  *self,
           g_autofree char *message = g_strdup_printf (_("Could not open %s: only local files "
                                                         "can be opened"), uri);
           vs_window_show_error (self, message);
+          continue;
+        }
+      if (g_str_has_suffix (path, ".vscene"))
+        {
+          g_autoptr(GError) error = NULL;
+          if (!vs_window_open_scene (self, path, &error))
+            vs_window_show_error (self, error->message);
           continue;
         }
       open_path (self, path, 1.0);

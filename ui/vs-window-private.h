@@ -46,6 +46,7 @@ void _vs_window_install_open_actions (VsWindowClass *klass);
 void _vs_window_install_analysis_actions (VsWindowClass *klass);
 void _vs_window_install_model_actions    (VsWindowClass *klass);
 void _vs_window_install_midline_actions  (VsWindowClass *klass);
+void _vs_window_install_scene_actions    (VsWindowClass *klass);
 void _vs_window_install_attention_actions (VsWindowClass *klass);
 GtkWidget *_vs_window_build_sidebar      (VsWindow      *self);
 void _vs_window_on_layers_changed        (GListModel    *model,
@@ -56,6 +57,13 @@ void _vs_window_on_layers_changed        (GListModel    *model,
 void _vs_window_offer_saved_midlines   (VsWindow      *self,
                                        VsVolume      *volume);
 GtkWidget *_vs_window_build_recovery_bar (VsWindow      *self);
+typedef gboolean (*VsWindowFileAction) (VsWindow *self, const char *path, GError **error);
+void _vs_window_choose_file (VsWindow           *self,
+                             const char         *title,
+                             const char         *save_as,
+                             const char         *filter_name,
+                             const char         *suffix,
+                             VsWindowFileAction  action);
 GtkWidget *_vs_window_info_bar_new      (GtkMessageType  type,
                                          GtkWidget     **label);
 const char *_vs_window_info_bar_get_text (GtkWidget    *bar,

@@ -256,6 +256,72 @@ out:
   g_object_unref (dialog);
 }
 
+typedef struct {
+  VsWindow           *window;
+  char               *suffix;
+  VsWindowFileAction  action;
+} FileChoice;
+
+static void
+on_file_chosen (GtkNativeDialog *chooser, int response, FileChoice *choice)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE &&
+          choice->suffix != NULL && !g_str_has_suffix (path, choice->suffix))
+        {
+          char *with_suffix = g_strconcat (path, choice->suffix, NULL);
+          g_free (path);
+          path = with_suffix;
+        }
+      if (path != NULL && !choice->action (choice->window, path, &error))
+        vs_window_show_error (choice->window, error->message);
+    }
+  g_object_unref (choice->window);
+  g_free (choice->suffix);
+  g_free (choice);
+  g_object_unref (chooser);
+}
+
+/* A file chooser that hands the chosen path to @action and shows its error: for opening, or
+ * with @save_as (the suggested name) for saving, where @suffix is added when missing. */
+void
+_vs_window_choose_file (VsWindow           *self,
+                        const char         *title,
+                        const char         *save_as,
+                        const char         *filter_name,
+                        const char         *suffix,
+                        VsWindowFileAction  action)
+{
+  GtkFileChooserNative *chooser;
+  FileChoice *choice = g_new0 (FileChoice, 1);
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                         save_as != NULL ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                         : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         save_as != NULL ? _("_Save") : _("_Open"),
+                                         _("_Cancel"));
+  if (filter_name != NULL && suffix != NULL)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autofree char *pattern = g_strconcat ("*", suffix, NULL);
+      gtk_file_filter_set_name (filter, filter_name);
+      gtk_file_filter_add_pattern (filter, pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  if (save_as != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), save_as);
+  choice->window = g_object_ref (self);
+  choice->suffix = g_strdup (suffix);
+  choice->action = action;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), choice);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 export_view (GSimpleAction *action,
              GVariant      *parameter,
@@ -325,6 +391,7 @@ build_header (VsWindow *self)
   GtkWidget *menu_button = gtk_menu_button_new ();
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) layout = g_menu_new ();
+  g_autoptr(GMenu) scene = g_menu_new ();
   g_autoptr(GMenu) view = g_menu_new ();
   g_autoptr(GMenu) app = g_menu_new ();
   g_autoptr(GMenu) analysis = g_menu_new ();
@@ -339,6 +406,9 @@ build_header (VsWindow *self)
 
   self->recent_menu = g_menu_new ();
   g_menu_append_submenu (menu, _("Open _Recent"), G_MENU_MODEL (self->recent_menu));
+  g_menu_append (scene, _("Open _Scene…"), "win.scene-open");
+  g_menu_append (scene, _("Save Scene _As…"), "win.scene-save");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (scene));
   g_menu_append (layout, _("2 × 2 Grid"), "win.layout::grid");
   g_menu_append (layout, _("1 × 3 Row"), "win.layout::row");
   g_menu_append (layout, _("Single View"), "win.layout::single");
@@ -586,6 +656,7 @@ vs_window_class_init (VsWindowClass *klass)
   _vs_window_install_analysis_actions (klass);
   _vs_window_install_model_actions (klass);
   _vs_window_install_midline_actions (klass);
+  _vs_window_install_scene_actions (klass);
   _vs_window_install_attention_actions (klass);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);

@@ -40,6 +40,12 @@ gboolean    vs_window_import_attention (VsWindow     *self,
                                         const char   *stimuli,
                                         const char   *grid,
                                         GError      **error);
+gboolean    vs_window_save_scene     (VsWindow       *self,
+                                      const char     *path,
+                                      GError        **error);
+gboolean    vs_window_open_scene     (VsWindow       *self,
+                                      const char     *path,
+                                      GError        **error);
 const char *vs_window_get_recovery_text (VsWindow     *self);
 gboolean    vs_window_restore_midlines (VsWindow      *self,
                                         GError       **error);

@@ -71,6 +71,7 @@ vs_vertex_data_load (const char  *path,
     data = vs_freesurfer_read_morphometry (path, error);
   if (data == NULL)
     return NULL;
+  vs_vertex_data_set_path (data, path);
   /* n_vertices 0: accept any count (the caller matches it to a surface afterwards). */
   if (n_vertices != 0 && vs_vertex_data_get_n_vertices (data) != n_vertices)
     {

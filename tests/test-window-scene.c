@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "vs-resources.h"
+#include "vs-slice-view.h"
+#include "vs-test-fixtures.h"
+#include "vs-window-test-support.h"
+
+/* Scenes as a person uses them: set up a view, Save Scene, then `voxelscope render --scene`
+ * gives the picture the window's own export gives, and opening the scene in a new window gives
+ * the same settings and the same picture. */
+
+static gboolean
+axial_drawn_since (gpointer data)
+{
+  gpointer *args = data;
+  VsSliceView *view = args[0];
+  return vs_slice_view_get_frames_drawn (view) > GPOINTER_TO_UINT (args[1]);
+}
+
+/* Redraws @window's axial view and returns what Export PNG would write. */
+static cairo_surface_t *
+capture_axial (VsWindow *window)
+{
+  VsSliceView *view = VS_SLICE_VIEW (vs_window_get_slice_view (window, 2));
+  gpointer args[2] = { view, GUINT_TO_POINTER (vs_slice_view_get_frames_drawn (view)) };
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  gtk_gl_area_queue_render (GTK_GL_AREA (view));
+  g_assert_true (vs_test_wait_until (axial_drawn_since, args, 20000));
+  surface = vs_slice_view_capture (view, &error);
+  g_assert_no_error (error);
+  return surface;
+}
+
+/* The tolerance for two renders of the same scene by llvmpipe in different GL contexts (the
+ * window's GtkGLArea under Xvfb, the command line's surfaceless EGL): a mean difference of at
+ * most 0.5 grey levels, and at most 0.2 % of pixels off by more than 8 in any channel. */
+static void
+assert_same_picture (cairo_surface_t *a, cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  gsize far = 0;
+  double sum = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  for (int y = 0; y < h; y++)
+    {
+      const guint8 *ra = cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a);
+      const guint8 *rb = cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b);
+      for (int x = 0; x < w; x++)
+        {
+          int worst = 0;
+          for (int c = 0; c < 3; c++)
+            {
+              int d = abs ((int) ra[4 * x + c] - (int) rb[4 * x + c]);
+              sum += d;
+              worst = MAX (worst, d);
+            }
+          far += worst > 8;
+        }
+    }
+  g_test_message ("mean difference %.3f, %" G_GSIZE_FORMAT " of %d pixels off by more than 8",
+                  sum / (3.0 * w * h), far, w * h);
+  g_assert_cmpfloat (sum / (3.0 * w * h), <=, 0.5);
+  g_assert_cmpfloat ((double) far / (w * h), <=, 0.002);
+}
+
+static void
+test_scene_render_and_reopen (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *colin = g_build_filename (dir, "ch2.nii.gz", NULL);
+  g_autofree char *aal = g_build_filename (dir, "aal.nii.gz", NULL);
+  g_autofree char *aal_txt = g_build_filename (dir, "aal.nii.txt", NULL);
+  g_autofree char *scene_path = g_build_filename (dir, "figure.vscene", NULL);
+  g_autofree char *rendered = g_build_filename (dir, "rendered.png", NULL);
+  const char *paths[] = { colin, aal, NULL };
+  cairo_surface_t *shown, *reopened, *from_cli;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  VsWindow *window, *second;
+  VsScene *scene;
+  double cursor[3] = { -30, -20, 12 };
+
+  {
+    g_autofree char *a = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+    g_autofree char *b = g_build_filename (vs_test_mricron_dir (), "aal.nii.gz", NULL);
+    g_autofree char *c = g_build_filename (vs_test_mricron_dir (), "aal.nii.txt", NULL);
+    vs_test_copy_file (a, colin);
+    vs_test_copy_file (b, aal);
+    vs_test_copy_file (c, aal_txt);
+  }
+  window = vs_test_open_window (paths);
+  scene = vs_window_get_scene (window);
+  g_assert_true (vs_test_wait_until (vs_test_stats_ready, scene, 30000));
+
+  /* A figure set up by hand: the atlas faint and outlined, the template's range, a cursor
+   * on the left hemisphere, the axial view zoomed in on it. */
+  vs_layer_set_opacity (vs_scene_get_layer (scene, 0), 0.45);
+  vs_layer_set_label_outline (vs_scene_get_layer (scene, 0), TRUE);
+  vs_layer_set_display_range (vs_scene_get_layer (scene, 1), 25, 130);
+  vs_scene_set_cursor (scene, cursor);
+  cairo_surface_destroy (capture_axial (window));
+  {
+    VsSliceView *axial = VS_SLICE_VIEW (vs_window_get_slice_view (window, 2));
+    VsSliceCamera zoomed = *vs_slice_view_get_camera (axial);
+    zoomed.mm_per_pixel *= 0.6;
+    zoomed.center[0] -= 15;
+    vs_slice_view_set_camera (axial, &zoomed);
+  }
+  shown = capture_axial (window);
+  g_assert_true (vs_window_save_scene (window, scene_path, &error));
+  g_assert_no_error (error);
+
+  /* The command line draws what the window showed. */
+  {
+    const char *args[] = { "render", "--scene", scene_path, "-o", rendered, NULL };
+    g_assert_cmpint (vs_test_run_voxelscope (args, NULL, &err), ==, 0);
+  }
+  from_cli = cairo_image_surface_create_from_png (rendered);
+  g_assert_cmpint (cairo_surface_status (from_cli), ==, CAIRO_STATUS_SUCCESS);
+  assert_same_picture (shown, from_cli);
+
+  /* A new window opening the scene has the same settings and shows the same picture. */
+  second = vs_test_open_window ((const char *const[]) { NULL });
+  g_assert_true (vs_window_open_scene (second, scene_path, &error));
+  g_assert_no_error (error);
+  {
+    VsScene *other = vs_window_get_scene (second);
+    double back[3];
+    g_assert_cmpuint (vs_scene_get_n_layers (other), ==, 2);
+    g_assert_cmpfloat (vs_layer_get_opacity (vs_scene_get_layer (other, 0)), ==, 0.45);
+    g_assert_true (vs_layer_get_label_outline (vs_scene_get_layer (other, 0)));
+    g_assert_cmpfloat (vs_layer_get_display_min (vs_scene_get_layer (other, 1)), ==, 25);
+    g_assert_cmpfloat (vs_layer_get_display_max (vs_scene_get_layer (other, 1)), ==, 130);
+    g_assert_cmpstr (vs_layer_get_name (vs_scene_get_layer (other, 0)), ==, "aal");
+    vs_scene_get_cursor (other, back);
+    for (int i = 0; i < 3; i++)
+      g_assert_cmpfloat (fabs (back[i] - cursor[i]), <, 1e-9);
+  }
+  reopened = capture_axial (second);
+  assert_same_picture (shown, reopened);
+
+  /* A scene whose file went missing is refused with the file's name, the window unchanged. */
+  g_unlink (aal);
+  g_assert_false (vs_window_open_scene (second, scene_path, &error));
+  g_assert_nonnull (strstr (error->message, "figure.vscene cannot be opened: "));
+  g_assert_nonnull (strstr (error->message, "aal.nii.gz"));
+  g_assert_cmpuint (vs_scene_get_n_layers (vs_window_get_scene (second)), ==, 2);
+
+  cairo_surface_destroy (shown);
+  cairo_surface_destroy (reopened);
+  cairo_surface_destroy (from_cli);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (second));
+  vs_test_remove_tree (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  vs_register_resource ();
+  g_test_add_func ("/window/scene-render-and-reopen", test_scene_render_and_reopen);
+  return g_test_run ();
+}
