@@ -237,7 +237,9 @@ read_items (const Reader *r, JsonObject *root, const char *member, GPtrArray *ou
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *what = g_strdup_printf (_("%s %u"), member, i + 1);
+      const char *kind = g_str_equal (member, "layers") ? _("layer")
+                         : g_str_equal (member, "surfaces") ? _("surface") : _("overlay");
+      g_autofree char *what = g_strdup_printf ("%s %u", kind, i + 1);
       JsonNode *element = json_array_get_element (array, i);
       VsSceneFileItem *item = read_item (r, element, allowed, what, error);
 

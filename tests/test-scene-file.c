@@ -157,7 +157,7 @@ test_refused (void)
   expect_refused (dir, "{\"format\": \"other\"}", "format is not voxelscope-scene-1");
   expect_refused (dir, "{\"format\": \"voxelscope-scene-1\"}", "no layers and no surfaces");
   expect_refused (dir, "{\"format\": \"voxelscope-scene-1\", \"layers\": [{}]}",
-                  "layers 1 has no “path”");
+                  "layer 1 has no “path”");
   expect_refused (dir, "{\"format\": \"voxelscope-scene-1\", \"layers\": "
                   "[{\"path\": \"a.nii\", \"display\": {\"colormap\": \"rainbow\"}}]}",
                   "unknown colormap");

@@ -12,6 +12,7 @@
 #include "vs-midline-annotations.h"
 #include "vs-nifti-reader.h"
 #include "vs-npy-reader.h"
+#include "vs-scene-file.h"
 #include "vs-stimulus-table.h"
 
 /* Every reader that takes a file from the user, by name, with the file name it expects: what
@@ -111,6 +112,13 @@ region_names (const char *path, GError **error)
   return names != NULL;
 }
 
+static gboolean
+scene (const char *path, GError **error)
+{
+  g_autoptr(VsSceneFile) s = vs_scene_file_read (path, error);
+  return s != NULL;
+}
+
 static const struct {
   const char *name;
   const char *file;
@@ -132,6 +140,7 @@ static const struct {
   { "midline-json", "midlines.json", midline_json },
   { "symbrain-csv", "lines.csv", symbrain_csv },
   { "region-names", "regions.tsv", region_names },
+  { "scene", "session.vscene", scene },
 };
 
 

@@ -141,3 +141,13 @@ put("gifti", "nan-coordinates.gii",
 # Region names (attention)
 put("region-names", "empty", b"")
 put("region-names", "binary", b"\x00\x01\x02\xff\xfe")
+# Scenes
+put("scene", "not-json.vscene", "layers: ch2.nii.gz\n")
+put("scene", "other-format.vscene", '{"format": "voxelscope-midlines-1", "layers": []}')
+put("scene", "no-layers.vscene", '{"format": "voxelscope-scene-1"}')
+put("scene", "layer-without-path.vscene", '{"format": "voxelscope-scene-1", "layers": [{"display": {}}]}')
+put("scene", "unknown-colormap.vscene", '{"format": "voxelscope-scene-1", "layers": [{"path": "a.nii", "display": {"colormap": "rainbow"}}]}')
+put("scene", "nan-opacity.vscene", '{"format": "voxelscope-scene-1", "layers": [{"path": "a.nii", "display": {"opacity": NaN}}]}')
+put("scene", "cursor-of-two.vscene", '{"format": "voxelscope-scene-1", "layers": [{"path": "a.nii"}], "cursor": [1, 2]}')
+put("scene", "negative-zoom.vscene", '{"format": "voxelscope-scene-1", "layers": [{"path": "a.nii"}], "views": {"axial": {"center": [0, 0, 0], "mm_per_pixel": -1, "width": 10, "height": 10}}}')
+put("scene", "huge-frame.vscene", '{"format": "voxelscope-scene-1", "layers": [{"path": "a.nii"}], "frame": 1e300}')
