@@ -9,10 +9,11 @@ APT_PACKAGES = \
 	meson ninja-build pkg-config gcc gettext \
 	libgtk-4-dev libepoxy-dev libcglm-dev libnifti2-dev zlib1g-dev \
 	libopenblas-dev liblapacke-dev libjson-glib-dev libegl-dev libcairo2-dev libpng-dev \
+	libblosc-dev libzstd-dev \
 	libegl-mesa0 libgl1-mesa-dri libglx-mesa0 \
 	adwaita-icon-theme fonts-dejavu-core \
 	xvfb xauth \
-	mricron-data python3 python3-nibabel
+	mricron-data python3 python3-nibabel python3-zarr
 
 .PHONY: all deps build run check check-asan check-tsan clean
 

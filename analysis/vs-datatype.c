@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "vs-datatype.h"
 
 /* NIfTI datatype codes, spelled out here so this file needs no nifti header. */
@@ -92,4 +94,36 @@ vs_datatype_read (VsDatatype    type,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Stores @value at @index, rounded and clamped to the type's range for integers (NaN → 0). */
+void
+vs_datatype_write (VsDatatype type,
+                   gpointer   data,
+                   gsize      index,
+                   double     value)
+{
+#define CLAMPED(lo, hi) (isnan (value) ? 0 : value < (lo) ? (lo) : value > (hi) ? (hi) : round (value))
+  switch (type)
+    {
+    case VS_DATATYPE_UINT8:   ((guint8 *) data)[index] = (guint8) CLAMPED (0, G_MAXUINT8); break;
+    case VS_DATATYPE_INT8:    ((gint8 *) data)[index] = (gint8) CLAMPED (G_MININT8, G_MAXINT8); break;
+    case VS_DATATYPE_UINT16:  ((guint16 *) data)[index] = (guint16) CLAMPED (0, G_MAXUINT16); break;
+    case VS_DATATYPE_INT16:   ((gint16 *) data)[index] = (gint16) CLAMPED (G_MININT16, G_MAXINT16); break;
+    case VS_DATATYPE_UINT32:  ((guint32 *) data)[index] = (guint32) CLAMPED (0, G_MAXUINT32); break;
+    case VS_DATATYPE_INT32:   ((gint32 *) data)[index] = (gint32) CLAMPED (G_MININT32, G_MAXINT32); break;
+    case VS_DATATYPE_UINT64:  ((guint64 *) data)[index] = (guint64) CLAMPED (0, 1.8446744073709550e19); break;
+    case VS_DATATYPE_INT64:   ((gint64 *) data)[index] = (gint64) CLAMPED (-9.2233720368547758e18, 9.2233720368547748e18); break;
+    case VS_DATATYPE_FLOAT32: ((float *) data)[index] = (float) value; break;
+    case VS_DATATYPE_FLOAT64: ((double *) data)[index] = value; break;
+    case VS_DATATYPE_RGB24:
+      {
+        guint8 *p = (guint8 *) data + 3 * index;
+        p[0] = p[1] = p[2] = (guint8) CLAMPED (0, 255);
+        break;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+#undef CLAMPED
 }

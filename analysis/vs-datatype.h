@@ -26,6 +26,10 @@ gboolean    vs_datatype_is_integer     (VsDatatype type);
 double      vs_datatype_read           (VsDatatype    type,
                                         gconstpointer data,
                                         gsize         index);
+void        vs_datatype_write          (VsDatatype    type,
+                                        gpointer      data,
+                                        gsize         index,
+                                        double        value);
 gboolean    vs_datatype_from_nifti     (int           nifti_code,
                                         VsDatatype   *out_type);
 

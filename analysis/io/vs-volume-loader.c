@@ -7,8 +7,9 @@
 #include "vs-label-table-reader.h"
 #include "vs-nifti-reader.h"
 #include "vs-volume-loader.h"
+#include "vs-zarr-reader.h"
 
-/* Opening a volume as a person expects: the NIfTI data, plus the label table given or found
+/* Opening a volume as a person expects: the NIfTI data (or a Zarr array), plus the label table given or found
  * beside it (aal.nii.gz → aal.nii.txt + aal.nii.lut), which makes an integer volume a label map. */
 VsVolume *
 vs_volume_load (const char    *path,
@@ -21,7 +22,10 @@ vs_volume_load (const char    *path,
   g_autoptr(VsLabelTable) table = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  volume = vs_nifti_read (path, progress, cancellable, error);
+  if (vs_zarr_is_array_or_group (path))
+    volume = vs_zarr_read (path, progress, cancellable, error);
+  else
+    volume = vs_nifti_read (path, progress, cancellable, error);
   if (volume == NULL)
     return NULL;
 

@@ -26,6 +26,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_mkdir_with_parents (dir, 0700);
       path = g_build_filename (dir, vs_fuzz_reader_file (FUZZ_READER), NULL);
       g_free (dir);
+      dir = g_path_get_dirname (path);   /* the file may sit in a folder (Zarr arrays) */
+      g_mkdir_with_parents (dir, 0700);
+      g_free (dir);
     }
   file = fopen (path, "wb");
   if (file == NULL)

@@ -13,6 +13,7 @@
 #include "vs-nifti-reader.h"
 #include "vs-npy-reader.h"
 #include "vs-scene-file.h"
+#include "vs-zarr-reader.h"
 #include "vs-stimulus-table.h"
 
 /* Every reader that takes a file from the user, by name, with the file name it expects: what
@@ -119,6 +120,51 @@ scene (const char *path, GError **error)
   return s != NULL;
 }
 
+/* .zarray metadata: parsed and checked, no data read (a shape that fits in memory is legal). */
+static gboolean
+zarr_metadata (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  gint64 dims[4];
+  VsDatatype type;
+  return vs_zarr_read_header (dir, dims, &type, error);
+}
+
+/* A chunk: the first byte picks the compressor and data type of a small array (4 × 5 × 6,
+ * chunks 4 × 5 × 3: two chunks, the second missing), the rest is chunk 0.0.0. */
+static gboolean
+zarr_chunk (const char *path, GError **error)
+{
+  static const char *const compressors[] = {
+    "null", "{\"id\": \"zlib\"}", "{\"id\": \"gzip\"}", "{\"id\": \"zstd\"}",
+    "{\"id\": \"blosc\"}"
+  };
+  static const char *const dtypes[] = { "|u1", "<u2", ">i2", "<f4", "<f8" };
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *meta = g_build_filename (dir, ".zarray", NULL);
+  g_autofree char *chunk = g_build_filename (dir, "0.0.0", NULL);
+  g_autofree char *zarray = NULL;
+  g_autoptr(VsVolume) volume = NULL;
+  gsize length = 0;
+  guint8 pick;
+
+  if (!g_file_get_contents (path, &contents, &length, error) || length == 0)
+    return FALSE;
+  pick = (guint8) contents[0];
+  zarray = g_strdup_printf ("{\"zarr_format\": 2, \"shape\": [4, 5, 6], \"chunks\": [4, 5, 3], "
+                            "\"dtype\": \"%s\", \"compressor\": %s, \"fill_value\": 1, "
+                            "\"order\": \"%s\", \"filters\": null}",
+                            dtypes[(pick / 5) % 5], compressors[pick % 5],
+                            pick >= 128 ? "F" : "C");
+  g_file_set_contents (meta, zarray, -1, NULL);
+  g_file_set_contents (chunk, contents + 1, (gssize) length - 1, NULL);
+  volume = vs_zarr_read (dir, NULL, NULL, error);
+  g_unlink (meta);
+  g_unlink (chunk);
+  return volume != NULL;
+}
+
 static const struct {
   const char *name;
   const char *file;
@@ -141,6 +187,8 @@ static const struct {
   { "symbrain-csv", "lines.csv", symbrain_csv },
   { "region-names", "regions.tsv", region_names },
   { "scene", "session.vscene", scene },
+  { "zarr-metadata", "a.zarr/.zarray", zarr_metadata },
+  { "zarr-chunk", "a.zarr/chunk.bin", zarr_chunk },
 };
 
 
@@ -183,11 +231,16 @@ vs_fuzz_read_copy (guint       reader,
   char *message = NULL;
   gsize length = 0;
 
+  g_autofree char *parent = g_path_get_dirname (path);
+
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
   if (!readers[reader].read (path, &error))
     message = g_strdup (error != NULL ? error->message : "(failed without a message)");
   g_unlink (path);
+  if (!g_str_equal (parent, tmp))
+    g_rmdir (parent);
   g_rmdir (tmp);
   return message;
 }

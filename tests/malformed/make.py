@@ -151,3 +151,21 @@ put("scene", "nan-opacity.vscene", '{"format": "voxelscope-scene-1", "layers": [
 put("scene", "cursor-of-two.vscene", '{"format": "voxelscope-scene-1", "layers": [{"path": "a.nii"}], "cursor": [1, 2]}')
 put("scene", "negative-zoom.vscene", '{"format": "voxelscope-scene-1", "layers": [{"path": "a.nii"}], "views": {"axial": {"center": [0, 0, 0], "mm_per_pixel": -1, "width": 10, "height": 10}}}')
 put("scene", "huge-frame.vscene", '{"format": "voxelscope-scene-1", "layers": [{"path": "a.nii"}], "frame": 1e300}')
+# Zarr
+def zarray(shape="[4, 5, 6]", chunks="[4, 5, 3]", dtype="<u2", compressor="null", extra=""):
+    return ('{"zarr_format": 2, "shape": %s, "chunks": %s, "dtype": "%s", "compressor": %s, '
+            '"fill_value": 0, "order": "C", "filters": null%s}' % (shape, chunks, dtype, compressor, extra))
+put("zarr-metadata", "not-json", "zarr_format = 2\n")
+put("zarr-metadata", "version-3", '{"zarr_format": 3, "shape": [4, 4]}')
+put("zarr-metadata", "one-dimension", zarray(shape="[4]", chunks="[4]"))
+put("zarr-metadata", "five-dimensions", zarray(shape="[1, 2, 3, 4, 5]", chunks="[1, 2, 3, 4, 5]"))
+put("zarr-metadata", "negative-shape", zarray(shape="[4, -5, 6]"))
+put("zarr-metadata", "chunks-mismatch", zarray(chunks="[4, 5]"))
+put("zarr-metadata", "complex-dtype", zarray(dtype="<c16"))
+put("zarr-metadata", "unknown-compressor", zarray(compressor='{"id": "lzma"}'))
+put("zarr-metadata", "filters", zarray(extra=', "filters": [{"id": "delta", "dtype": "<u2"}]').replace('"filters": null, ', ''))
+put("zarr-metadata", "bad-separator", zarray(extra=', "dimension_separator": "_"'))
+put("zarr-chunk", "cut-zlib", bytes([1]) + b"\x78\x9c\x63\x60")
+put("zarr-chunk", "blosc-lies", bytes([4]) + b"\x02\x01\x21\x02" + (120).to_bytes(4, "little") + (999999).to_bytes(4, "little") + (16).to_bytes(4, "little") + b"\0" * 8)
+put("zarr-chunk", "zstd-garbage", bytes([3]) + b"\x28\xb5\x2f\xfd" + b"garbage")
+put("zarr-chunk", "raw-too-long", bytes([5]) + b"\0" * 1000)
