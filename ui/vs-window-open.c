@@ -11,6 +11,7 @@
 #include "vs-volume-stats.h"
 #include "vs-image-reader.h"
 #include "vs-window-private.h"
+#include "vs-zarr-reader.h"
 
 /* Opening files: the Open dialog, drag and drop, recent files, the command line and the demo all
  * end in open_path(), which loads in a VsJob with a progress bar and a cancel button.  A file is
@@ -73,7 +74,7 @@ is_volume_path (const char *path)
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     if (g_str_has_suffix (path, suffixes[i]))
       return TRUE;
-  return FALSE;
+  return vs_zarr_is_array_or_group (path);
 }
 
 /* 2D images (PNG, JPEG) open as one-slice volumes, e.g. Symbrain's slices for midlines. */

@@ -108,7 +108,10 @@ parse_raw_header (const char    *display,
       if (header->version == 0 &&
           (g_str_has_suffix (display, ".nii") || g_str_has_suffix (display, ".nii.gz")))
         {
-          g_autofree char *magic = g_strescape ((const char *) (bytes + 344), NULL);
+          char raw_magic[5] = { 0 };
+          g_autofree char *magic = NULL;
+          memcpy (raw_magic, bytes + 344, 4);
+          magic = g_strescape (raw_magic, NULL);
           g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_CORRUPT,
                        "%s: not a NIfTI file (the magic string is “%.8s”, expected “n+1”)",
                        display, magic);
