@@ -12,6 +12,7 @@
 
 #include "vs-command-analyze.h"
 #include "vs-command-attention.h"
+#include "vs-command-instances.h"
 #include "vs-command-midline.h"
 #include "vs-encoding-model.h"
 #include "vs-nifti-reader.h"
@@ -41,6 +42,8 @@ static const char usage[] =
   "  voxelscope analyze attention --patch-features P.npy --stimuli stim.tsv --responses Y.nii.gz\n"
   "                              --regions ATLAS.nii.gz | --voxel I,J,K … [--grid 16x16]\n"
   "                              [--encoding-weights W.nii.gz] --out-dir OUT\n"
+  "  voxelscope analyze instances IN.nii.gz|IN.zarr [--channels 0,1,2] [--threshold otsu|VALUE]\n"
+  "                              [--min-size 800] --out LABELS.nii.gz\n"
   "\n"
   "Vertex-wise: --responses lh.func.gii --responses rh.func.gii (one data array per\n"
   "presentation); the maps are then written as .npy, one per hemisphere (LH-STEM.r.npy, …).\n"
@@ -457,9 +460,11 @@ vs_command_analyze_run (int argc, char **argv)
     return vs_command_midline_run (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "attention"))
     return vs_command_attention_run (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "instances"))
+    return vs_command_instances_run (argc - 1, argv + 1);
   {
     g_autofree char *message =
-      g_strdup_printf (_("unknown analysis “%s”; available: encoding, selectivity, midline, attention"), argv[1]);
+      g_strdup_printf (_("unknown analysis “%s”; available: encoding, selectivity, midline, attention, instances"), argv[1]);
     return fail (message);
   }
 }

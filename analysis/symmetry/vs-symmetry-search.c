@@ -10,6 +10,7 @@
 #include "vs-symmetry-search.h"
 #include "vs-volume.h"
 #include "vs-thread-handoff.h"
+#include "vs-otsu.h"
 
 /* The mirror plane of a head: the plane n·x = d whose reflection x ↦ x − 2(n·x − d)n maps the
  * image onto itself best, scored by the normalised correlation of the image and its reflection
@@ -56,57 +57,13 @@ edge_length (const double affine[16], int axis)
                affine[8 + axis] * affine[8 + axis]);
 }
 
-/* Otsu's threshold over 256 bins between the smallest and largest finite values. */
-static float
-otsu_threshold (const float *data, gsize n)
-{
-  double lo = INFINITY, hi = -INFINITY, total = 0, sum = 0, sum_b = 0, w_b = 0, best = -1;
-  guint64 hist[256] = { 0 };
-  float threshold = 0;
-
-  for (gsize i = 0; i < n; i++)
-    if (isfinite (data[i]))
-      {
-        lo = MIN (lo, data[i]);
-        hi = MAX (hi, data[i]);
-      }
-  if (!(hi > lo))
-    return (float) lo;
-  for (gsize i = 0; i < n; i++)
-    if (isfinite (data[i]))
-      hist[MIN ((int) ((data[i] - lo) / (hi - lo) * 256), 255)]++;
-  for (int b = 0; b < 256; b++)
-    {
-      total += hist[b];
-      sum += b * (double) hist[b];
-    }
-  for (int b = 0; b < 255; b++)
-    {
-      double w_f, m_b, m_f, between;
-      w_b += hist[b];
-      sum_b += b * (double) hist[b];
-      w_f = total - w_b;
-      if (w_b == 0 || w_f == 0)
-        continue;
-      m_b = sum_b / w_b;
-      m_f = (sum - sum_b) / w_f;
-      between = w_b * w_f * (m_b - m_f) * (m_b - m_f);
-      if (between > best)
-        {
-          best = between;
-          threshold = (float) (lo + (b + 1) * (hi - lo) / 256);
-        }
-    }
-  return threshold;
-}
-
 guint8 *
 vs_symmetry_mask (const VsSymmetryImage *image,
                   float                 *threshold)
 {
   gsize n = (gsize) (image->dims[0] * image->dims[1] * image->dims[2]);
   guint8 *mask = g_new (guint8, n);
-  float t = isnan (image->threshold) ? otsu_threshold (image->data, n) : (float) image->threshold;
+  float t = isnan (image->threshold) ? vs_otsu_threshold (image->data, n) : (float) image->threshold;
 
   for (gsize i = 0; i < n; i++)
     mask[i] = image->data[i] > t;

@@ -1,0 +1,4 @@
+/* SPDX-License-Identifier: MIT */
+#pragma once
+
+int vs_command_instances_run (int argc, char **argv);

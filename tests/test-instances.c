@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <string.h>
+
+#include "vs-connected-components.h"
+#include "vs-instance-segmentation.h"
+#include "vs-test-neurons.h"
+
+/* Neuron instances, the analyses: 26-connected components against a plain flood fill on random
+ * masks (any thread count gives the same labels), and on shapes worked out by hand. */
+
+/* The reference: breadth-first flood fill over the 26 neighbours, numbering components by their
+ * first voxel in scan order (x fastest). */
+static guint32
+flood_fill (const guint8 *mask, const gint64 d[3], guint32 *labels)
+{
+  gsize n = (gsize) (d[0] * d[1] * d[2]);
+  g_autofree gsize *queue = g_new (gsize, n);
+  guint32 count = 0;
+
+  memset (labels, 0, n * sizeof (guint32));
+  for (gsize start = 0; start < n; start++)
+    {
+      gsize head = 0, tail = 0;
+      if (!mask[start] || labels[start])
+        continue;
+      labels[start] = ++count;
+      queue[tail++] = start;
+      while (head < tail)
+        {
+          gsize v = queue[head++];
+          gint64 x = v % d[0], y = (v / d[0]) % d[1], z = v / (d[0] * d[1]);
+          for (int dz = -1; dz <= 1; dz++)
+            for (int dy = -1; dy <= 1; dy++)
+              for (int dx = -1; dx <= 1; dx++)
+                {
+                  gint64 xx = x + dx, yy = y + dy, zz = z + dz;
+                  gsize w;
+                  if (xx < 0 || yy < 0 || zz < 0 || xx >= d[0] || yy >= d[1] || zz >= d[2])
+                    continue;
+                  w = (gsize) (xx + d[0] * (yy + d[1] * zz));
+                  if (mask[w] && !labels[w])
+                    {
+                      labels[w] = count;
+                      queue[tail++] = w;
+                    }
+                }
+        }
+    }
+  return count;
+}
+
+static void
+test_random_masks (void)
+{
+  const gint64 shapes[][3] = { { 1, 1, 1 }, { 7, 5, 3 }, { 33, 17, 9 }, { 64, 40, 24 },
+                               { 9, 80, 31 }, { 130, 3, 5 } };
+  const double densities[] = { 0.05, 0.2, 0.35, 0.5, 0.8 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+    for (guint k = 0; k < G_N_ELEMENTS (densities); k++)
+      {
+        const gint64 *d = shapes[s];
+        gsize n = (gsize) (d[0] * d[1] * d[2]);
+        g_autofree guint8 *mask = g_new (guint8, n);
+        g_autofree guint32 *expected = g_new (guint32, n);
+        guint32 n_expected;
+
+        for (gsize i = 0; i < n; i++)
+          mask[i] = g_test_rand_double () < densities[k] ? (guint8) (1 + g_test_rand_int_range (0, 200)) : 0;
+        n_expected = flood_fill (mask, d, expected);
+        for (guint threads = 1; threads <= 4; threads++)
+          {
+            g_autofree guint32 *labels = g_new (guint32, n);
+            g_autofree guint64 *sizes = NULL;
+            guint32 got = vs_connected_components (mask, d, labels, &sizes, threads, NULL, NULL);
+            g_autofree guint64 *counted = g_new0 (guint64, got + 1);
+            g_assert_cmpuint (got, ==, n_expected);
+            g_assert_cmpint (memcmp (labels, expected, n * sizeof (guint32)), ==, 0);
+            for (gsize i = 0; i < n; i++)
+              counted[labels[i]]++;
+            for (guint32 l = 1; l <= got; l++)
+              g_assert_cmpuint (sizes[l], ==, counted[l]);
+          }
+      }
+}
+
+/* By hand: two voxels touching only at a corner are one component (26-connectivity); a gap of
+ * one voxel keeps them apart. */
+static void
+test_by_hand (void)
+{
+  const gint64 d[3] = { 4, 4, 4 };
+  guint8 mask[64] = { 0 };
+  guint32 labels[64];
+
+  mask[0] = 1;                                /* (0, 0, 0) */
+  mask[1 + 4 * (1 + 4 * 1)] = 1;              /* (1, 1, 1): corner neighbour */
+  mask[3 + 4 * (3 + 4 * 3)] = 1;              /* (3, 3, 3): two steps away */
+  g_assert_cmpuint (vs_connected_components (mask, d, labels, NULL, 1, NULL, NULL), ==, 2);
+  g_assert_cmpuint (labels[0], ==, 1);
+  g_assert_cmpuint (labels[1 + 4 * (1 + 4 * 1)], ==, 1);
+  g_assert_cmpuint (labels[3 + 4 * (3 + 4 * 3)], ==, 2);
+  memset (mask, 0, sizeof mask);
+  g_assert_cmpuint (vs_connected_components (mask, d, labels, NULL, 2, NULL, NULL), ==, 0);
+  memset (mask, 1, sizeof mask);
+  g_assert_cmpuint (vs_connected_components (mask, d, labels, NULL, 3, NULL, NULL), ==, 1);
+}
+
+/* Well-separated synthetic neurons: the baseline finds each one as one instance covering most
+ * of it (IoU with its ground truth ≥ 0.7) and nothing else; speckle below min-size is gone. */
+static void
+test_baseline_separated (void)
+{
+  VsTestNeuronSpec spec;
+  g_autoptr(VsVolume) truth = NULL;
+  g_autoptr(VsVolume) image = NULL;
+  g_autoptr(VsVolume) labels = NULL;
+  g_autoptr(GError) error = NULL;
+  VsInstanceOptions options;
+  VsInstanceReport report;
+  const guint32 *t, *l;
+  gsize n;
+
+  vs_test_neuron_spec_init (&spec);
+  spec.n_neurons = 4;
+  image = vs_test_make_neurons (&spec, &truth);
+  vs_instance_options_init (&options);
+  options.min_size = 50;
+  labels = vs_instance_segment (image, &options, &report, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("threshold %.1f, %u components, %u instances", report.threshold,
+                  report.n_components, report.n_instances);
+  g_assert_cmpuint (report.n_instances, ==, spec.n_neurons);
+  g_assert_cmpint (vs_volume_get_datatype (labels), ==, VS_DATATYPE_UINT32);
+  g_assert_nonnull (vs_volume_get_label_table (labels));
+
+  t = vs_volume_get_data (truth);
+  l = vs_volume_get_data (labels);
+  n = vs_volume_get_frame_voxels (truth);
+  for (guint32 k = 1; k <= spec.n_neurons; k++)
+    {
+      /* The instance most of neuron k falls in, and their overlap. */
+      g_autofree guint64 *hits = g_new0 (guint64, report.n_instances + 1);
+      guint64 in_truth = 0, in_label = 0, both;
+      guint32 best = 0;
+      for (gsize i = 0; i < n; i++)
+        if (t[i] == k)
+          hits[l[i]]++, in_truth++;
+      for (guint32 j = 1; j <= report.n_instances; j++)
+        if (hits[j] > hits[best])
+          best = j;
+      g_assert_cmpuint (best, !=, 0);
+      both = hits[best];
+      for (gsize i = 0; i < n; i++)
+        in_label += l[i] == best;
+      g_test_message ("neuron %u: %" G_GUINT64_FORMAT " voxels, IoU %.3f with instance %u", k,
+                      in_truth, (double) both / (in_truth + in_label - both), best);
+      g_assert_cmpfloat ((double) both / (in_truth + in_label - both), >=, 0.7);
+    }
+
+  /* A channel that does not exist is named. */
+  {
+    guint bad = 7;
+    g_autoptr(VsVolume) none = NULL;
+    g_autoptr(GError) local = NULL;
+    options.channels = &bad;
+    options.n_channels = 1;
+    none = vs_instance_segment (image, &options, NULL, NULL, NULL, &local);
+    g_assert_null (none);
+    g_assert_nonnull (strstr (local->message, "channel 7 does not exist"));
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/instances/components/random-masks", test_random_masks);
+  g_test_add_func ("/instances/components/by-hand", test_by_hand);
+  g_test_add_func ("/instances/baseline/separated", test_baseline_separated);
+  return g_test_run ();
+}
