@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "vs-application.h"
+#include "vs-preferences-window.h"
+#include "vs-shortcuts-window.h"
 #include "vs-window.h"
 
 struct _VsApplication
@@ -53,6 +55,22 @@ about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 }
 
 static void
+preferences_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (vs_preferences_window_new (parent)));
+}
+
+static void
+shortcuts_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (vs_shortcuts_window_new (parent)));
+}
+
+static void
 quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   g_application_quit (G_APPLICATION (user_data));
@@ -63,14 +81,22 @@ vs_application_startup (GApplication *application)
 {
   static const GActionEntry entries[] = {
     { "about", about_action },
+    { "preferences", preferences_action },
+    { "shortcuts", shortcuts_action },
     { "quit", quit_action },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (vs_application_parent_class)->startup (application);
   g_action_map_add_action_entries (G_ACTION_MAP (application), entries, G_N_ELEMENTS (entries),
                                    application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.shortcuts",
+                                         shortcuts_accels);
 }
 
 static void

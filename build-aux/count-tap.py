@@ -35,6 +35,8 @@ for path in sys.argv[1:]:
                     s += 1
                 else:
                     p += 1
+        if p + f + s == 0 and plan == 0 and test.get("result") == "OK":
+            p = 1   # a test that reports by its exit status, not TAP
         if test.get("result") not in ("OK", "SKIP", "EXPECTEDFAIL"):
             f = max(f + max(plan - (p + f + s), 0), 1)
             print(f"FAILED: {test.get('name')} ({test.get('result')})", file=sys.stderr)

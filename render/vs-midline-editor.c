@@ -13,7 +13,6 @@
  * written to the autosave file a moment after it settles, through a temporary file and a rename.
  * "changed" tells the views to redraw; "autosave-failed" carries the reason when a save fails. */
 
-#define AUTOSAVE_DELAY_MS 1000
 
 struct _VsMidlineEditor
 {
@@ -21,6 +20,7 @@ struct _VsMidlineEditor
   VsMidlineAnnotations *annotations;
   VsVolume             *source;
   char                 *autosave_path;
+  guint                 autosave_delay_ms;
   GPtrArray            *undo;   /* VsMidlineAnnotations, oldest first */
   GPtrArray            *redo;
   guint                 autosave_source;
@@ -76,6 +76,7 @@ vs_midline_editor_new (VsMidlineAnnotations *annotations,
   self->annotations = annotations;
   self->source = g_object_ref (source);
   self->autosave_path = g_strdup (autosave_path);
+  self->autosave_delay_ms = 1000;
   return self;
 }
 
@@ -91,6 +92,15 @@ vs_midline_editor_get_source (VsMidlineEditor *self)
 {
   g_return_val_if_fail (VS_IS_MIDLINE_EDITOR (self), NULL);
   return self->source;
+}
+
+/* How long after an edit settles it is autosaved (the preferences; 1 s by default). */
+void
+vs_midline_editor_set_autosave_delay (VsMidlineEditor *self,
+                                      guint            milliseconds)
+{
+  g_return_if_fail (VS_IS_MIDLINE_EDITOR (self));
+  self->autosave_delay_ms = MAX (milliseconds, 1);
 }
 
 const char *
@@ -141,7 +151,7 @@ changed (VsMidlineEditor *self)
     {
       if (self->autosave_source != 0)
         g_source_remove (self->autosave_source);
-      self->autosave_source = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_due, self);
+      self->autosave_source = g_timeout_add (self->autosave_delay_ms, autosave_due, self);
     }
   g_signal_emit (self, signals[CHANGED], 0);
 }

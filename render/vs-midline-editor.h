@@ -17,6 +17,8 @@ VsMidlineEditor            *vs_midline_editor_new             (VsMidlineAnnotati
 const VsMidlineAnnotations *vs_midline_editor_get_annotations (VsMidlineEditor      *self);
 VsVolume                   *vs_midline_editor_get_source      (VsMidlineEditor      *self);
 const char                 *vs_midline_editor_get_autosave_path (VsMidlineEditor    *self);
+void                        vs_midline_editor_set_autosave_delay (VsMidlineEditor   *self,
+                                                                  guint              milliseconds);
 void                        vs_midline_editor_begin_change    (VsMidlineEditor      *self);
 void                        vs_midline_editor_move_endpoint   (VsMidlineEditor      *self,
                                                                VsMidlineAxis         axis,

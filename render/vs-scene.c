@@ -21,6 +21,9 @@ struct _VsScene
   gboolean    radiological;
   gint64      frame;
   VsMidlineEditor *midlines;
+  VsColormap  base_colormap;     /* of the first volume layer */
+  VsColormap  overlay_colormap;  /* of volumes over it */
+  gboolean    interpolate;       /* of new layers */
 };
 
 G_DEFINE_FINAL_TYPE (VsScene, vs_scene, G_TYPE_OBJECT)
@@ -142,6 +145,9 @@ vs_scene_class_init (VsSceneClass *klass)
 static void
 vs_scene_init (VsScene *self)
 {
+  self->base_colormap = VS_COLORMAP_GREY;
+  self->overlay_colormap = VS_COLORMAP_HOT;
+  self->interpolate = TRUE;
   self->layers = g_list_store_new (VS_TYPE_LAYER);
   g_signal_connect (self->layers, "items-changed", G_CALLBACK (on_layers_changed), self);
   self->surfaces = g_list_store_new (VS_TYPE_SURFACE_LAYER);
@@ -180,6 +186,20 @@ vs_scene_get_layer (VsScene *self,
   return layer;  /* the store keeps it alive */
 }
 
+/* How volumes opened from now on are shown (the preferences): the first one's colormap, the
+ * colormap of those over it, and whether they are interpolated.  Label maps keep theirs. */
+void
+vs_scene_set_layer_defaults (VsScene    *self,
+                             VsColormap  base,
+                             VsColormap  overlay,
+                             gboolean    interpolate)
+{
+  g_return_if_fail (VS_IS_SCENE (self));
+  self->base_colormap = base;
+  self->overlay_colormap = overlay;
+  self->interpolate = interpolate;
+}
+
 /* New layers go on top.  The first volume centres the cursor. */
 VsLayer *
 vs_scene_add_volume (VsScene  *self,
@@ -193,9 +213,11 @@ vs_scene_add_volume (VsScene  *self,
 
   first = vs_scene_get_n_layers (self) == 0;
   layer = vs_layer_new (volume);
-  if (!first && !vs_layer_is_label (layer) &&
-      vs_volume_get_intent (volume) != VS_VOLUME_INTENT_RGB)
-    vs_layer_set_colormap (layer, VS_COLORMAP_HOT);
+  if (!vs_layer_is_label (layer) && vs_volume_get_intent (volume) != VS_VOLUME_INTENT_RGB)
+    {
+      vs_layer_set_colormap (layer, first ? self->base_colormap : self->overlay_colormap);
+      vs_layer_set_interpolate (layer, self->interpolate);
+    }
   g_list_store_insert (self->layers, 0, layer);
 
   if (first)

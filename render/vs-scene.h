@@ -17,6 +17,10 @@ GListModel *vs_scene_get_layers       (VsScene      *self);
 guint       vs_scene_get_n_layers     (VsScene      *self);
 VsLayer    *vs_scene_get_layer        (VsScene      *self,
                                        guint         position);
+void        vs_scene_set_layer_defaults (VsScene    *self,
+                                       VsColormap    base,
+                                       VsColormap    overlay,
+                                       gboolean      interpolate);
 VsLayer    *vs_scene_add_volume       (VsScene      *self,
                                        VsVolume     *volume);
 void        vs_scene_remove_layer     (VsScene      *self,

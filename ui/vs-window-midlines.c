@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "vs-midline-panel.h"
+#include "vs-settings.h"
 #include "vs-volume-stats.h"
 #include "vs-window-private.h"
 
@@ -165,6 +166,9 @@ annotate (VsWindow *self, VsVolume *volume, VsMidlineAnnotations *annotations)
   g_autoptr(VsMidlineEditor) editor = vs_midline_editor_new (annotations, volume, autosave);
 
   g_signal_connect_object (editor, "autosave-failed", G_CALLBACK (on_autosave_failed), self, 0);
+  if (vs_settings_get () != NULL)
+    vs_midline_editor_set_autosave_delay (editor, 1000 * g_settings_get_uint (vs_settings_get (),
+                                                                             "autosave-delay"));
   vs_scene_set_midlines (self->scene, editor);
   vs_midline_panel_set_editor (VS_MIDLINE_PANEL (self->midline_panel), self->scene, editor);
   gtk_widget_set_visible (self->midline_panel, TRUE);

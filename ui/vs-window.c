@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "vs-image-writer.h"
+#include "vs-settings.h"
 #include "vs-layer-row.h"
 #include "vs-slice-view.h"
 #include "vs-surface-row.h"
@@ -376,6 +377,24 @@ on_frame_scale_changed (GtkRange *range, VsWindow *self)
   vs_scene_set_frame (self->scene, (gint64) lround (gtk_range_get_value (range)));
 }
 
+/* The preferences for what is opened from now on: colormaps and interpolation of new layers. */
+static void
+apply_settings (VsWindow *self)
+{
+  GSettings *settings = vs_settings_get ();
+  g_autofree char *base = NULL, *overlay = NULL;
+  VsColormap base_map = VS_COLORMAP_GREY, overlay_map = VS_COLORMAP_HOT;
+
+  if (settings == NULL)
+    return;
+  base = g_settings_get_string (settings, "base-colormap");
+  overlay = g_settings_get_string (settings, "overlay-colormap");
+  vs_colormap_from_name (base, &base_map);
+  vs_colormap_from_name (overlay, &overlay_map);
+  vs_scene_set_layer_defaults (self->scene, base_map, overlay_map,
+                               g_settings_get_boolean (settings, "interpolate"));
+}
+
 static void
 on_error_response (GtkInfoBar *bar, int response, VsWindow *self)
 {
@@ -432,6 +451,8 @@ build_header (VsWindow *self)
   g_menu_append (attention, _("E_xport Image with Attention…"), "win.attention-export");
   g_menu_append (attention, _("Export _Top Images × Regions…"), "win.attention-montage");
   g_menu_append_section (menu, _("Attention"), G_MENU_MODEL (attention));
+  g_menu_append (app, _("_Preferences"), "app.preferences");
+  g_menu_append (app, _("_Keyboard Shortcuts"), "app.shortcuts");
   g_menu_append (app, _("_About Voxelscope"), "app.about");
   g_menu_append (app, _("_Quit"), "app.quit");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (app));
@@ -612,6 +633,16 @@ vs_window_init (VsWindow *self)
 
   self->scene = vs_scene_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  apply_settings (self);
+  if (vs_settings_get () != NULL)
+    {
+      /* The convention is each window's from its start; the other preferences follow. */
+      GAction *radiological = g_action_map_lookup_action (G_ACTION_MAP (self), "radiological");
+      g_action_change_state (radiological, g_variant_new_boolean (
+        g_settings_get_enum (vs_settings_get (), "convention") == 1));
+      g_signal_connect_object (vs_settings_get (), "changed", G_CALLBACK (apply_settings), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   gtk_window_set_title (GTK_WINDOW (self), "Voxelscope");
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
