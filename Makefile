@@ -12,7 +12,7 @@ APT_PACKAGES = \
 	libblosc-dev libzstd-dev \
 	libegl-mesa0 libgl1-mesa-dri libglx-mesa0 \
 	adwaita-icon-theme fonts-dejavu-core \
-	xvfb xauth desktop-file-utils appstream \
+	xvfb xauth desktop-file-utils appstream poppler-utils \
 	mricron-data python3 python3-nibabel python3-zarr
 
 .PHONY: all deps build run check check-asan check-tsan clean

@@ -14,6 +14,7 @@
 #include "vs-offscreen.h"
 #include "vs-scene.h"
 #include "vs-scene-file.h"
+#include "vs-figure-writer.h"
 #include "vs-slice-figure.h"
 #include "vs-slice-renderer.h"
 #include "vs-surface-figure.h"
@@ -27,7 +28,7 @@
 
 static const char help_text[] =
   "Usage:\n"
-  "  voxelscope render [OPTION…] FILE [FILE-OPTION…] [FILE [FILE-OPTION…]…] -o OUT.png\n"
+  "  voxelscope render [OPTION…] FILE [FILE-OPTION…] [FILE [FILE-OPTION…]…] -o OUT.png|pdf|svg\n"
   "  voxelscope render --scene SESSION.vscene [OPTION…] -o OUT.png\n"
   "\n"
   "Renders slices of volumes, or surfaces in 3D, to a PNG without a display (EGL).\n"
@@ -36,11 +37,19 @@ static const char help_text[] =
   "per-vertex overlays given by --overlay after the surface.\n"
   "\n"
   "Options:\n"
-  "  -o, --output OUT.png       Where to write the image (required)\n"
+  "  -o, --output OUT           Where to write the figure: .png, or .pdf / .svg with the\n"
+  "                             slices as an image and letters, colorbars, scale bar and\n"
+  "                             title as text and vectors (required)\n"
   "  --scene S.vscene           A scene saved by the window (Save Scene…): its files,\n"
   "                             settings, cursor and the focused view as it was shown,\n"
   "                             at the view's size unless --size or --view is given\n"
-  "  --size WxH                 Image size in pixels (default 800x800, ortho 1500x500)\n"
+  "  --size WxH                 Slices' size in pixels (default 800x800, ortho 1500x500),\n"
+  "                             or inches / millimetres at --dpi: 7x5in, 180x120mm\n"
+  "  --dpi N                    Dots per inch: the size of PDF and SVG pages, and of\n"
+  "                             --size in in or mm (default 300)\n"
+  "  --title TEXT               A title above the slices\n"
+  "  --colorbar                 A colorbar for each visible scalar layer, with its range\n"
+  "  --scale-bar                A scale bar in millimetres in the (first) view\n"
   "  --view VIEW                axial, coronal, sagittal, ortho or 3d (default axial;\n"
   "                             3d when every FILE is a surface)\n"
   "  --camera PRESET            3d: lateral, medial, dorsal, ventral, anterior or\n"
@@ -118,18 +127,29 @@ parse_doubles (const char *text, double *out, int n)
   return TRUE;
 }
 
+/* WxH in pixels, or in inches ("7x5in") or millimetres ("180x120mm") at @dpi. */
 static gboolean
-parse_size (const char *text, int *w, int *h)
+parse_size (const char *text, double dpi, int *w, int *h)
 {
   char *end = NULL;
-  gint64 a, b;
+  double a, b, factor = 1;
 
-  a = g_ascii_strtoll (text, &end, 10);
+  a = g_ascii_strtod (text, &end);
   if (end == text || (*end != 'x' && *end != 'X'))
     return FALSE;
   text = end + 1;
-  b = g_ascii_strtoll (text, &end, 10);
-  if (end == text || *end != '\0' || a < 1 || b < 1 || a > 16384 || b > 16384)
+  b = g_ascii_strtod (text, &end);
+  if (end == text)
+    return FALSE;
+  if (g_str_equal (end, "in"))
+    factor = dpi;
+  else if (g_str_equal (end, "mm"))
+    factor = dpi / 25.4;
+  else if (*end != '\0' && !g_str_equal (end, "px"))
+    return FALSE;
+  a = round (a * factor);
+  b = round (b * factor);
+  if (!(a >= 1 && b >= 1 && a <= 16384 && b <= 16384))
     return FALSE;
   *w = (int) a;
   *h = (int) b;
@@ -332,11 +352,13 @@ vs_command_render_run (int argc, char **argv)
   VsRaycastOptions raycast;
   gboolean has_iso = FALSE, render_given = FALSE;
   int clip_axis = -1;
-  g_autofree char *scene_path = NULL;
+  g_autofree char *scene_path = NULL, *size_text = NULL;
+  VsFigureDecorations decorations;
   g_autoptr(VsSceneFile) scene_file = NULL;
   gboolean frame_given = FALSE, radiological_given = FALSE;
 
   vs_raycast_options_init (&raycast);
+  vs_figure_decorations_init (&decorations);
   /* A stimulus with an attention map is a figure of its own. */
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--image") || g_str_has_prefix (argv[i], "--image="))
@@ -350,7 +372,7 @@ vs_command_render_run (int argc, char **argv)
       static const char *const takes_value[] = {
         "-o", "--output", "--size", "--view", "--at", "--frame", "--colormap", "--range",
         "--threshold", "--opacity", "--labels", "--camera", "--gap", "--overlay", "--render",
-        "--iso", "--clip", "--scene", NULL
+        "--iso", "--clip", "--scene", "--title", "--dpi", NULL
       };
 
       if (g_str_equal (arg, "-h") || g_str_equal (arg, "--help"))
@@ -397,9 +419,21 @@ vs_command_render_run (int argc, char **argv)
         }
       else if (g_str_equal (name, "--size"))
         {
-          if (!parse_size (value, &options.width, &options.height))
-            return fail (_("--size takes WIDTHxHEIGHT, each 1 to 16384, e.g. 1200x800"));
+          g_free (size_text);
+          size_text = g_strdup (value);   /* read once --dpi is known */
         }
+      else if (g_str_equal (name, "--dpi"))
+        {
+          if (!parse_doubles (value, &decorations.dpi, 1) || decorations.dpi < 10 ||
+              decorations.dpi > 4800)
+            return fail (_("--dpi takes dots per inch, 10 to 4800"));
+        }
+      else if (g_str_equal (name, "--title"))
+        decorations.title = value;
+      else if (g_str_equal (name, "--colorbar"))
+        decorations.colorbars = TRUE;
+      else if (g_str_equal (name, "--scale-bar"))
+        decorations.scale_bar = TRUE;
       else if (g_str_equal (name, "--view"))
         {
           view_3d = g_str_equal (value, "3d");
@@ -524,6 +558,9 @@ vs_command_render_run (int argc, char **argv)
         }
     }
 
+  if (size_text != NULL && !parse_size (size_text, decorations.dpi, &options.width, &options.height))
+    return fail (_("--size takes WIDTHxHEIGHT in pixels (1 to 16384 each, e.g. 1200x800), or in "
+                   "inches or millimetres at --dpi (e.g. 7x5in, 180x120mm)"));
   if (scene_path != NULL)
     {
       /* A saved scene: its files, settings and the focused view as the window showed them. */
@@ -559,8 +596,14 @@ vs_command_render_run (int argc, char **argv)
     vs_scene_set_radiological (scene, TRUE);
   if (output == NULL)
     return fail (_("give the output image with -o OUT.png"));
-  if (!g_str_has_suffix (output, ".png") && !g_str_has_suffix (output, ".PNG"))
-    return fail (_("the output must be a .png file"));
+  {
+    g_autofree char *lower = g_ascii_strdown (output, -1);
+    if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".pdf") &&
+        !g_str_has_suffix (lower, ".svg"))
+      return fail (_("the output must be a .png, .pdf or .svg file"));
+    if (view_3d && !g_str_has_suffix (lower, ".png"))
+      return fail (_("3D views are written as .png"));
+  }
   for (guint f = 0; f < files->len; f++)
     {
       FileSpec *spec = g_ptr_array_index (files, f);
@@ -657,6 +700,9 @@ vs_command_render_run (int argc, char **argv)
       g_printerr ("voxelscope render: %s\n", error->message);
       return 1;
     }
+  /* The letters are the figure writer's, as text in PDF and SVG. */
+  decorations.letters = options.show_letters;
+  options.show_letters = FALSE;
   surface = vs_slice_figure_render (offscreen, renderer, scene, &options, &error);
   if (surface == NULL)
     {
@@ -669,12 +715,16 @@ vs_command_render_run (int argc, char **argv)
       cairo_surface_destroy (surface);
       return 1;
     }
-  if (!vs_image_writer_write_png (surface, output, &error))
-    {
-      g_printerr ("voxelscope render: %s\n", error->message);
-      cairo_surface_destroy (surface);
-      return 1;
-    }
+  {
+    VsFigurePane panes[3];
+    int n_panes = vs_slice_figure_get_panes (scene, &options, panes);
+    if (!vs_figure_write (surface, scene, panes, n_panes, &decorations, output, &error))
+      {
+        g_printerr ("voxelscope render: %s\n", error->message);
+        cairo_surface_destroy (surface);
+        return 1;
+      }
+  }
   cairo_surface_destroy (surface);
   return 0;
 }

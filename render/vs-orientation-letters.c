@@ -26,21 +26,38 @@ draw_letter (cairo_t *cr, const char *letter, double x, double y, double size)
   cairo_fill (cr);
 }
 
+/* Where the four letters go in @camera's pixels, left, right, top, bottom, and their size; the
+ * letters are @scale times larger on a screen of that scale. */
+void
+vs_orientation_letters_layout (const VsSliceCamera *camera,
+                               double               scale,
+                               char                 letters[4][2],
+                               double               xy[4][2],
+                               double              *size)
+{
+  double margin;
+
+  *size = CLAMP (MIN (camera->width, camera->height) * 0.045, 11, 28) * scale;
+  margin = *size * 0.9;
+  vs_slice_camera_edge_letters (camera, letters[0], letters[1], letters[2], letters[3]);
+  xy[0][0] = margin;                   xy[0][1] = camera->height / 2.0;
+  xy[1][0] = camera->width - margin;   xy[1][1] = camera->height / 2.0;
+  xy[2][0] = camera->width / 2.0;      xy[2][1] = margin;
+  xy[3][0] = camera->width / 2.0;      xy[3][1] = camera->height - margin;
+}
+
 void
 vs_orientation_letters_draw (cairo_t             *cr,
                              const VsSliceCamera *camera,
                              double               scale)
 {
-  char left[2], right[2], top[2], bottom[2];
-  double size = CLAMP (MIN (camera->width, camera->height) * 0.045, 11, 28) * scale;
-  double margin = size * 0.9;
+  char letters[4][2];
+  double xy[4][2], size;
 
-  vs_slice_camera_edge_letters (camera, left, right, top, bottom);
+  vs_orientation_letters_layout (camera, scale, letters, xy, &size);
   cairo_save (cr);
   cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  draw_letter (cr, left, margin, camera->height / 2.0, size);
-  draw_letter (cr, right, camera->width - margin, camera->height / 2.0, size);
-  draw_letter (cr, top, camera->width / 2.0, margin, size);
-  draw_letter (cr, bottom, camera->width / 2.0, camera->height - margin, size);
+  for (int k = 0; k < 4; k++)
+    draw_letter (cr, letters[k], xy[k][0], xy[k][1], size);
   cairo_restore (cr);
 }

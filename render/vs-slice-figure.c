@@ -46,18 +46,15 @@ vs_slice_figure_pane_camera (VsScene       *scene,
     vs_slice_camera_fit (camera, lo, hi, cursor);
 }
 
-cairo_surface_t *
-vs_slice_figure_render (VsOffscreen                *offscreen,
-                        VsSliceRenderer            *renderer,
-                        VsScene                    *scene,
-                        const VsSliceFigureOptions *options,
-                        GError                    **error)
+/* The panes of a figure: one for a single view, sagittal–coronal–axial side by side for ortho;
+ * each with its camera (fitted to the scene, or a saved view) and its left edge. */
+int
+vs_slice_figure_get_panes (VsScene                    *scene,
+                           const VsSliceFigureOptions *options,
+                           VsFigurePane                panes[3])
 {
-  VsSliceAxis axes[3];
-  VsSliceCamera cameras[3];
-  int n_panes, pane_width;
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  VsSliceAxis axes[3] = { (VsSliceAxis) options->view, 0, 0 };
+  int n_panes = 1, pane_width;
 
   if (options->view == VS_FIGURE_VIEW_ORTHO)
     {
@@ -66,35 +63,48 @@ vs_slice_figure_render (VsOffscreen                *offscreen,
       axes[2] = VS_SLICE_AXIS_AXIAL;
       n_panes = 3;
     }
-  else
+  pane_width = options->width / n_panes;
+  for (int p = 0; p < n_panes; p++)
     {
-      axes[0] = (VsSliceAxis) options->view;
-      n_panes = 1;
+      int w = p == n_panes - 1 ? options->width - pane_width * p : pane_width;
+      VsSliceCamera *camera = &panes[p].camera;
+      panes[p].x = p * pane_width;
+      vs_slice_figure_pane_camera (scene, axes[p], w, options->height, camera);
+      if (options->views[axes[p]] != NULL)
+        {
+          const VsSliceCamera *view = options->views[axes[p]];
+          double cursor[3];
+          memcpy (camera->center, view->center, sizeof view->center);
+          camera->mm_per_pixel = view->mm_per_pixel * MAX (view->width, 1) / MAX (w, 1);
+          vs_scene_get_cursor (scene, cursor);
+          vs_slice_camera_set_slice (camera, cursor);
+        }
     }
+  return n_panes;
+}
+
+cairo_surface_t *
+vs_slice_figure_render (VsOffscreen                *offscreen,
+                        VsSliceRenderer            *renderer,
+                        VsScene                    *scene,
+                        const VsSliceFigureOptions *options,
+                        GError                    **error)
+{
+  VsFigurePane panes[3];
+  int n_panes = vs_slice_figure_get_panes (scene, options, panes);
+  cairo_surface_t *surface;
+  cairo_t *cr;
 
   if (!vs_offscreen_begin (offscreen, options->width, options->height, error))
     return NULL;
   glClearColor (0, 0, 0, 1);
   glClear (GL_COLOR_BUFFER_BIT);
-
-  pane_width = options->width / n_panes;
   glEnable (GL_SCISSOR_TEST);
   for (int p = 0; p < n_panes; p++)
     {
-      int w = p == n_panes - 1 ? options->width - pane_width * p : pane_width;
-      vs_slice_figure_pane_camera (scene, axes[p], w, options->height, &cameras[p]);
-      if (options->views[axes[p]] != NULL)
-        {
-          const VsSliceCamera *view = options->views[axes[p]];
-          double cursor[3];
-          memcpy (cameras[p].center, view->center, sizeof view->center);
-          cameras[p].mm_per_pixel = view->mm_per_pixel * MAX (view->width, 1) / MAX (w, 1);
-          vs_scene_get_cursor (scene, cursor);
-          vs_slice_camera_set_slice (&cameras[p], cursor);
-        }
-      glViewport (p * pane_width, 0, w, options->height);
-      glScissor (p * pane_width, 0, w, options->height);
-      vs_slice_renderer_draw (renderer, scene, &cameras[p], options->show_cursor);
+      glViewport (panes[p].x, 0, panes[p].camera.width, options->height);
+      glScissor (panes[p].x, 0, panes[p].camera.width, options->height);
+      vs_slice_renderer_draw (renderer, scene, &panes[p].camera, options->show_cursor);
     }
   glDisable (GL_SCISSOR_TEST);
 
@@ -105,8 +115,8 @@ vs_slice_figure_render (VsOffscreen                *offscreen,
       for (int p = 0; p < n_panes; p++)
         {
           cairo_save (cr);
-          cairo_translate (cr, p * pane_width, 0);
-          vs_orientation_letters_draw (cr, &cameras[p], 1.0);
+          cairo_translate (cr, panes[p].x, 0);
+          vs_orientation_letters_draw (cr, &panes[p].camera, 1.0);
           cairo_restore (cr);
         }
       cairo_destroy (cr);

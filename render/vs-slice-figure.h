@@ -3,6 +3,7 @@
 
 #include <cairo.h>
 
+#include "vs-figure-writer.h"
 #include "vs-offscreen.h"
 #include "vs-scene.h"
 #include "vs-slice-renderer.h"
@@ -34,6 +35,9 @@ void             vs_slice_figure_pane_camera (VsScene         *scene,
                                            int                 width,
                                            int                 height,
                                            VsSliceCamera      *camera);
+int              vs_slice_figure_get_panes (VsScene            *scene,
+                                           const VsSliceFigureOptions *options,
+                                           VsFigurePane        panes[3]);
 cairo_surface_t *vs_slice_figure_render   (VsOffscreen        *offscreen,
                                            VsSliceRenderer    *renderer,
                                            VsScene            *scene,

@@ -188,6 +188,109 @@ test_render_volume_3d (void)
   g_rmdir (dir);
 }
 
+static double
+mean_difference (cairo_surface_t *a, cairo_surface_t *b, double *far_fraction)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  double sum = 0;
+  gsize far = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  for (int y = 0; y < h; y++)
+    {
+      const guint8 *ra = cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a);
+      const guint8 *rb = cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b);
+      for (int x = 0; x < w; x++)
+        {
+          int worst = 0;
+          for (int c = 0; c < 3; c++)
+            {
+              int d = abs ((int) ra[4 * x + c] - (int) rb[4 * x + c]);
+              sum += d;
+              worst = MAX (worst, d);
+            }
+          far += worst > 48;
+        }
+    }
+  *far_fraction = (double) far / (w * h);
+  return sum / (3.0 * w * h);
+}
+
+/* A figure with a title, colorbars and a scale bar as PNG, PDF and SVG: the PDF rasterised by
+ * pdftoppm at the figure's dpi matches the PNG within a mean difference of 6 grey levels and
+ * 3 % of pixels off by more than 48 (poppler resamples the embedded slices slightly — about 4
+ * levels on average here — and antialiases text and thin lines its own way); the SVG parses and holds the title,
+ * the colorbar's name and range, the letters and the scale bar's length as <text>. */
+static void
+test_render_figure_formats (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  g_autofree char *png = g_build_filename (dir, "fig.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "fig.pdf", NULL);
+  g_autofree char *svg = g_build_filename (dir, "fig.svg", NULL);
+  g_autofree char *raster = g_build_filename (dir, "raster", NULL);
+  g_autofree char *raster_png = g_build_filename (dir, "raster-1.png", NULL);
+  g_autofree char *svg_text = NULL;
+  const char *outputs[] = { png, pdf, svg };
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      const char *args[] = { "render", colin, "--range", "20,140", "--view", "coronal",
+                             "--title", "Colin27 <coronal>", "--colorbar", "--scale-bar",
+                             "--size", "4x3in", "--dpi", "100", "-o", outputs[i], NULL };
+      g_autofree char *err = NULL;
+      g_assert_cmpint (vs_test_run_voxelscope (args, NULL, &err), ==, 0);
+    }
+  {
+    const char *argv[] = { "pdftoppm", "-r", "100", "-png", pdf, raster, NULL };
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+  }
+  {
+    cairo_surface_t *a = cairo_image_surface_create_from_png (png);
+    cairo_surface_t *b = cairo_image_surface_create_from_png (raster_png);
+    double far, mean;
+    g_assert_cmpint (cairo_surface_status (a), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_surface_status (b), ==, CAIRO_STATUS_SUCCESS);
+    /* 4 × 3 inches at 100 dpi: the slices, the title band above and the colorbar panel. */
+    g_assert_cmpint (cairo_image_surface_get_height (a), >, 300);
+    mean = mean_difference (a, b, &far);
+    g_test_message ("PDF vs PNG: mean difference %.3f, %.3f %% of pixels far off", mean,
+                    100 * far);
+    g_assert_cmpfloat (mean, <=, 6.0);
+    g_assert_cmpfloat (far, <=, 0.03);
+    cairo_surface_destroy (a);
+    cairo_surface_destroy (b);
+  }
+  {
+    g_autoptr(GMarkupParseContext) context = NULL;
+    static const GMarkupParser parser = { NULL, NULL, NULL, NULL, NULL };
+    g_autoptr(GError) error = NULL;
+    g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+    context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+    g_assert_true (g_markup_parse_context_parse (context, svg_text, -1, &error));
+    g_assert_true (g_markup_parse_context_end_parse (context, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (svg_text, ">Colin27 &lt;coronal&gt;</text>"));
+    g_assert_nonnull (strstr (svg_text, ">ch2</text>"));
+    g_assert_nonnull (strstr (svg_text, ">140</text>"));
+    g_assert_nonnull (strstr (svg_text, ">20</text>"));
+    g_assert_nonnull (strstr (svg_text, " mm</text>"));
+    g_assert_nonnull (strstr (svg_text, "<linearGradient"));
+    g_assert_nonnull (strstr (svg_text, "xlink:href=\"data:image/png;base64,"));
+    /* 400 × 300 px of slices, 24 px of title above, 110 px of colorbar panel: 5.1 in at 100 dpi. */
+    g_assert_nonnull (strstr (svg_text, "width=\"5.1000in\""));
+    g_assert_nonnull (strstr (svg_text, "viewBox=\"0 0 510 324\""));
+  }
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -197,6 +300,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/command/render/errors", test_render_errors);
   g_test_add_func ("/command/render/surface", test_render_surface);
   g_test_add_func ("/command/render/volume-3d", test_render_volume_3d);
+  g_test_add_func ("/command/render/figure-formats", test_render_figure_formats);
 
   return g_test_run ();
 }
