@@ -188,35 +188,6 @@ test_render_volume_3d (void)
   g_rmdir (dir);
 }
 
-static double
-mean_difference (cairo_surface_t *a, cairo_surface_t *b, double *far_fraction)
-{
-  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  double sum = 0;
-  gsize far = 0;
-
-  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
-  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
-  for (int y = 0; y < h; y++)
-    {
-      const guint8 *ra = cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a);
-      const guint8 *rb = cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b);
-      for (int x = 0; x < w; x++)
-        {
-          int worst = 0;
-          for (int c = 0; c < 3; c++)
-            {
-              int d = abs ((int) ra[4 * x + c] - (int) rb[4 * x + c]);
-              sum += d;
-              worst = MAX (worst, d);
-            }
-          far += worst > 48;
-        }
-    }
-  *far_fraction = (double) far / (w * h);
-  return sum / (3.0 * w * h);
-}
-
 /* A figure with a title, colorbars and a scale bar as PNG, PDF and SVG: the PDF rasterised by
  * pdftoppm at the figure's dpi matches the PNG within a mean difference of 6 grey levels and
  * 3 % of pixels off by more than 48 (poppler resamples the embedded slices slightly — about 4
@@ -260,7 +231,7 @@ test_render_figure_formats (void)
     g_assert_cmpint (cairo_surface_status (b), ==, CAIRO_STATUS_SUCCESS);
     /* 4 × 3 inches at 100 dpi: the slices, the title band above and the colorbar panel. */
     g_assert_cmpint (cairo_image_surface_get_height (a), >, 300);
-    mean = mean_difference (a, b, &far);
+    mean = vs_test_image_difference (a, b, 48, &far);
     g_test_message ("PDF vs PNG: mean difference %.3f, %.3f %% of pixels far off", mean,
                     100 * far);
     g_assert_cmpfloat (mean, <=, 6.0);

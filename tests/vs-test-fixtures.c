@@ -490,3 +490,39 @@ vs_test_copy_file (const char *from,
   g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (to, contents, (gssize) length, NULL));
 }
+
+/* The mean absolute difference of two same-sized images over their RGB channels, in grey
+ * levels; *@far_fraction gets the share of pixels off by more than @far in some channel. */
+double
+vs_test_image_difference (cairo_surface_t *a,
+                          cairo_surface_t *b,
+                          int              far,
+                          double          *far_fraction)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  double sum = 0;
+  gsize n_far = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  for (int y = 0; y < h; y++)
+    {
+      const guint8 *ra = cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a);
+      const guint8 *rb = cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b);
+      for (int x = 0; x < w; x++)
+        {
+          int worst = 0;
+          for (int c = 0; c < 3; c++)
+            {
+              int d = abs ((int) ra[4 * x + c] - (int) rb[4 * x + c]);
+              sum += d;
+              worst = MAX (worst, d);
+            }
+          n_far += worst > far;
+        }
+    }
+  *far_fraction = (double) n_far / ((double) w * h);
+  return sum / (3.0 * w * h);
+}

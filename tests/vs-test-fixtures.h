@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include <cairo.h>
+
 G_BEGIN_DECLS
 
 /* A NIfTI file written byte by byte by the test itself, so the reader is checked against files
@@ -40,6 +42,10 @@ char *vs_test_nifti_write   (const VsTestNifti *spec,
                              const char        *name);
 char *vs_test_make_tmpdir   (void);
 void  vs_test_remove_tree   (const char *dir);
+double vs_test_image_difference (cairo_surface_t *a,
+                                 cairo_surface_t *b,
+                                 int              far,
+                                 double          *far_fraction);
 void  vs_test_copy_file     (const char *from,
                              const char *to);
 
