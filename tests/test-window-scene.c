@@ -110,6 +110,38 @@ test_scene_render_and_reopen (void)
   g_assert_cmpint (cairo_surface_status (from_cli), ==, CAIRO_STATUS_SUCCESS);
   assert_same_picture (shown, from_cli);
 
+  /* Export Figure from the window and render --scene with the same decorations agree. */
+  {
+    g_autofree char *figure = g_build_filename (dir, "figure.png", NULL);
+    g_autofree char *cli = g_build_filename (dir, "cli.png", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "figure.pdf", NULL);
+    g_autofree char *pdf_head = NULL;
+    const char *args[] = { "render", "--scene", scene_path, "--size", "600x500", "--title",
+                           "Left insula", "--colorbar", "--scale-bar", "-o", cli, NULL };
+    VsFigureExport spec = { FALSE, 600, 500, { 0 } };
+    cairo_surface_t *a, *b;
+
+    vs_figure_decorations_init (&spec.decorations);
+    spec.decorations.title = "Left insula";
+    spec.decorations.colorbars = TRUE;
+    spec.decorations.scale_bar = TRUE;
+    g_assert_true (vs_window_export_figure (window, &spec, figure, &error));
+    g_assert_no_error (error);
+    g_assert_true (vs_window_export_figure (window, &spec, pdf, &error));
+    g_assert_true (g_file_get_contents (pdf, &pdf_head, NULL, NULL));
+    g_assert_true (g_str_has_prefix (pdf_head, "%PDF-"));
+    g_assert_cmpint (vs_test_run_voxelscope (args, NULL, NULL), ==, 0);
+    a = cairo_image_surface_create_from_png (figure);
+    b = cairo_image_surface_create_from_png (cli);
+    assert_same_picture (a, b);
+    cairo_surface_destroy (a);
+    cairo_surface_destroy (b);
+    spec.width = 40000;
+    g_assert_false (vs_window_export_figure (window, &spec, figure, &error));
+    g_assert_nonnull (strstr (error->message, "16 to 16384 pixels"));
+    g_clear_error (&error);
+  }
+
   /* A new window opening the scene has the same settings and shows the same picture. */
   second = vs_test_open_window ((const char *const[]) { NULL });
   g_assert_true (vs_window_open_scene (second, scene_path, &error));

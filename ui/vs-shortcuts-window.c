@@ -23,6 +23,7 @@ vs_shortcuts_window_new (GtkWindow *parent)
     { N_("Files"), "<Control>o", N_("Open volumes, surfaces and data") },
     { NULL, "<Control><Shift>s", N_("Save the scene") },
     { NULL, "<Control>e", N_("Export the focused view as PNG") },
+    { NULL, "<Control><Shift>e", N_("Export a figure (PNG, PDF, SVG)") },
     { NULL, "<Control>q", N_("Quit") },
     { N_("Slices"), "Up Page_Up", N_("Next slice") },
     { NULL, "Down Page_Down", N_("Previous slice") },

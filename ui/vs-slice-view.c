@@ -666,3 +666,58 @@ vs_slice_view_capture (VsSliceView  *self,
   cairo_destroy (cr);
   return surface;
 }
+
+typedef struct {
+  VsSliceView        *view;
+  const VsFigurePane *panes;
+  int                 n_panes;
+  int                 height;
+} PaneDraw;
+
+static void
+draw_panes (gpointer data)
+{
+  PaneDraw *d = data;
+
+  glEnable (GL_SCISSOR_TEST);
+  for (int p = 0; p < d->n_panes; p++)
+    {
+      glViewport (d->panes[p].x, 0, d->panes[p].camera.width, d->height);
+      glScissor (d->panes[p].x, 0, d->panes[p].camera.width, d->height);
+      vs_slice_renderer_draw (d->view->renderer, d->view->scene, &d->panes[p].camera, TRUE);
+    }
+  glDisable (GL_SCISSOR_TEST);
+}
+
+/* Renders @panes (any axes, side by side, @width × @height pixels in all) with this view's GL
+ * context and renderer, for a figure at a size other than the view's own.  No letters: the
+ * figure writer draws them. */
+cairo_surface_t *
+vs_slice_view_render_panes (VsSliceView         *self,
+                            const VsFigurePane  *panes,
+                            int                  n_panes,
+                            int                  width,
+                            int                  height,
+                            GError             **error)
+{
+  PaneDraw draw = { self, panes, n_panes, height };
+  GLint max_size = 0;
+
+  g_return_val_if_fail (VS_IS_SLICE_VIEW (self), NULL);
+  if (self->renderer == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("The views have not been drawn yet"));
+      return NULL;
+    }
+  gtk_gl_area_make_current (GTK_GL_AREA (self));
+  glGetIntegerv (GL_MAX_RENDERBUFFER_SIZE, &max_size);
+  if (width > max_size || height > max_size)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%d × %d pixels is more than this graphics driver draws at once (%d); "
+                     "use voxelscope render, or a smaller size"), width, height, max_size);
+      return NULL;
+    }
+  return vs_gl_readback_capture (width, height, draw_panes, &draw, error);
+}

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "vs-figure-writer.h"
+
 #include "vs-scene.h"
 #include "vs-slice-camera.h"
 
@@ -21,6 +23,12 @@ void                 vs_slice_view_set_camera   (VsSliceView  *self,
                                                  const VsSliceCamera *view);
 void                 vs_slice_view_reset_camera (VsSliceView  *self);
 guint                vs_slice_view_get_frames_drawn (VsSliceView *self);
+cairo_surface_t     *vs_slice_view_render_panes (VsSliceView  *self,
+                                                 const VsFigurePane *panes,
+                                                 int           n_panes,
+                                                 int           width,
+                                                 int           height,
+                                                 GError      **error);
 cairo_surface_t     *vs_slice_view_capture      (VsSliceView  *self,
                                                  GError      **error);
 

@@ -47,6 +47,7 @@ void _vs_window_install_analysis_actions (VsWindowClass *klass);
 void _vs_window_install_model_actions    (VsWindowClass *klass);
 void _vs_window_install_midline_actions  (VsWindowClass *klass);
 void _vs_window_install_scene_actions    (VsWindowClass *klass);
+void _vs_window_install_figure_actions   (VsWindowClass *klass);
 void _vs_window_install_attention_actions (VsWindowClass *klass);
 GtkWidget *_vs_window_build_sidebar      (VsWindow      *self);
 void _vs_window_on_layers_changed        (GListModel    *model,
@@ -57,6 +58,8 @@ void _vs_window_on_layers_changed        (GListModel    *model,
 void _vs_window_offer_saved_midlines   (VsWindow      *self,
                                        VsVolume      *volume);
 GtkWidget *_vs_window_build_recovery_bar (VsWindow      *self);
+GtkWidget *_vs_window_slice_view_for    (VsWindow      *self,
+                                        VsSliceAxis    axis);
 typedef gboolean (*VsWindowFileAction) (VsWindow *self, const char *path, GError **error);
 void _vs_window_choose_file (VsWindow           *self,
                              const char         *title,

@@ -14,15 +14,6 @@
  * layout, the views' zoom and the 3D camera, the midlines) as a .vscene file; Open Scene… (or
  * opening a .vscene like any file) restores it in this window, replacing what was open. */
 
-static GtkWidget *
-slice_view_for (VsWindow *self, VsSliceAxis axis)
-{
-  for (guint i = 0; i < 3; i++)
-    if (vs_slice_view_get_axis (VS_SLICE_VIEW (self->views[i])) == axis)
-      return self->views[i];
-  return NULL;
-}
-
 gboolean
 vs_window_save_scene (VsWindow    *self,
                       const char  *path,
@@ -48,7 +39,7 @@ vs_window_save_scene (VsWindow    *self,
   for (int a = 0; a < 3; a++)
     {
       const VsSliceCamera *camera =
-        vs_slice_view_get_camera (VS_SLICE_VIEW (slice_view_for (self, (VsSliceAxis) a)));
+        vs_slice_view_get_camera (VS_SLICE_VIEW (_vs_window_slice_view_for (self, (VsSliceAxis) a)));
       if (camera->width > 0 && camera->mm_per_pixel > 0)
         {
           file->view[a] = *camera;
@@ -95,7 +86,7 @@ vs_window_open_scene (VsWindow    *self,
   self->focused_axis = file->focused_axis;
   for (int a = 0; a < 3; a++)
     {
-      GtkWidget *view = slice_view_for (self, (VsSliceAxis) a);
+      GtkWidget *view = _vs_window_slice_view_for (self, (VsSliceAxis) a);
       if (file->has_view[a])
         vs_slice_view_set_camera (VS_SLICE_VIEW (view), &file->view[a]);
       else

@@ -427,6 +427,7 @@ build_header (VsWindow *self)
   g_menu_append_submenu (menu, _("Open _Recent"), G_MENU_MODEL (self->recent_menu));
   g_menu_append (scene, _("Open _Scene…"), "win.scene-open");
   g_menu_append (scene, _("Save Scene _As…"), "win.scene-save");
+  g_menu_append (scene, _("Export _Figure…"), "win.export-figure");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (scene));
   g_menu_append (layout, _("2 × 2 Grid"), "win.layout::grid");
   g_menu_append (layout, _("1 × 3 Row"), "win.layout::row");
@@ -688,6 +689,7 @@ vs_window_class_init (VsWindowClass *klass)
   _vs_window_install_model_actions (klass);
   _vs_window_install_midline_actions (klass);
   _vs_window_install_scene_actions (klass);
+  _vs_window_install_figure_actions (klass);
   _vs_window_install_attention_actions (klass);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);
@@ -697,6 +699,17 @@ VsWindow *
 vs_window_new (GtkApplication *application)
 {
   return g_object_new (VS_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* The slice view showing @axis. */
+GtkWidget *
+_vs_window_slice_view_for (VsWindow    *self,
+                           VsSliceAxis  axis)
+{
+  for (guint i = 0; i < 3; i++)
+    if (vs_slice_view_get_axis (VS_SLICE_VIEW (self->views[i])) == axis)
+      return self->views[i];
+  g_return_val_if_reached (NULL);
 }
 
 VsScene *

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "vs-figure-writer.h"
+
 #include "vs-scene.h"
 
 G_BEGIN_DECLS
@@ -40,6 +42,18 @@ gboolean    vs_window_import_attention (VsWindow     *self,
                                         const char   *stimuli,
                                         const char   *grid,
                                         GError      **error);
+/* Export Figure: the focused view or all three, @width × @height pixels of slices. */
+typedef struct {
+  gboolean            all_views;
+  int                 width;
+  int                 height;
+  VsFigureDecorations decorations;
+} VsFigureExport;
+
+gboolean    vs_window_export_figure  (VsWindow             *self,
+                                      const VsFigureExport *spec,
+                                      const char           *path,
+                                      GError              **error);
 gboolean    vs_window_save_scene     (VsWindow       *self,
                                       const char     *path,
                                       GError        **error);

@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-window-figure"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "vs-slice-figure.h"
+#include "vs-slice-view.h"
+#include "vs-window-private.h"
+
+/* Main menu → Export Figure… (Ctrl+Shift+E): the focused view, or the three slices side by
+ * side, as the views show them (same centre and zoom, the crosshair), at a size in pixels or in
+ * inches or millimetres at a DPI, with a title, colorbars, a scale bar and the orientation
+ * letters, as PNG, PDF or SVG (the format by the file's ending). */
+
+gboolean
+vs_window_export_figure (VsWindow              *self,
+                         const VsFigureExport  *spec,
+                         const char            *path,
+                         GError               **error)
+{
+  VsSliceFigureOptions options = { VS_FIGURE_VIEW_AXIAL, spec->width, spec->height, TRUE, FALSE };
+  VsFigurePane panes[3];
+  int n_panes;
+  cairo_surface_t *slices;
+  gboolean ok;
+
+  g_return_val_if_fail (VS_IS_WINDOW (self), FALSE);
+  if (vs_scene_get_n_layers (self->scene) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Nothing to export: open a volume first"));
+      return FALSE;
+    }
+  if (spec->width < 16 || spec->height < 16 || spec->width > 16384 || spec->height > 16384)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A figure is 16 to 16384 pixels wide and high; %d × %d was asked for"),
+                   spec->width, spec->height);
+      return FALSE;
+    }
+  options.view = spec->all_views ? VS_FIGURE_VIEW_ORTHO : (VsFigureView) self->focused_axis;
+  /* As the views show them: each view's centre and zoom, rescaled to the figure. */
+  for (int a = 0; a < 3; a++)
+    {
+      const VsSliceCamera *camera =
+        vs_slice_view_get_camera (VS_SLICE_VIEW (_vs_window_slice_view_for (self, (VsSliceAxis) a)));
+      options.views[a] = camera->width > 0 ? camera : NULL;
+    }
+  n_panes = vs_slice_figure_get_panes (self->scene, &options, panes);
+  slices = vs_slice_view_render_panes (VS_SLICE_VIEW (_vs_window_slice_view_for (self, self->focused_axis)),
+                                       panes, n_panes, spec->width, spec->height, error);
+  if (slices == NULL)
+    return FALSE;
+  ok = vs_figure_write (slices, self->scene, panes, n_panes, &spec->decorations, path, error);
+  cairo_surface_destroy (slices);
+  return ok;
+}
+
+static double
+to_pixels (double value, guint unit, double dpi)
+{
+  return round (unit == 1 ? value * dpi : unit == 2 ? value * dpi / 25.4 : value);
+}
+
+static void
+on_export_response (GtkDialog *dialog, int response, VsWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  VsFigureExport spec;
+  double dpi, w, h;
+  guint unit;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+  vs_figure_decorations_init (&spec.decorations);
+  path = _vs_window_entry_path (dialog, "path");
+  dpi = gtk_spin_button_get_value (g_object_get_data (G_OBJECT (dialog), "dpi"));
+  unit = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "unit"));
+  w = gtk_spin_button_get_value (g_object_get_data (G_OBJECT (dialog), "width"));
+  h = gtk_spin_button_get_value (g_object_get_data (G_OBJECT (dialog), "height"));
+  spec.width = (int) to_pixels (w, unit, dpi);
+  spec.height = (int) to_pixels (h, unit, dpi);
+  spec.all_views = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "what")) == 1;
+  spec.decorations.dpi = dpi;
+  spec.decorations.title = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "title"));
+  if (*spec.decorations.title == '\0')
+    spec.decorations.title = NULL;
+  spec.decorations.colorbars =
+    gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "colorbars"));
+  spec.decorations.scale_bar =
+    gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "scale-bar"));
+  spec.decorations.letters =
+    gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "letters"));
+  if (path == NULL)
+    {
+      vs_window_show_error (self, _("Choose where to save the figure (.png, .pdf or .svg)"));
+      return;
+    }
+  if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".pdf") &&
+      !g_str_has_suffix (path, ".svg"))
+    {
+      char *with_suffix = g_strconcat (path, ".png", NULL);
+      g_free (path);
+      path = with_suffix;
+    }
+  if (!vs_window_export_figure (self, &spec, path, &error))
+    {
+      vs_window_show_error (self, error->message);
+      return;   /* the dialog stays, with what was chosen */
+    }
+  vs_window_dismiss_error (self);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+check (GtkWidget *dialog, const char *key, const char *label, gboolean active)
+{
+  GtkWidget *button = gtk_check_button_new_with_mnemonic (label);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (button), active);
+  g_object_set_data (G_OBJECT (dialog), key, button);
+  return button;
+}
+
+static void
+export_figure_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VsWindow *self = VS_WINDOW (widget);
+  const char *whats[] = { _("The focused view"), _("Sagittal, coronal and axial side by side"),
+                          NULL };
+  const char *units[] = { _("pixels"), _("inches"), _("mm"), NULL };
+  GtkWidget *grid, *dialog, *size, *what, *unit, *width, *height, *dpi, *title, *extras;
+
+  if (vs_scene_get_n_layers (self->scene) == 0)
+    {
+      vs_window_show_error (self, _("Nothing to export: open a volume first"));
+      return;
+    }
+  dialog = _vs_window_dialog_new (self, _("Export Figure"), _("_Export"), &grid);
+  what = gtk_drop_down_new_from_strings (whats);
+  g_object_set_data (G_OBJECT (dialog), "what", what);
+  _vs_window_grid_row (grid, 0, _("Views"), what);
+
+  size = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  width = gtk_spin_button_new_with_range (0.1, 16384, 1);
+  height = gtk_spin_button_new_with_range (0.1, 16384, 1);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (width), 1);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (height), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (width), 180);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (height), 120);
+  unit = gtk_drop_down_new_from_strings (units);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), 2);
+  gtk_box_append (GTK_BOX (size), width);
+  gtk_box_append (GTK_BOX (size), gtk_label_new ("×"));
+  gtk_box_append (GTK_BOX (size), height);
+  gtk_box_append (GTK_BOX (size), unit);
+  g_object_set_data (G_OBJECT (dialog), "width", width);
+  g_object_set_data (G_OBJECT (dialog), "height", height);
+  g_object_set_data (G_OBJECT (dialog), "unit", unit);
+  _vs_window_grid_row (grid, 1, _("Size of the slices"), size);
+
+  dpi = gtk_spin_button_new_with_range (10, 4800, 50);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dpi), 300);
+  g_object_set_data (G_OBJECT (dialog), "dpi", dpi);
+  _vs_window_grid_row (grid, 2, _("Dots per inch"), dpi);
+
+  title = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (title), _("(no title)"));
+  g_object_set_data (G_OBJECT (dialog), "title", title);
+  _vs_window_grid_row (grid, 3, _("Title"), title);
+
+  extras = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (extras), check (dialog, "colorbars", _("_Colorbars"), TRUE));
+  gtk_box_append (GTK_BOX (extras), check (dialog, "scale-bar", _("_Scale bar"), TRUE));
+  gtk_box_append (GTK_BOX (extras), check (dialog, "letters", _("Orientation _letters"), TRUE));
+  _vs_window_grid_row (grid, 4, _("Show"), extras);
+
+  _vs_window_file_row (dialog, grid, 5, _("Save as (.png, .pdf, .svg)"), "path", "figure.pdf");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_vs_window_install_figure_actions (VsWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, export_figure_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-figure", NULL);
+}
