@@ -50,8 +50,13 @@ static const char help_text[] =
   "  --title TEXT               A title above the slices\n"
   "  --colorbar                 A colorbar for each visible scalar layer, with its range\n"
   "  --scale-bar                A scale bar in millimetres in the (first) view\n"
-  "  --view VIEW                axial, coronal, sagittal, ortho or 3d (default axial;\n"
-  "                             3d when every FILE is a surface)\n"
+  "  --view VIEW                axial, coronal, sagittal, ortho, lightbox or 3d (default\n"
+  "                             axial; 3d when every FILE is a surface)\n"
+  "  --axis AXIS                lightbox: slices across axial, coronal or sagittal\n"
+  "  --slices N                 lightbox: how many slices, centred on the cursor (default 12)\n"
+  "  --spacing MM               lightbox: millimetres between them (default: spread over\n"
+  "                             the volume)\n"
+  "  --columns C                lightbox: columns of the grid (default: about square)\n"
   "  --camera PRESET            3d: lateral, medial, dorsal, ventral, anterior or\n"
   "                             posterior (default lateral)\n"
   "  --gap MM                   3d: distance added between two hemispheres (default 0)\n"
@@ -64,7 +69,7 @@ static const char help_text[] =
   "  --at X,Y,Z                 Cursor position in world mm (default: centre of the base)\n"
   "  --frame N                  Frame of 4D volumes, from 0 (default 0)\n"
   "  --radiological             Show the subject's left on the right (default: neurological)\n"
-  "  --no-cursor                Do not draw the crosshair\n"
+  "  --no-cursor                Do not draw the crosshair (a lightbox has none)\n"
   "  --no-letters               Do not draw the orientation letters\n"
   "\n"
   "File options (apply to the FILE they follow):\n"
@@ -340,7 +345,8 @@ vs_command_render_run (int argc, char **argv)
   g_autoptr(VsScene) scene = NULL;
   g_autoptr(VsOffscreen) offscreen = NULL;
   g_autoptr(VsSliceRenderer) renderer = NULL;
-  VsSliceFigureOptions options = { VS_FIGURE_VIEW_AXIAL, 0, 0, TRUE, TRUE };
+  VsSliceFigureOptions options = { VS_FIGURE_VIEW_AXIAL, 0, 0, TRUE, TRUE, { NULL, NULL, NULL },
+                                   VS_SLICE_AXIS_AXIAL, 12, 0, 0 };
   gboolean has_at = FALSE;
   double at[3];
   gint64 frame = 0;
@@ -356,6 +362,7 @@ vs_command_render_run (int argc, char **argv)
   VsFigureDecorations decorations;
   g_autoptr(VsSceneFile) scene_file = NULL;
   gboolean frame_given = FALSE, radiological_given = FALSE;
+  int cursor_given = -1;   /* -1: the view's default (none in a lightbox) */
 
   vs_raycast_options_init (&raycast);
   vs_figure_decorations_init (&decorations);
@@ -372,7 +379,8 @@ vs_command_render_run (int argc, char **argv)
       static const char *const takes_value[] = {
         "-o", "--output", "--size", "--view", "--at", "--frame", "--colormap", "--range",
         "--threshold", "--opacity", "--labels", "--camera", "--gap", "--overlay", "--render",
-        "--iso", "--clip", "--scene", "--title", "--dpi", NULL
+        "--iso", "--clip", "--scene", "--title", "--dpi", "--slices", "--spacing", "--columns",
+        "--axis", NULL
       };
 
       if (g_str_equal (arg, "-h") || g_str_equal (arg, "--help"))
@@ -428,6 +436,31 @@ vs_command_render_run (int argc, char **argv)
               decorations.dpi > 4800)
             return fail (_("--dpi takes dots per inch, 10 to 4800"));
         }
+      else if (g_str_equal (name, "--slices") || g_str_equal (name, "--columns"))
+        {
+          char *end = NULL;
+          gint64 n = g_ascii_strtoll (value, &end, 10);
+          if (end == value || *end != '\0' || n < 1 || n > VS_FIGURE_MAX_PANES)
+            {
+              g_autofree char *message = g_strdup_printf (_("%s takes a whole number from 1 to %d"),
+                                                          name, VS_FIGURE_MAX_PANES);
+              return fail (message);
+            }
+          if (g_str_equal (name, "--slices"))
+            options.n_slices = (int) n;
+          else
+            options.columns = (int) n;
+        }
+      else if (g_str_equal (name, "--spacing"))
+        {
+          if (!parse_doubles (value, &options.spacing, 1) || options.spacing <= 0)
+            return fail (_("--spacing takes a distance in millimetres > 0"));
+        }
+      else if (g_str_equal (name, "--axis"))
+        {
+          if (!vs_slice_axis_from_name (value, &options.lightbox_axis))
+            return fail (_("--axis is one of axial, coronal, sagittal"));
+        }
       else if (g_str_equal (name, "--title"))
         decorations.title = value;
       else if (g_str_equal (name, "--colorbar"))
@@ -439,7 +472,7 @@ vs_command_render_run (int argc, char **argv)
           view_3d = g_str_equal (value, "3d");
           view_given = TRUE;
           if (!view_3d && !vs_figure_view_from_name (value, &options.view))
-            return fail (_("--view is one of axial, coronal, sagittal, ortho, 3d"));
+            return fail (_("--view is one of axial, coronal, sagittal, ortho, lightbox, 3d"));
         }
       else if (g_str_equal (name, "--camera"))
         {
@@ -493,7 +526,7 @@ vs_command_render_run (int argc, char **argv)
       else if (g_str_equal (name, "--radiological"))
         radiological_given = TRUE;
       else if (g_str_equal (name, "--no-cursor"))
-        options.show_cursor = FALSE;
+        cursor_given = FALSE;
       else if (g_str_equal (name, "--no-letters"))
         options.show_letters = FALSE;
       else if (current == NULL)
@@ -558,6 +591,7 @@ vs_command_render_run (int argc, char **argv)
         }
     }
 
+  options.show_cursor = cursor_given < 0 ? options.view != VS_FIGURE_VIEW_LIGHTBOX : cursor_given;
   if (size_text != NULL && !parse_size (size_text, decorations.dpi, &options.width, &options.height))
     return fail (_("--size takes WIDTHxHEIGHT in pixels (1 to 16384 each, e.g. 1200x800), or in "
                    "inches or millimetres at --dpi (e.g. 7x5in, 180x120mm)"));
@@ -624,8 +658,10 @@ vs_command_render_run (int argc, char **argv)
     return fail (_("surfaces are drawn with --view 3d"));
   if (options.width == 0)
     {
-      options.width = options.view == VS_FIGURE_VIEW_ORTHO ? 1500 : 800;
-      options.height = options.view == VS_FIGURE_VIEW_ORTHO ? 500 : 800;
+      options.width = options.view == VS_FIGURE_VIEW_ORTHO ? 1500
+                      : options.view == VS_FIGURE_VIEW_LIGHTBOX ? 1200 : 800;
+      options.height = options.view == VS_FIGURE_VIEW_ORTHO ? 500
+                       : options.view == VS_FIGURE_VIEW_LIGHTBOX ? 900 : 800;
     }
 
   for (guint f = 0; f < files->len; f++)
@@ -716,7 +752,7 @@ vs_command_render_run (int argc, char **argv)
       return 1;
     }
   {
-    VsFigurePane panes[3];
+    VsFigurePane panes[VS_FIGURE_MAX_PANES];
     int n_panes = vs_slice_figure_get_panes (scene, &options, panes);
     if (!vs_figure_write (surface, scene, panes, n_panes, &decorations, output, &error))
       {

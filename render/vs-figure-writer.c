@@ -113,11 +113,12 @@ compute_layout (cairo_surface_t *slices, VsScene *scene, const VsFigurePane *pan
     {
       const VsSliceCamera *c = &panes[0].camera;
       l->scale_mm = nice_length (c->width * c->mm_per_pixel * 0.2);
-      l->scale_thickness = MAX (2, h / 250);
-      l->scale_x0 = panes[0].x + c->width * 0.06;
-      l->scale_x1 = l->scale_x0 + l->scale_mm / c->mm_per_pixel;
-      l->scale_y = l->top + c->height * 0.94;
-      l->scale_font = CLAMP (h * 0.028, 9, 40);
+      /* At the bottom right of the first pane, sized by the pane. */
+      l->scale_thickness = MAX (2, c->height / 200.0);
+      l->scale_x1 = panes[0].x + c->width * 0.95;
+      l->scale_x0 = l->scale_x1 - l->scale_mm / c->mm_per_pixel;
+      l->scale_y = l->top + panes[0].y + c->height * 0.95;
+      l->scale_font = CLAMP (c->height * 0.04, 9, 40);
     }
 }
 
@@ -125,6 +126,19 @@ static char *
 format_value (double v)
 {
   return g_strdup_printf ("%.4g", v);
+}
+
+/* Letters on every pane of up to three; on a lightbox's many, on the first only. */
+static int
+letter_panes (int n_panes)
+{
+  return n_panes > 3 ? 1 : n_panes;
+}
+
+static double
+label_font (const VsFigurePane *pane)
+{
+  return CLAMP (MIN (pane->camera.width, pane->camera.height) * 0.07, 9, 24);
 }
 
 /* ---- cairo: PNG and PDF ----------------------------------------------------------------- */
@@ -158,13 +172,18 @@ draw_figure (cairo_t *cr, cairo_surface_t *slices, const Layout *l, const VsFigu
   if (l->top > 0)
     draw_text (cr, d->title, l->width / 2, l->top / 2, l->title_font, 0.5, TRUE);
   if (d->letters)
-    for (int p = 0; p < n_panes; p++)
+    for (int p = 0; p < letter_panes (n_panes); p++)
       {
         cairo_save (cr);
-        cairo_translate (cr, panes[p].x, l->top);
+        cairo_translate (cr, panes[p].x, l->top + panes[p].y);
         vs_orientation_letters_draw (cr, &panes[p].camera, 1.0);
         cairo_restore (cr);
       }
+  for (int p = 0; p < n_panes; p++)
+    if (panes[p].label[0] != '\0')
+      draw_text (cr, panes[p].label, panes[p].x + label_font (&panes[p]) * 0.5,
+                 l->top + panes[p].y + panes[p].camera.height - label_font (&panes[p]),
+                 label_font (&panes[p]), 0, FALSE);
   for (int i = 0; i < l->n_bars; i++)
     {
       const Bar *b = &l->bars[i];
@@ -268,15 +287,20 @@ build_svg (cairo_surface_t *slices, const Layout *l, const VsFigurePane *panes, 
   if (l->top > 0)
     svg_text (svg, d->title, l->width / 2, l->top / 2, l->title_font, "middle", TRUE, FALSE);
   if (d->letters)
-    for (int p = 0; p < n_panes; p++)
+    for (int p = 0; p < letter_panes (n_panes); p++)
       {
         char letters[4][2];
         double xy[4][2], size;
         vs_orientation_letters_layout (&panes[p].camera, 1.0, letters, xy, &size);
         for (int k = 0; k < 4; k++)
-          svg_text (svg, letters[k], panes[p].x + xy[k][0], l->top + xy[k][1], size, "middle",
-                    TRUE, TRUE);
+          svg_text (svg, letters[k], panes[p].x + xy[k][0], l->top + panes[p].y + xy[k][1], size,
+                    "middle", TRUE, TRUE);
       }
+  for (int p = 0; p < n_panes; p++)
+    if (panes[p].label[0] != '\0')
+      svg_text (svg, panes[p].label, panes[p].x + label_font (&panes[p]) * 0.5,
+                l->top + panes[p].y + panes[p].camera.height - label_font (&panes[p]),
+                label_font (&panes[p]), "start", FALSE, FALSE);
   for (int i = 0; i < l->n_bars; i++)
     {
       const Bar *bar = &l->bars[i];

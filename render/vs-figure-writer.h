@@ -20,6 +20,8 @@ typedef struct {
 typedef struct {
   VsSliceCamera camera;
   int           x;         /* left edge in the slices image */
+  int           y;         /* top edge */
+  char          label[32]; /* e.g. the slice's position in a lightbox; "" for none */
 } VsFigurePane;
 
 void     vs_figure_decorations_init (VsFigureDecorations       *decorations);

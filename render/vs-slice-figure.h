@@ -15,6 +15,7 @@ typedef enum {
   VS_FIGURE_VIEW_CORONAL,
   VS_FIGURE_VIEW_SAGITTAL,
   VS_FIGURE_VIEW_ORTHO,
+  VS_FIGURE_VIEW_LIGHTBOX,
 } VsFigureView;
 
 typedef struct {
@@ -26,6 +27,12 @@ typedef struct {
   /* By VsSliceAxis, or NULL: a saved view (centre, and mm_per_pixel at its own width, which is
    * rescaled to the pane's) instead of fitting the scene's bounds. */
   const VsSliceCamera *views[3];
+  /* Lightbox: @n_slices slices across @lightbox_axis, @spacing mm apart (0: spread over the
+   * volume), centred on the cursor, in @columns columns (0: about square). */
+  VsSliceAxis  lightbox_axis;
+  int          n_slices;
+  double       spacing;
+  int          columns;
 } VsSliceFigureOptions;
 
 gboolean         vs_figure_view_from_name (const char         *name,
@@ -35,9 +42,11 @@ void             vs_slice_figure_pane_camera (VsScene         *scene,
                                            int                 width,
                                            int                 height,
                                            VsSliceCamera      *camera);
+#define VS_FIGURE_MAX_PANES 64
+
 int              vs_slice_figure_get_panes (VsScene            *scene,
                                            const VsSliceFigureOptions *options,
-                                           VsFigurePane        panes[3]);
+                                           VsFigurePane       *panes);
 cairo_surface_t *vs_slice_figure_render   (VsOffscreen        *offscreen,
                                            VsSliceRenderer    *renderer,
                                            VsScene            *scene,

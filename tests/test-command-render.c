@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <math.h>
 #include <glib/gstdio.h>
 
 #include "vs-test-fixtures.h"
@@ -262,6 +263,45 @@ test_render_figure_formats (void)
   vs_test_remove_tree (dir);
 }
 
+/* A lightbox: 6 axial slices 12 mm apart in 3 columns; each pane shows a different slice
+ * (their mean brightness differs), the grid fills the image; bad counts are refused. */
+static void
+test_render_lightbox (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  g_autofree char *out = g_build_filename (dir, "lightbox.png", NULL);
+  const char *args[] = { "render", colin, "--view", "lightbox", "--slices", "6", "--spacing", "12",
+                         "--columns", "3", "--size", "600x400", "--no-letters", "-o", out, NULL };
+  const char *bad[] = { "render", colin, "--view", "lightbox", "--slices", "0", "-o", out, NULL };
+  g_autofree char *err = NULL;
+  cairo_surface_t *image;
+  double means[6];
+
+  g_assert_cmpint (vs_test_run_voxelscope (args, NULL, NULL), ==, 0);
+  image = cairo_image_surface_create_from_png (out);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 600);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 400);
+  for (int p = 0; p < 6; p++)
+    {
+      int x0 = (p % 3) * 200, y0 = (p / 3) * 200;
+      double sum = 0;
+      for (int y = y0 + 20; y < y0 + 170; y++)
+        for (int x = x0 + 20; x < x0 + 180; x++)
+          sum += cairo_image_surface_get_data (image)[y * cairo_image_surface_get_stride (image) +
+                                                      4 * x + 1];
+      means[p] = sum / (150.0 * 160);
+      g_test_message ("pane %d: mean %.1f", p, means[p]);
+      g_assert_cmpfloat (means[p], >, 5);   /* a slice of the head in every pane */
+    }
+  for (int p = 1; p < 6; p++)
+    g_assert_cmpfloat (fabs (means[p] - means[p - 1]), >, 0.5);
+  cairo_surface_destroy (image);
+  g_assert_cmpint (vs_test_run_voxelscope (bad, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--slices takes a whole number from 1 to 64"));
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -272,6 +312,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/command/render/surface", test_render_surface);
   g_test_add_func ("/command/render/volume-3d", test_render_volume_3d);
   g_test_add_func ("/command/render/figure-formats", test_render_figure_formats);
+  g_test_add_func ("/command/render/lightbox", test_render_lightbox);
 
   return g_test_run ();
 }

@@ -118,7 +118,7 @@ test_scene_render_and_reopen (void)
     g_autofree char *pdf_head = NULL;
     const char *args[] = { "render", "--scene", scene_path, "--size", "600x500", "--title",
                            "Left insula", "--colorbar", "--scale-bar", "-o", cli, NULL };
-    VsFigureExport spec = { FALSE, 600, 500, { 0 } };
+    VsFigureExport spec = { FALSE, 600, 500, { 0 }, 0, 0 };
     cairo_surface_t *a, *b;
 
     vs_figure_decorations_init (&spec.decorations);
@@ -136,6 +136,20 @@ test_scene_render_and_reopen (void)
     assert_same_picture (a, b);
     cairo_surface_destroy (a);
     cairo_surface_destroy (b);
+    /* A lightbox from the window is the command line's lightbox. */
+    {
+      const char *lb_args[] = { "render", "--scene", scene_path, "--view", "lightbox", "--slices",
+                                "6", "--spacing", "10", "--size", "600x400", "-o", cli, NULL };
+      VsFigureExport lightbox = { FALSE, 600, 400, { 0 }, 6, 10 };
+      vs_figure_decorations_init (&lightbox.decorations);
+      g_assert_true (vs_window_export_figure (window, &lightbox, figure, &error));
+      g_assert_cmpint (vs_test_run_voxelscope (lb_args, NULL, NULL), ==, 0);
+      a = cairo_image_surface_create_from_png (figure);
+      b = cairo_image_surface_create_from_png (cli);
+      assert_same_picture (a, b);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
     spec.width = 40000;
     g_assert_false (vs_window_export_figure (window, &spec, figure, &error));
     g_assert_nonnull (strstr (error->message, "16 to 16384 pixels"));

@@ -672,6 +672,7 @@ typedef struct {
   const VsFigurePane *panes;
   int                 n_panes;
   int                 height;
+  gboolean            show_cursor;
 } PaneDraw;
 
 static void
@@ -682,9 +683,11 @@ draw_panes (gpointer data)
   glEnable (GL_SCISSOR_TEST);
   for (int p = 0; p < d->n_panes; p++)
     {
-      glViewport (d->panes[p].x, 0, d->panes[p].camera.width, d->height);
-      glScissor (d->panes[p].x, 0, d->panes[p].camera.width, d->height);
-      vs_slice_renderer_draw (d->view->renderer, d->view->scene, &d->panes[p].camera, TRUE);
+      int y = d->height - d->panes[p].y - d->panes[p].camera.height;   /* GL counts from below */
+      glViewport (d->panes[p].x, y, d->panes[p].camera.width, d->panes[p].camera.height);
+      glScissor (d->panes[p].x, y, d->panes[p].camera.width, d->panes[p].camera.height);
+      vs_slice_renderer_draw (d->view->renderer, d->view->scene, &d->panes[p].camera,
+                              d->show_cursor);
     }
   glDisable (GL_SCISSOR_TEST);
 }
@@ -698,9 +701,10 @@ vs_slice_view_render_panes (VsSliceView         *self,
                             int                  n_panes,
                             int                  width,
                             int                  height,
+                            gboolean             show_cursor,
                             GError             **error)
 {
-  PaneDraw draw = { self, panes, n_panes, height };
+  PaneDraw draw = { self, panes, n_panes, height, show_cursor };
   GLint max_size = 0;
 
   g_return_val_if_fail (VS_IS_SLICE_VIEW (self), NULL);

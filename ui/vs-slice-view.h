@@ -28,6 +28,7 @@ cairo_surface_t     *vs_slice_view_render_panes (VsSliceView  *self,
                                                  int           n_panes,
                                                  int           width,
                                                  int           height,
+                                                 gboolean      show_cursor,
                                                  GError      **error);
 cairo_surface_t     *vs_slice_view_capture      (VsSliceView  *self,
                                                  GError      **error);

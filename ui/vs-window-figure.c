@@ -22,7 +22,7 @@ vs_window_export_figure (VsWindow              *self,
                          GError               **error)
 {
   VsSliceFigureOptions options = { VS_FIGURE_VIEW_AXIAL, spec->width, spec->height, TRUE, FALSE };
-  VsFigurePane panes[3];
+  VsFigurePane panes[VS_FIGURE_MAX_PANES];
   int n_panes;
   cairo_surface_t *slices;
   gboolean ok;
@@ -42,6 +42,14 @@ vs_window_export_figure (VsWindow              *self,
       return FALSE;
     }
   options.view = spec->all_views ? VS_FIGURE_VIEW_ORTHO : (VsFigureView) self->focused_axis;
+  if (spec->lightbox_slices > 0)
+    {
+      options.view = VS_FIGURE_VIEW_LIGHTBOX;
+      options.lightbox_axis = self->focused_axis;
+      options.n_slices = spec->lightbox_slices;
+      options.spacing = spec->lightbox_spacing;
+      options.show_cursor = FALSE;
+    }
   /* As the views show them: each view's centre and zoom, rescaled to the figure. */
   for (int a = 0; a < 3; a++)
     {
@@ -51,7 +59,8 @@ vs_window_export_figure (VsWindow              *self,
     }
   n_panes = vs_slice_figure_get_panes (self->scene, &options, panes);
   slices = vs_slice_view_render_panes (VS_SLICE_VIEW (_vs_window_slice_view_for (self, self->focused_axis)),
-                                       panes, n_panes, spec->width, spec->height, error);
+                                       panes, n_panes, spec->width, spec->height,
+                                       options.show_cursor, error);
   if (slices == NULL)
     return FALSE;
   ok = vs_figure_write (slices, self->scene, panes, n_panes, &spec->decorations, path, error);
@@ -88,6 +97,11 @@ on_export_response (GtkDialog *dialog, int response, VsWindow *self)
   spec.width = (int) to_pixels (w, unit, dpi);
   spec.height = (int) to_pixels (h, unit, dpi);
   spec.all_views = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "what")) == 1;
+  spec.lightbox_slices =
+    gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "what")) == 2
+    ? gtk_spin_button_get_value_as_int (g_object_get_data (G_OBJECT (dialog), "slices")) : 0;
+  spec.lightbox_spacing =
+    gtk_spin_button_get_value (g_object_get_data (G_OBJECT (dialog), "spacing"));
   spec.decorations.dpi = dpi;
   spec.decorations.title = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "title"));
   if (*spec.decorations.title == '\0')
@@ -134,7 +148,7 @@ export_figure_action (GtkWidget *widget, const char *action_name, GVariant *para
 {
   VsWindow *self = VS_WINDOW (widget);
   const char *whats[] = { _("The focused view"), _("Sagittal, coronal and axial side by side"),
-                          NULL };
+                          _("A lightbox of slices across the focused view"), NULL };
   const char *units[] = { _("pixels"), _("inches"), _("mm"), NULL };
   GtkWidget *grid, *dialog, *size, *what, *unit, *width, *height, *dpi, *title, *extras;
 
@@ -147,6 +161,22 @@ export_figure_action (GtkWidget *widget, const char *action_name, GVariant *para
   what = gtk_drop_down_new_from_strings (whats);
   g_object_set_data (G_OBJECT (dialog), "what", what);
   _vs_window_grid_row (grid, 0, _("Views"), what);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *slices = gtk_spin_button_new_with_range (1, VS_FIGURE_MAX_PANES, 1);
+    GtkWidget *spacing = gtk_spin_button_new_with_range (0, 100, 0.5);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (slices), 12);
+    gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spacing), 1);
+    gtk_widget_set_tooltip_text (spacing, _("Millimetres between the slices; 0 spreads them over "
+                                            "the volume"));
+    gtk_box_append (GTK_BOX (box), slices);
+    gtk_box_append (GTK_BOX (box), gtk_label_new (_("slices,")));
+    gtk_box_append (GTK_BOX (box), spacing);
+    gtk_box_append (GTK_BOX (box), gtk_label_new (_("mm apart")));
+    g_object_set_data (G_OBJECT (dialog), "slices", slices);
+    g_object_set_data (G_OBJECT (dialog), "spacing", spacing);
+    _vs_window_grid_row (grid, 6, _("Lightbox"), box);
+  }
 
   size = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   width = gtk_spin_button_new_with_range (0.1, 16384, 1);

@@ -48,6 +48,8 @@ typedef struct {
   int                 width;
   int                 height;
   VsFigureDecorations decorations;
+  int                 lightbox_slices;   /* > 0: a lightbox across the focused view's axis */
+  double              lightbox_spacing;  /* mm; 0: spread over the volume */
 } VsFigureExport;
 
 gboolean    vs_window_export_figure  (VsWindow             *self,
