@@ -7,6 +7,7 @@
 
 #include "vs-application.h"
 #include "vs-preferences-window.h"
+#include "vs-settings.h"
 #include "vs-shortcuts-window.h"
 #include "vs-window.h"
 
@@ -76,6 +77,14 @@ quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The window style from the preferences, applied at once when it changes. */
+static void
+apply_style (GSettings *settings)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme",
+                g_settings_get_enum (settings, "style") == 1, NULL);
+}
+
 static void
 vs_application_startup (GApplication *application)
 {
@@ -90,6 +99,11 @@ vs_application_startup (GApplication *application)
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (vs_application_parent_class)->startup (application);
+  if (vs_settings_get () != NULL)
+    {
+      apply_style (vs_settings_get ());
+      g_signal_connect (vs_settings_get (), "changed::style", G_CALLBACK (apply_style), NULL);
+    }
   g_action_map_add_action_entries (G_ACTION_MAP (application), entries, G_N_ELEMENTS (entries),
                                    application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);

@@ -55,9 +55,12 @@ test_preferences_apply (void)
   {
     g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
     collect (preferences, GTK_TYPE_DROP_DOWN, dropdowns);
-    g_assert_cmpuint (dropdowns->len, ==, 3);
+    g_assert_cmpuint (dropdowns->len, ==, 4);
     gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), 1);
     gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 2), 2);
+    /* The style: light, then back to dark, applied to GTK at once. */
+    gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 3), 0);
+    g_assert_cmpint (g_settings_get_enum (settings, "style"), ==, 0);
   }
   g_assert_cmpint (g_settings_get_enum (settings, "convention"), ==, 1);
   {

@@ -150,6 +150,30 @@ test_scene_render_and_reopen (void)
       cairo_surface_destroy (a);
       cairo_surface_destroy (b);
     }
+    /* Copy to Clipboard puts the same picture there, as an image. */
+    {
+      GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+      g_auto(GValue) value = G_VALUE_INIT;
+      cairo_surface_t *exported = cairo_image_surface_create_from_png (figure);
+      GdkTexture *texture;
+
+      spec.lightbox_slices = 0;
+      g_assert_true (vs_window_export_figure (window, &spec, figure, &error));
+      cairo_surface_destroy (exported);
+      exported = cairo_image_surface_create_from_png (figure);
+      g_assert_true (vs_window_copy_figure (window, &spec, &error));
+      g_assert_no_error (error);
+      g_assert_true (gdk_clipboard_is_local (clipboard));
+      g_value_init (&value, GDK_TYPE_TEXTURE);
+      g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value,
+                                                     &error));
+      texture = g_value_get_object (&value);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==,
+                       cairo_image_surface_get_width (exported));
+      g_assert_cmpint (gdk_texture_get_height (texture), ==,
+                       cairo_image_surface_get_height (exported));
+      cairo_surface_destroy (exported);
+    }
     spec.width = 40000;
     g_assert_false (vs_window_export_figure (window, &spec, figure, &error));
     g_assert_nonnull (strstr (error->message, "16 to 16384 pixels"));

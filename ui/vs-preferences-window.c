@@ -85,6 +85,8 @@ static void
 vs_preferences_window_init (VsPreferencesWindow *self)
 {
   static const char *const conventions[] = { "neurological", "radiological", NULL };
+  static const char *const styles[] = { "light", "dark", NULL };
+  const char *styles_shown[] = { _("Light"), _("Dark"), NULL };
   const char *conventions_shown[] = { _("Neurological (left is left)"),
                                       _("Radiological (left is right)"), NULL };
   const char *colormaps_shown[] = { _("Grey"), _("Hot"), _("Viridis"), _("Inferno"), _("Magma"),
@@ -112,6 +114,8 @@ vs_preferences_window_init (VsPreferencesWindow *self)
            string_dropdown (settings, "overlay-colormap", colormaps, colormaps_shown));
   add_row (GTK_GRID (grid), 3, _("_Interpolate between voxels"), interpolate);
   add_row (GTK_GRID (grid), 4, _("_Autosave edits after (seconds)"), delay);
+  add_row (GTK_GRID (grid), 5, _("_Style"),
+           string_dropdown (settings, "style", styles, styles_shown));
   if (settings != NULL)
     {
       g_settings_bind (settings, "interpolate", interpolate, "active", G_SETTINGS_BIND_DEFAULT);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "vs-slice-figure.h"
@@ -68,11 +69,36 @@ vs_window_export_figure (VsWindow              *self,
   return ok;
 }
 
+/* The figure as a picture on the clipboard (PNG-rendered, pasted as an image elsewhere). */
+gboolean
+vs_window_copy_figure (VsWindow              *self,
+                       const VsFigureExport  *spec,
+                       GError               **error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("voxelscope-clipboard-XXXXXX", error);
+  g_autofree char *path = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (dir == NULL)
+    return FALSE;
+  path = g_build_filename (dir, "figure.png", NULL);
+  if (vs_window_export_figure (self, spec, path, error))
+    texture = gdk_texture_new_from_filename (path, error);
+  g_unlink (path);
+  g_rmdir (dir);
+  if (texture == NULL)
+    return FALSE;
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  return TRUE;
+}
+
 static double
 to_pixels (double value, guint unit, double dpi)
 {
   return round (unit == 1 ? value * dpi : unit == 2 ? value * dpi / 25.4 : value);
 }
+
+#define RESPONSE_COPY 1
 
 static void
 on_export_response (GtkDialog *dialog, int response, VsWindow *self)
@@ -83,7 +109,7 @@ on_export_response (GtkDialog *dialog, int response, VsWindow *self)
   double dpi, w, h;
   guint unit;
 
-  if (response != GTK_RESPONSE_ACCEPT)
+  if (response != GTK_RESPONSE_ACCEPT && response != RESPONSE_COPY)
     {
       gtk_window_destroy (GTK_WINDOW (dialog));
       return;
@@ -112,6 +138,14 @@ on_export_response (GtkDialog *dialog, int response, VsWindow *self)
     gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "scale-bar"));
   spec.decorations.letters =
     gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "letters"));
+  if (response == RESPONSE_COPY)
+    {
+      if (!vs_window_copy_figure (self, &spec, &error))
+        vs_window_show_error (self, error->message);
+      else
+        gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
   if (path == NULL)
     {
       vs_window_show_error (self, _("Choose where to save the figure (.png, .pdf or .svg)"));
@@ -213,6 +247,7 @@ export_figure_action (GtkWidget *widget, const char *action_name, GVariant *para
   _vs_window_grid_row (grid, 4, _("Show"), extras);
 
   _vs_window_file_row (dialog, grid, 5, _("Save as (.png, .pdf, .svg)"), "path", "figure.pdf");
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("Copy to C_lipboard"), RESPONSE_COPY);
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

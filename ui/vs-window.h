@@ -56,6 +56,9 @@ gboolean    vs_window_export_figure  (VsWindow             *self,
                                       const VsFigureExport *spec,
                                       const char           *path,
                                       GError              **error);
+gboolean    vs_window_copy_figure    (VsWindow             *self,
+                                      const VsFigureExport *spec,
+                                      GError              **error);
 gboolean    vs_window_save_scene     (VsWindow       *self,
                                       const char     *path,
                                       GError        **error);
