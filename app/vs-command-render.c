@@ -58,7 +58,8 @@ static const char help_text[] =
   "                             the volume)\n"
   "  --columns C                lightbox: columns of the grid (default: about square)\n"
   "  --camera PRESET            3d: lateral, medial, dorsal, ventral, anterior or\n"
-  "                             posterior (default lateral)\n"
+  "                             posterior (default lateral); panel: each surface from\n"
+  "                             the side and from the midline, a row per hemisphere\n"
   "  --gap MM                   3d: distance added between two hemispheres (default 0)\n"
   "  --render MODE              3d volumes: mip, composite or iso (default mip, or iso\n"
   "                             when surfaces are drawn too); the base volume is drawn\n"
@@ -182,6 +183,50 @@ draw_underlay (const VsOrbitCamera *camera, gpointer data)
   vs_volume_raycaster_draw (u->raycaster, u->layer, u->frame, camera, u->options);
 }
 
+/* The usual surface figure: each hemisphere (each surface) seen from the side and from the
+ * midline, one row per hemisphere, each view labelled. */
+static cairo_surface_t *
+surface_panel (VsOffscreen *offscreen, VsSurfaceRenderer *renderer, const VsSurfaceItem *items,
+               guint n_items, int width, int height, GError **error)
+{
+  static const char *const presets[] = { "lateral", "medial" };
+  int rows = (int) MAX (n_items, 1), w = width / 2, h = height / rows;
+  cairo_surface_t *panel = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (panel);
+  double font = CLAMP (h * 0.06, 10, 36);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_paint (cr);
+  for (guint i = 0; i < n_items; i++)
+    for (int k = 0; k < 2; k++)
+      {
+        const char *structure = vs_surface_get_structure (items[i].surface);
+        g_autofree char *label = NULL;
+        cairo_surface_t *view = vs_surface_figure_render (offscreen, renderer, &items[i], 1,
+                                                          presets[k], 0, w, h, NULL, NULL, NULL,
+                                                          error);
+        if (view == NULL)
+          {
+            cairo_destroy (cr);
+            cairo_surface_destroy (panel);
+            return NULL;
+          }
+        cairo_set_source_surface (cr, view, k * w, (int) i * h);
+        cairo_paint (cr);
+        cairo_surface_destroy (view);
+        label = g_strdup_printf ("%s %s", g_strcmp0 (structure, "CortexLeft") == 0 ? _("left")
+                                 : g_strcmp0 (structure, "CortexRight") == 0 ? _("right")
+                                 : structure != NULL ? structure : "", presets[k]);
+        cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size (cr, font);
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_move_to (cr, k * w + font * 0.6, (int) i * h + font * 1.4);
+        cairo_show_text (cr, label);
+      }
+  cairo_destroy (cr);
+  return panel;
+}
+
 /* Surfaces, over the ray-cast @volume_layer when one is given. */
 static int
 render_surfaces (GPtrArray              *files,
@@ -280,10 +325,14 @@ render_surfaces (GPtrArray              *files,
         }
       underlay.raycaster = raycaster;
     }
-  image = vs_surface_figure_render (offscreen, renderer, (VsSurfaceItem *) items->data,
-                                    items->len, camera, gap, width, height,
-                                    volume_layer != NULL ? draw_underlay : NULL, &underlay, NULL,
-                                    &error);
+  if (g_str_equal (camera, "panel"))
+    image = surface_panel (offscreen, renderer, (VsSurfaceItem *) items->data, items->len, width,
+                           height, &error);
+  else
+    image = vs_surface_figure_render (offscreen, renderer, (VsSurfaceItem *) items->data,
+                                      items->len, camera, gap, width, height,
+                                      volume_layer != NULL ? draw_underlay : NULL, &underlay,
+                                      NULL, &error);
   if (image == NULL || !vs_image_writer_write_png (image, output, &error))
     {
       g_printerr ("voxelscope render: %s\n", error->message);
@@ -476,9 +525,10 @@ vs_command_render_run (int argc, char **argv)
         }
       else if (g_str_equal (name, "--camera"))
         {
-          if (!g_strv_contains ((const char *const *) vs_orbit_camera_presets, value))
+          if (!g_strv_contains ((const char *const *) vs_orbit_camera_presets, value) &&
+              !g_str_equal (value, "panel"))
             return fail (_("--camera is one of lateral, medial, dorsal, ventral, anterior, "
-                           "posterior"));
+                           "posterior, panel"));
           g_free (camera);
           camera = g_strdup (value);
         }

@@ -302,6 +302,35 @@ test_render_lightbox (void)
   vs_test_remove_tree (dir);
 }
 
+/* A surface panel: two hemispheres, each from the side and from the midline, in a 2 × 2 grid:
+ * every quarter shows its surface. */
+static void
+test_render_surface_panel (void)
+{
+  const char *cube = "/usr/lib/python3/dist-packages/nibabel/gifti/tests/data/external.gii";
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "panel.png", NULL);
+  const char *args[] = { "render", cube, cube, "--view", "3d", "--camera", "panel", "--size",
+                         "400x400", "-o", out, NULL };
+  cairo_surface_t *image;
+
+  g_assert_cmpint (vs_test_run_voxelscope (args, NULL, NULL), ==, 0);
+  image = cairo_image_surface_create_from_png (out);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 400);
+  for (int q = 0; q < 4; q++)
+    {
+      int lit = 0;
+      for (int y = (q / 2) * 200 + 40; y < (q / 2) * 200 + 190; y += 2)
+        for (int x = (q % 2) * 200; x < (q % 2) * 200 + 200; x += 2)
+          lit += cairo_image_surface_get_data (image)[y * cairo_image_surface_get_stride (image) +
+                                                      4 * x + 1] > 30;
+      g_test_message ("quarter %d: %d lit samples", q, lit);
+      g_assert_cmpint (lit, >, 200);
+    }
+  cairo_surface_destroy (image);
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -313,6 +342,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/command/render/volume-3d", test_render_volume_3d);
   g_test_add_func ("/command/render/figure-formats", test_render_figure_formats);
   g_test_add_func ("/command/render/lightbox", test_render_lightbox);
+  g_test_add_func ("/command/render/surface-panel", test_render_surface_panel);
 
   return g_test_run ();
 }
