@@ -50,6 +50,8 @@ static const char help_text[] =
   "  --title TEXT               A title above the slices\n"
   "  --colorbar                 A colorbar for each visible scalar layer, with its range\n"
   "  --scale-bar                A scale bar in millimetres in the (first) view\n"
+  "  --transparent              No background: outside the volumes is see-through (PNG,\n"
+  "                             PDF, SVG), labels around the slices in black\n"
   "  --view VIEW                axial, coronal, sagittal, ortho, lightbox or 3d (default\n"
   "                             axial; 3d when every FILE is a surface)\n"
   "  --axis AXIS                lightbox: slices across axial, coronal or sagittal\n"
@@ -394,8 +396,9 @@ vs_command_render_run (int argc, char **argv)
   g_autoptr(VsScene) scene = NULL;
   g_autoptr(VsOffscreen) offscreen = NULL;
   g_autoptr(VsSliceRenderer) renderer = NULL;
-  VsSliceFigureOptions options = { VS_FIGURE_VIEW_AXIAL, 0, 0, TRUE, TRUE, { NULL, NULL, NULL },
-                                   VS_SLICE_AXIS_AXIAL, 12, 0, 0 };
+  VsSliceFigureOptions options = { .view = VS_FIGURE_VIEW_AXIAL, .show_cursor = TRUE,
+                                   .show_letters = TRUE, .lightbox_axis = VS_SLICE_AXIS_AXIAL,
+                                   .n_slices = 12 };
   gboolean has_at = FALSE;
   double at[3];
   gint64 frame = 0;
@@ -516,6 +519,8 @@ vs_command_render_run (int argc, char **argv)
         decorations.colorbars = TRUE;
       else if (g_str_equal (name, "--scale-bar"))
         decorations.scale_bar = TRUE;
+      else if (g_str_equal (name, "--transparent"))
+        decorations.transparent = options.transparent = TRUE;
       else if (g_str_equal (name, "--view"))
         {
           view_3d = g_str_equal (value, "3d");

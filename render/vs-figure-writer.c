@@ -46,7 +46,7 @@ typedef struct {
 void
 vs_figure_decorations_init (VsFigureDecorations *decorations)
 {
-  *decorations = (VsFigureDecorations) { NULL, TRUE, FALSE, FALSE, 300 };
+  *decorations = (VsFigureDecorations) { NULL, TRUE, FALSE, FALSE, 300, FALSE };
 }
 
 static void
@@ -143,6 +143,10 @@ label_font (const VsFigurePane *pane)
 
 /* ---- cairo: PNG and PDF ----------------------------------------------------------------- */
 
+/* Labels outside the slices: white on the black background, black on a transparent one (a
+ * light page). */
+static double ink;
+
 static void
 draw_text (cairo_t *cr, const char *text, double x, double y, double size, double anchor,
            gboolean bold)
@@ -155,7 +159,7 @@ draw_text (cairo_t *cr, const char *text, double x, double y, double size, doubl
   cairo_text_extents (cr, text, &e);
   /* @anchor 0 left, 0.5 centre, 1 right; @y the middle of the text. */
   cairo_move_to (cr, x - anchor * e.x_advance, y + size * 0.35);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_source_rgb (cr, ink, ink, ink);
   cairo_show_text (cr, text);
 }
 
@@ -163,8 +167,12 @@ static void
 draw_figure (cairo_t *cr, cairo_surface_t *slices, const Layout *l, const VsFigurePane *panes,
              int n_panes, const VsFigureDecorations *d)
 {
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_paint (cr);
+  ink = d->transparent ? 0 : 1;
+  if (!d->transparent)
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_paint (cr);
+    }
   cairo_set_source_surface (cr, slices, 0, l->top);
   /* Voxels stay voxels: a PDF viewer is asked not to smooth the embedded image. */
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
@@ -199,7 +207,7 @@ draw_figure (cairo_t *cr, cairo_surface_t *slices, const Layout *l, const VsFigu
       cairo_set_source (cr, gradient);
       cairo_fill_preserve (cr);
       cairo_pattern_destroy (gradient);
-      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_source_rgb (cr, ink, ink, ink);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
       draw_text (cr, b->name, b->x, b->y - b->font * 1.3, b->font, 0, TRUE);
@@ -208,14 +216,29 @@ draw_figure (cairo_t *cr, cairo_surface_t *slices, const Layout *l, const VsFigu
     }
   if (l->scale_mm > 0)
     {
+      /* White with a dark edge, like the letters: legible over the slices and off them. */
       g_autofree char *label = g_strdup_printf ("%g mm", l->scale_mm);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_set_line_width (cr, l->scale_thickness);
+      cairo_text_extents_t e;
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       cairo_move_to (cr, l->scale_x0, l->scale_y);
       cairo_line_to (cr, l->scale_x1, l->scale_y);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.8);
+      cairo_set_line_width (cr, l->scale_thickness + 2);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, l->scale_thickness);
       cairo_stroke (cr);
-      draw_text (cr, label, (l->scale_x0 + l->scale_x1) / 2, l->scale_y - l->scale_font * 1.1,
-                 l->scale_font, 0.5, FALSE);
+      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, l->scale_font);
+      cairo_text_extents (cr, label, &e);
+      cairo_move_to (cr, (l->scale_x0 + l->scale_x1) / 2 - e.x_advance / 2,
+                     l->scale_y - l->scale_font * 0.75);
+      cairo_text_path (cr, label);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.8);
+      cairo_set_line_width (cr, l->scale_font / 6);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill (cr);
     }
 }
 
@@ -239,15 +262,16 @@ static void
 svg_text (GString *svg, const char *text, double x, double y, double size, const char *anchor,
           gboolean bold, gboolean outlined)
 {
+  const char *fill = outlined || ink > 0.5 ? "#ffffff" : "#000000";
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   char xs[G_ASCII_DTOSTR_BUF_SIZE], ys[G_ASCII_DTOSTR_BUF_SIZE], ss[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_string_append_printf (svg, "  <text x=\"%s\" y=\"%s\" font-family=\"DejaVu Sans, sans-serif\" "
                           "font-size=\"%s\" text-anchor=\"%s\" dominant-baseline=\"central\" "
-                          "fill=\"#ffffff\"%s%s>%s</text>\n",
+                          "fill=\"%s\"%s%s>%s</text>\n",
                           g_ascii_formatd (xs, sizeof xs, "%.2f", x),
                           g_ascii_formatd (ys, sizeof ys, "%.2f", y),
-                          g_ascii_formatd (ss, sizeof ss, "%.2f", size), anchor,
+                          g_ascii_formatd (ss, sizeof ss, "%.2f", size), anchor, fill,
                           bold ? " font-weight=\"bold\"" : "",
                           outlined ? " stroke=\"#000000\" stroke-opacity=\"0.8\" "
                                      "paint-order=\"stroke\" stroke-width=\"3\"" : "",
@@ -278,8 +302,10 @@ build_svg (cairo_surface_t *slices, const Layout *l, const VsFigurePane *panes, 
       g_autofree char *title = g_markup_escape_text (d->title, -1);
       g_string_append_printf (svg, "  <title>%s</title>\n", title);
     }
-  g_string_append_printf (svg, "  <rect width=\"%d\" height=\"%d\" fill=\"#000000\"/>\n",
-                          (int) l->width, (int) l->height);
+  ink = d->transparent ? 0 : 1;
+  if (!d->transparent)
+    g_string_append_printf (svg, "  <rect width=\"%d\" height=\"%d\" fill=\"#000000\"/>\n",
+                            (int) l->width, (int) l->height);
   g_string_append_printf (svg, "  <image x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" "
                           "xlink:href=\"data:image/png;base64,%s\"/>\n", (int) l->top,
                           cairo_image_surface_get_width (slices),
@@ -343,7 +369,7 @@ build_svg (cairo_surface_t *slices, const Layout *l, const VsFigurePane *panes, 
                               g_ascii_formatd (x1, sizeof x1, "%.2f", l->scale_x1), y,
                               g_ascii_formatd (t, sizeof t, "%.2f", l->scale_thickness));
       svg_text (svg, label, (l->scale_x0 + l->scale_x1) / 2, l->scale_y - l->scale_font * 1.1,
-                l->scale_font, "middle", FALSE, FALSE);
+                l->scale_font, "middle", FALSE, TRUE);
     }
   g_string_append (svg, "</svg>\n");
   return svg;

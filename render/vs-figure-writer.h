@@ -15,6 +15,7 @@ typedef struct {
   gboolean    colorbars;   /* one per visible scalar layer, with its range and name */
   gboolean    scale_bar;   /* in the first pane */
   double      dpi;         /* PDF and SVG: physical size = pixels / dpi (default 300) */
+  gboolean    transparent; /* no black background; labels outside the slices in black */
 } VsFigureDecorations;
 
 typedef struct {

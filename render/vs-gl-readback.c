@@ -9,7 +9,9 @@
 #include "vs-render-error.h"
 
 /* The bound framebuffer's pixels as a cairo image: GL's bottom-up RGBA rows become cairo's
- * top-down premultiplied ARGB.  Needs the GL context current. */
+ * top-down premultiplied ARGB.  The renderers blend over a cleared framebuffer with
+ * (SRC_ALPHA, ONE_MINUS_SRC_ALPHA), so what they leave is already premultiplied (and opaque
+ * unless the background was cleared transparent).  Needs the GL context current. */
 cairo_surface_t *
 vs_gl_readback_surface (int width,
                         int height)
@@ -30,7 +32,7 @@ vs_gl_readback_surface (int width,
       for (int x = 0; x < width; x++, src += 4)
         {
           guint a = src[3];
-          guint r = src[0] * a / 255, g = src[1] * a / 255, b = src[2] * a / 255;
+          guint r = MIN (src[0], a), g = MIN (src[1], a), b = MIN (src[2], a);
           dst[x] = (a << 24) | (r << 16) | (g << 8) | b;
         }
     }

@@ -147,8 +147,9 @@ vs_slice_figure_render (VsOffscreen                *offscreen,
 
   if (!vs_offscreen_begin (offscreen, options->width, options->height, error))
     return NULL;
-  glClearColor (0, 0, 0, 1);
+  glClearColor (0, 0, 0, options->transparent ? 0 : 1);
   glClear (GL_COLOR_BUFFER_BIT);
+  vs_slice_renderer_set_transparent (renderer, options->transparent);
   glEnable (GL_SCISSOR_TEST);
   for (int p = 0; p < n_panes; p++)
     {
@@ -158,6 +159,7 @@ vs_slice_figure_render (VsOffscreen                *offscreen,
       vs_slice_renderer_draw (renderer, scene, &panes[p].camera, options->show_cursor);
     }
   glDisable (GL_SCISSOR_TEST);
+  vs_slice_renderer_set_transparent (renderer, FALSE);
 
   surface = vs_offscreen_read (offscreen);
   if (options->show_letters)

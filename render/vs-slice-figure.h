@@ -24,6 +24,7 @@ typedef struct {
   int          height;
   gboolean     show_cursor;
   gboolean     show_letters;
+  gboolean     transparent;   /* outside the layers: alpha 0 */
   /* By VsSliceAxis, or NULL: a saved view (centre, and mm_per_pixel at its own width, which is
    * rescaled to the pane's) instead of fitting the scene's bounds. */
   const VsSliceCamera *views[3];

@@ -34,6 +34,7 @@ typedef struct {
 
 struct _VsSliceRenderer
 {
+  gboolean        transparent;    /* clear to alpha 0: what no layer covers stays see-through */
   VsGlProgram *slice_program;
   VsGlProgram *line_program;
   VsGlProgram *blit_program;

@@ -507,7 +507,7 @@ draw_layers (VsSliceRenderer     *renderer,
   gint64 frame;
   guint n;
 
-  glClearColor (0, 0, 0, 1);
+  glClearColor (0, 0, 0, renderer->transparent ? 0 : 1);
   glClear (GL_COLOR_BUFFER_BIT);
   glDisable (GL_DEPTH_TEST);
   glEnable (GL_BLEND);
@@ -627,4 +627,12 @@ vs_slice_renderer_draw_scaled (VsSliceRenderer     *renderer,
   if (show_cursor && vs_scene_get_n_layers (scene) > 0)
     draw_cursor (renderer, scene, camera);
   glUseProgram (0);
+}
+
+/* Figures with a transparent background: what no layer covers is cleared to alpha 0. */
+void
+vs_slice_renderer_set_transparent (VsSliceRenderer *renderer,
+                                   gboolean         transparent)
+{
+  renderer->transparent = transparent;
 }

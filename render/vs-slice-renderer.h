@@ -26,6 +26,8 @@ void             vs_slice_renderer_draw_planes (VsSliceRenderer *renderer,
                                            VsScene              *scene,
                                            const float           view_projection[16]);
 double           vs_slice_renderer_get_interactive_scale (VsSliceRenderer *renderer);
+void             vs_slice_renderer_set_transparent (VsSliceRenderer *renderer,
+                                                    gboolean         transparent);
 const GError    *vs_slice_renderer_get_last_error (VsSliceRenderer *renderer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsSliceRenderer, vs_slice_renderer_free)

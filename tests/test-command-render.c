@@ -331,6 +331,39 @@ test_render_surface_panel (void)
   vs_test_remove_tree (dir);
 }
 
+/* --transparent: outside the volume the figure is see-through, inside it is opaque; without
+ * it, black. */
+static void
+test_render_transparent (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  g_autofree char *clear = g_build_filename (dir, "clear.png", NULL);
+  g_autofree char *black = g_build_filename (dir, "black.png", NULL);
+  const char *a[] = { "render", colin, "--view", "coronal", "--size", "300x300", "--transparent",
+                      "--title", "T", "-o", clear, NULL };
+  const char *b[] = { "render", colin, "--view", "coronal", "--size", "300x300", "-o", black,
+                      NULL };
+  cairo_surface_t *ca, *cb;
+  int top = 0;
+
+  g_assert_cmpint (vs_test_run_voxelscope (a, NULL, NULL), ==, 0);
+  g_assert_cmpint (vs_test_run_voxelscope (b, NULL, NULL), ==, 0);
+  ca = cairo_image_surface_create_from_png (clear);
+  cb = cairo_image_surface_create_from_png (black);
+  top = cairo_image_surface_get_height (ca) - 300;   /* the title band */
+  /* The corner of the slices: outside the volume's box (it is fitted with a margin). */
+  g_assert_cmpuint (((guint32 *) (cairo_image_surface_get_data (ca) +
+                                  (top + 2) * cairo_image_surface_get_stride (ca)))[2] >> 24, ==, 0);
+  g_assert_cmpuint (((guint32 *) (cairo_image_surface_get_data (ca) +
+                                  (top + 150) * cairo_image_surface_get_stride (ca)))[150] >> 24,
+                    ==, 255);
+  g_assert_cmpuint (((guint32 *) cairo_image_surface_get_data (cb))[2 * 300 + 2] >> 24, ==, 255);
+  cairo_surface_destroy (ca);
+  cairo_surface_destroy (cb);
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -343,6 +376,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/command/render/figure-formats", test_render_figure_formats);
   g_test_add_func ("/command/render/lightbox", test_render_lightbox);
   g_test_add_func ("/command/render/surface-panel", test_render_surface_panel);
+  g_test_add_func ("/command/render/transparent", test_render_transparent);
 
   return g_test_run ();
 }

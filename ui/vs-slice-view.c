@@ -673,6 +673,7 @@ typedef struct {
   int                 n_panes;
   int                 height;
   gboolean            show_cursor;
+  gboolean            transparent;
 } PaneDraw;
 
 static void
@@ -680,6 +681,9 @@ draw_panes (gpointer data)
 {
   PaneDraw *d = data;
 
+  glClearColor (0, 0, 0, d->transparent ? 0 : 1);
+  glClear (GL_COLOR_BUFFER_BIT);
+  vs_slice_renderer_set_transparent (d->view->renderer, d->transparent);
   glEnable (GL_SCISSOR_TEST);
   for (int p = 0; p < d->n_panes; p++)
     {
@@ -690,6 +694,7 @@ draw_panes (gpointer data)
                               d->show_cursor);
     }
   glDisable (GL_SCISSOR_TEST);
+  vs_slice_renderer_set_transparent (d->view->renderer, FALSE);
 }
 
 /* Renders @panes (any axes, side by side, @width × @height pixels in all) with this view's GL
@@ -702,9 +707,10 @@ vs_slice_view_render_panes (VsSliceView         *self,
                             int                  width,
                             int                  height,
                             gboolean             show_cursor,
+                            gboolean             transparent,
                             GError             **error)
 {
-  PaneDraw draw = { self, panes, n_panes, height, show_cursor };
+  PaneDraw draw = { self, panes, n_panes, height, show_cursor, transparent };
   GLint max_size = 0;
 
   g_return_val_if_fail (VS_IS_SLICE_VIEW (self), NULL);

@@ -29,6 +29,7 @@ cairo_surface_t     *vs_slice_view_render_panes (VsSliceView  *self,
                                                  int           width,
                                                  int           height,
                                                  gboolean      show_cursor,
+                                                 gboolean      transparent,
                                                  GError      **error);
 cairo_surface_t     *vs_slice_view_capture      (VsSliceView  *self,
                                                  GError      **error);

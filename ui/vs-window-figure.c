@@ -22,7 +22,9 @@ vs_window_export_figure (VsWindow              *self,
                          const char            *path,
                          GError               **error)
 {
-  VsSliceFigureOptions options = { VS_FIGURE_VIEW_AXIAL, spec->width, spec->height, TRUE, FALSE };
+  VsSliceFigureOptions options = { .view = VS_FIGURE_VIEW_AXIAL, .width = spec->width,
+                                   .height = spec->height, .show_cursor = TRUE,
+                                   .transparent = spec->decorations.transparent };
   VsFigurePane panes[VS_FIGURE_MAX_PANES];
   int n_panes;
   cairo_surface_t *slices;
@@ -61,7 +63,7 @@ vs_window_export_figure (VsWindow              *self,
   n_panes = vs_slice_figure_get_panes (self->scene, &options, panes);
   slices = vs_slice_view_render_panes (VS_SLICE_VIEW (_vs_window_slice_view_for (self, self->focused_axis)),
                                        panes, n_panes, spec->width, spec->height,
-                                       options.show_cursor, error);
+                                       options.show_cursor, options.transparent, error);
   if (slices == NULL)
     return FALSE;
   ok = vs_figure_write (slices, self->scene, panes, n_panes, &spec->decorations, path, error);
@@ -138,6 +140,8 @@ on_export_response (GtkDialog *dialog, int response, VsWindow *self)
     gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "scale-bar"));
   spec.decorations.letters =
     gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "letters"));
+  spec.decorations.transparent =
+    gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "transparent"));
   if (response == RESPONSE_COPY)
     {
       if (!vs_window_copy_figure (self, &spec, &error))
@@ -244,6 +248,7 @@ export_figure_action (GtkWidget *widget, const char *action_name, GVariant *para
   gtk_box_append (GTK_BOX (extras), check (dialog, "colorbars", _("_Colorbars"), TRUE));
   gtk_box_append (GTK_BOX (extras), check (dialog, "scale-bar", _("_Scale bar"), TRUE));
   gtk_box_append (GTK_BOX (extras), check (dialog, "letters", _("Orientation _letters"), TRUE));
+  gtk_box_append (GTK_BOX (extras), check (dialog, "transparent", _("_Transparent"), FALSE));
   _vs_window_grid_row (grid, 4, _("Show"), extras);
 
   _vs_window_file_row (dialog, grid, 5, _("Save as (.png, .pdf, .svg)"), "path", "figure.pdf");
