@@ -364,6 +364,38 @@ test_render_transparent (void)
   vs_test_remove_tree (dir);
 }
 
+/* Figures beyond what the GL draws at once come in tiles; forced to 100-pixel tiles, an ortho
+ * figure with overlays matches the one drawn at once (a stray pixel at a seam at most). */
+static void
+test_render_tiles (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  g_autofree char *aal = g_build_filename (vs_test_mricron_dir (), "aal.nii.gz", NULL);
+  g_autofree char *whole = g_build_filename (dir, "whole.png", NULL);
+  g_autofree char *tiled = g_build_filename (dir, "tiled.png", NULL);
+  const char *a[] = { "render", colin, aal, "--opacity", "0.4", "--view", "ortho", "--size",
+                      "900x300", "-o", whole, NULL };
+  const char *b[] = { "render", colin, aal, "--opacity", "0.4", "--view", "ortho", "--size",
+                      "900x300", "-o", tiled, NULL };
+  cairo_surface_t *ca, *cb;
+  double far, mean;
+
+  g_assert_cmpint (vs_test_run_voxelscope (a, NULL, NULL), ==, 0);
+  g_setenv ("VOXELSCOPE_FIGURE_TILE", "100", TRUE);
+  g_assert_cmpint (vs_test_run_voxelscope (b, NULL, NULL), ==, 0);
+  g_unsetenv ("VOXELSCOPE_FIGURE_TILE");
+  ca = cairo_image_surface_create_from_png (whole);
+  cb = cairo_image_surface_create_from_png (tiled);
+  mean = vs_test_image_difference (ca, cb, 8, &far);
+  g_test_message ("tiled vs whole: mean %.4f, %.4f %% far", mean, 100 * far);
+  g_assert_cmpfloat (mean, <=, 0.05);
+  g_assert_cmpfloat (far, <=, 0.0005);
+  cairo_surface_destroy (ca);
+  cairo_surface_destroy (cb);
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -377,6 +409,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/command/render/lightbox", test_render_lightbox);
   g_test_add_func ("/command/render/surface-panel", test_render_surface_panel);
   g_test_add_func ("/command/render/transparent", test_render_transparent);
+  g_test_add_func ("/command/render/tiles", test_render_tiles);
 
   return g_test_run ();
 }
