@@ -49,6 +49,8 @@ static const char help_text[] =
   "                             --size in in or mm (default 300)\n"
   "  --title TEXT               A title above the slices\n"
   "  --colorbar                 A colorbar for each visible scalar layer, with its range\n"
+  "  --colorbar-layers A,B      Colorbars for these layers only (by name: the file name\n"
+  "                             without .nii.gz)\n"
   "  --scale-bar                A scale bar in millimetres in the (first) view\n"
   "  --transparent              No background: outside the volumes is see-through (PNG,\n"
   "                             PDF, SVG), labels around the slices in black\n"
@@ -412,6 +414,7 @@ vs_command_render_run (int argc, char **argv)
   int clip_axis = -1;
   g_autofree char *scene_path = NULL, *size_text = NULL;
   VsFigureDecorations decorations;
+  g_auto(GStrv) colorbar_layers = NULL;
   g_autoptr(VsSceneFile) scene_file = NULL;
   gboolean frame_given = FALSE, radiological_given = FALSE;
   int cursor_given = -1;   /* -1: the view's default (none in a lightbox) */
@@ -432,7 +435,7 @@ vs_command_render_run (int argc, char **argv)
         "-o", "--output", "--size", "--view", "--at", "--frame", "--colormap", "--range",
         "--threshold", "--opacity", "--labels", "--camera", "--gap", "--overlay", "--render",
         "--iso", "--clip", "--scene", "--title", "--dpi", "--slices", "--spacing", "--columns",
-        "--axis", NULL
+        "--axis", "--colorbar-layers", NULL
       };
 
       if (g_str_equal (arg, "-h") || g_str_equal (arg, "--help"))
@@ -519,6 +522,13 @@ vs_command_render_run (int argc, char **argv)
         decorations.colorbars = TRUE;
       else if (g_str_equal (name, "--scale-bar"))
         decorations.scale_bar = TRUE;
+      else if (g_str_equal (name, "--colorbar-layers"))
+        {
+          g_strfreev (colorbar_layers);
+          colorbar_layers = g_strsplit (value, ",", -1);
+          decorations.colorbar_layers = (const char *const *) colorbar_layers;
+          decorations.colorbars = TRUE;
+        }
       else if (g_str_equal (name, "--transparent"))
         decorations.transparent = options.transparent = TRUE;
       else if (g_str_equal (name, "--view"))

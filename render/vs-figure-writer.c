@@ -46,7 +46,7 @@ typedef struct {
 void
 vs_figure_decorations_init (VsFigureDecorations *decorations)
 {
-  *decorations = (VsFigureDecorations) { NULL, TRUE, FALSE, FALSE, 300, FALSE };
+  *decorations = (VsFigureDecorations) { NULL, TRUE, FALSE, FALSE, 300, FALSE, NULL };
 }
 
 static void
@@ -86,7 +86,10 @@ compute_layout (cairo_surface_t *slices, VsScene *scene, const VsFigurePane *pan
         {
           VsLayer *layer = vs_scene_get_layer (scene, i - 1);
           Bar *b = &l->bars[l->n_bars];
-          if (!vs_layer_get_visible (layer) || vs_layer_is_label (layer))
+          if (vs_layer_is_label (layer) ||
+              (d->colorbar_layers == NULL && !vs_layer_get_visible (layer)) ||
+              (d->colorbar_layers != NULL &&
+               !g_strv_contains (d->colorbar_layers, vs_layer_get_name (layer))))
             continue;
           b->name = g_strdup (vs_layer_get_name (layer));
           b->colormap = vs_layer_get_colormap (layer);

@@ -16,6 +16,8 @@ typedef struct {
   gboolean    scale_bar;   /* in the first pane */
   double      dpi;         /* PDF and SVG: physical size = pixels / dpi (default 300) */
   gboolean    transparent; /* no black background; labels outside the slices in black */
+  const char *const *colorbar_layers; /* names of the layers that get one; NULL: every visible
+                                       * scalar layer */
 } VsFigureDecorations;
 
 typedef struct {

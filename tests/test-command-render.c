@@ -396,6 +396,34 @@ test_render_tiles (void)
   vs_test_remove_tree (dir);
 }
 
+/* --colorbar-layers: a colorbar for the named layer only. */
+static void
+test_render_colorbar_layers (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  g_autofree char *t = g_build_filename (dir, "t.nii.gz", NULL);
+  g_autofree char *svg = g_build_filename (dir, "fig.svg", NULL);
+  g_autofree char *text = NULL;
+  const char *args[] = { "render", colin, t, "--colormap", "hot", "--range", "80,150",
+                         "--threshold", "80", "--colorbar-layers", "t", "--size", "200x200", "-o",
+                         svg, NULL };
+  const char *all[] = { "render", colin, t, "--colorbar", "--size", "200x200", "-o", svg, NULL };
+
+  vs_test_copy_file (colin, t);
+  g_assert_cmpint (vs_test_run_voxelscope (args, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, ">t</text>"));
+  g_assert_null (strstr (text, ">ch2</text>"));
+  g_assert_nonnull (strstr (text, ">150</text>"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (vs_test_run_voxelscope (all, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, ">t</text>"));
+  g_assert_nonnull (strstr (text, ">ch2</text>"));
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -410,6 +438,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/command/render/surface-panel", test_render_surface_panel);
   g_test_add_func ("/command/render/transparent", test_render_transparent);
   g_test_add_func ("/command/render/tiles", test_render_tiles);
+  g_test_add_func ("/command/render/colorbar-layers", test_render_colorbar_layers);
 
   return g_test_run ();
 }

@@ -106,6 +106,7 @@ static void
 on_export_response (GtkDialog *dialog, int response, VsWindow *self)
 {
   g_autofree char *path = NULL;
+  g_autofree char **chosen = NULL;   /* the strings belong to the check buttons */
   g_autoptr(GError) error = NULL;
   VsFigureExport spec;
   double dpi, w, h;
@@ -142,6 +143,19 @@ on_export_response (GtkDialog *dialog, int response, VsWindow *self)
     gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "letters"));
   spec.decorations.transparent =
     gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "transparent"));
+  /* Colorbars for the layers ticked in the list. */
+  {
+    GtkWidget *list = g_object_get_data (G_OBJECT (dialog), "colorbar-layers");
+    g_autoptr(GPtrArray) names = g_ptr_array_new ();
+    for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+        g_ptr_array_add (names, (gpointer) gtk_check_button_get_label (GTK_CHECK_BUTTON (child)));
+    g_ptr_array_add (names, NULL);
+    chosen = (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+    spec.decorations.colorbar_layers = (const char *const *) chosen;
+    spec.decorations.colorbars = spec.decorations.colorbars && chosen[0] != NULL;
+  }
   if (response == RESPONSE_COPY)
     {
       if (!vs_window_copy_figure (self, &spec, &error))
@@ -251,6 +265,22 @@ export_figure_action (GtkWidget *widget, const char *action_name, GVariant *para
   gtk_box_append (GTK_BOX (extras), check (dialog, "transparent", _("_Transparent"), FALSE));
   _vs_window_grid_row (grid, 4, _("Show"), extras);
 
+  {
+    /* Which scalar layers get a colorbar: the visible ones to begin with. */
+    GtkWidget *list = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    for (guint i = vs_scene_get_n_layers (self->scene); i > 0; i--)
+      {
+        VsLayer *layer = vs_scene_get_layer (self->scene, i - 1);
+        GtkWidget *button;
+        if (vs_layer_is_label (layer))
+          continue;
+        button = gtk_check_button_new_with_label (vs_layer_get_name (layer));
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (button), vs_layer_get_visible (layer));
+        gtk_box_append (GTK_BOX (list), button);
+      }
+    g_object_set_data (G_OBJECT (dialog), "colorbar-layers", list);
+    _vs_window_grid_row (grid, 7, _("Colorbars for"), list);
+  }
   _vs_window_file_row (dialog, grid, 5, _("Save as (.png, .pdf, .svg)"), "path", "figure.pdf");
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("Copy to C_lipboard"), RESPONSE_COPY);
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
