@@ -10,9 +10,10 @@
 #include "vs-command-analyze.h"
 #include "vs-command-info.h"
 #include "vs-command-render.h"
+#include "vs-i18n.h"
 #include "vs-resources.h"
 
-static const char usage[] =
+static const char usage[] = N_(
   "Usage:\n"
   "  voxelscope [FILE…]                 Open the window (the built-in demo when no FILE)\n"
   "  voxelscope info FILE [--json]       Describe a volume\n"
@@ -23,15 +24,12 @@ static const char usage[] =
   "Files: NIfTI-1/2 (.nii, .nii.gz, .hdr/.img), label tables (MRIcron .txt + .lut,\n"
   "FreeSurfer colour LUT, FSL atlas .xml, .tsv) found beside a label volume; surfaces\n"
   "(GIFTI, FreeSurfer lh.white/lh.pial/…) and per-vertex data (GIFTI shape/func/label,\n"
-  "lh.curv, lh.thickness, .annot, .label).\n";
+  "lh.curv, lh.thickness, .annot, .label).\n");
 
 int
 main (int argc, char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  vs_i18n_init ();
   vs_register_resource ();
 
   if (argc >= 2)
@@ -45,7 +43,7 @@ main (int argc, char *argv[])
       if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
           g_str_equal (argv[1], "help"))
         {
-          g_print ("%s", usage);
+          g_print ("%s", _(usage));
           return 0;
         }
       if (g_str_equal (argv[1], "--version"))

@@ -27,7 +27,7 @@
 
 /* voxelscope analyze <analysis> …: the analyses without a window, writing standard files. */
 
-static const char usage[] =
+static const char usage[] = N_(
   "Usage:\n"
   "  voxelscope analyze encoding --features X.npy --responses Y.nii.gz --stimuli stim.tsv\n"
   "                              [--mask M.nii.gz] [--alphas 1e-2:1e6:20] [--folds 5]\n"
@@ -48,7 +48,7 @@ static const char usage[] =
   "Vertex-wise: --responses lh.func.gii --responses rh.func.gii (one data array per\n"
   "presentation); the maps are then written as .npy, one per hemisphere (LH-STEM.r.npy, …).\n"
   "\n"
-  "Run “voxelscope analyze ANALYSIS --help” for the options of one analysis.\n";
+  "Run “voxelscope analyze ANALYSIS --help” for the options of one analysis.\n");
 
 #define fail(message) vs_command_fail ("analyze", message)
 #define fail_error(error) vs_command_fail_error ("analyze", error)
@@ -449,7 +449,7 @@ vs_command_analyze_run (int argc, char **argv)
 {
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
-      g_print ("%s", usage);
+      g_print ("%s", _(usage));
       return argc < 2 ? 2 : 0;
     }
   if (g_str_equal (argv[1], "encoding"))

@@ -187,9 +187,10 @@ vs_command_attention_run (int argc, char **argv)
       if (vs_volume_get_n_frames (weights) != (gint64) features.p)
         {
           g_autofree char *message =
-            g_strdup_printf (_("%s has %" G_GINT64_FORMAT " frames but the patch features %"
-                               G_GSIZE_FORMAT " channels; they must be the same features"),
-                             weights_path, vs_volume_get_n_frames (weights), features.p);
+            g_strdup_printf (_("%s has %ld frames but the patch features %lu channels; they must be "
+                                 "the same features"),
+                             weights_path, (long) vs_volume_get_n_frames (weights),
+                             (unsigned long) features.p);
           return fail (message);
         }
       mean_w = vs_region_responses (weights, atlas, &weight_labels, &weight_counts, &error);

@@ -81,9 +81,8 @@ vs_command_render_attention_run (int argc, char **argv)
       if (image_index < 0 || (gsize) image_index >= shape[0])
         {
           g_autofree char *message =
-            g_strdup_printf (_("%s holds %" G_GSIZE_FORMAT " images: choose one with "
-                               "--image-index 0…%" G_GSIZE_FORMAT), attention, shape[0],
-                             shape[0] - 1);
+            g_strdup_printf (_("%s holds %lu images: choose one with --image-index 0…%lu"),
+                             attention, (unsigned long) shape[0], (unsigned long) shape[0] - 1);
           return fail (message);
         }
       n_regions = shape[1], k = shape[2];
@@ -117,8 +116,8 @@ vs_command_render_attention_run (int argc, char **argv)
   if (index < 0)
     {
       g_autofree char *message =
-        g_strdup_printf (_("no region “%s” among the %" G_GSIZE_FORMAT " of %s (names from %s)"),
-                         region, n_regions, attention, names_path);
+        g_strdup_printf (_("no region “%s” among the %lu of %s (names from %s)"),
+                         region, (unsigned long) n_regions, attention, names_path);
       return fail (message);
     }
   map = g_new (double, k);

@@ -26,7 +26,7 @@
  * first file are global; options after a file apply to that file, so each overlay can have its
  * own colormap and range. */
 
-static const char help_text[] =
+static const char help_text[] = N_(
   "Usage:\n"
   "  voxelscope render [OPTION…] FILE [FILE-OPTION…] [FILE [FILE-OPTION…]…] -o OUT.png|pdf|svg\n"
   "  voxelscope render --scene SESSION.vscene [OPTION…] -o OUT.png\n"
@@ -93,7 +93,7 @@ static const char help_text[] =
   "\n"
   "Examples:\n"
   "  voxelscope render ch2.nii.gz aal.nii.gz --opacity 0.5 --view ortho -o brain.png\n"
-  "  voxelscope render lh.pial --overlay lh.thickness --view 3d --camera lateral -o fig.png\n";
+  "  voxelscope render lh.pial --overlay lh.thickness --view 3d --camera lateral -o fig.png\n");
 
 typedef enum { SPEC_VOLUME, SPEC_SURFACE, SPEC_OVERLAY } SpecKind;
 
@@ -441,7 +441,7 @@ vs_command_render_run (int argc, char **argv)
       if (g_str_equal (arg, "-h") || g_str_equal (arg, "--help"))
         {
           g_autofree char *names = vs_colormap_list_names ();
-          g_print (help_text, names);
+          g_print (_(help_text), names);
           return 0;
         }
       if (arg[0] != '-' || arg[1] == '\0')

@@ -27,6 +27,12 @@ struct _VsMidlinePanel
 
 G_DEFINE_FINAL_TYPE (VsMidlinePanel, vs_midline_panel, GTK_TYPE_BOX)
 
+
+/* The statuses as the annotation files spell them, shown translated. */
+static const char *const status_words[] G_GNUC_UNUSED = {
+  N_("estimated"), N_("edited"), N_("confirmed")
+};
+
 static void
 vs_midline_panel_dispose (GObject *object)
 {
@@ -94,9 +100,9 @@ rebuild_list (VsMidlinePanel *self)
       const VsMidlineEntry *e = &g_array_index (annotations->entries, VsMidlineEntry, i);
       g_autofree char *text = e->image != NULL
         ? g_strdup_printf ("%s — %s", e->image, _(vs_midline_status_to_string (e->status)))
-        : g_strdup_printf (_("%s slice %" G_GINT64_FORMAT " — %s"),
+        : g_strdup_printf (_("%s slice %ld — %s"),
                            e->axis == VS_MIDLINE_AXIS_AXIAL ? _("axial") : _("coronal"),
-                           e->index, _(vs_midline_status_to_string (e->status)));
+                           (long) e->index, _(vs_midline_status_to_string (e->status)));
       GtkWidget *label = gtk_label_new (text);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "caption");

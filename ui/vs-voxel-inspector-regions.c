@@ -21,8 +21,9 @@ show_region (VsVoxelInspector *self)
   guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->region_chooser));
 
   _vs_voxel_inspector_clear_display (self);
-  g_string_printf (text, _("%s: mean of %" G_GSIZE_FORMAT " voxels   r %.2f   R² %.2f   α %.3g"),
-                   gtk_string_list_get_string (self->region_names, position), region->n_voxels,
+  g_string_printf (text, _("%s: mean of %lu voxels   r %.2f   R² %.2f   α %.3g"),
+                   gtk_string_list_get_string (self->region_names, position),
+                   (unsigned long) region->n_voxels,
                    ((const float *) vs_volume_get_data (region->fit->r))[0],
                    ((const float *) vs_volume_get_data (region->fit->r2))[0],
                    ((const float *) vs_volume_get_data (region->fit->alpha))[0]);

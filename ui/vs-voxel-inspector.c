@@ -301,7 +301,7 @@ _vs_voxel_inspector_show (VsVoxelInspector *self, GString *text, const double *v
               gtk_widget_set_size_request (picture, 40, 40);
               gtk_box_append (GTK_BOX (row), picture);
             }
-          line = g_strdup_printf (_("%" G_GINT64_FORMAT ". %s (%s)   predicted %.3g"), rank + 1,
+          line = g_strdup_printf (_("%ld. %s (%s)   predicted %.3g"), (long) rank + 1,
                                   stimulus->stimulus_id, stimulus->category,
                                   ((const float *) vs_volume_get_data (top_response))
                                     [index + rank * frame_voxels]);
@@ -487,8 +487,8 @@ vs_voxel_inspector_set_position (VsVoxelInspector *self,
       return;
     }
   vs_volume_get_dims (self->r, dims);
-  where = g_strdup_printf (_("voxel [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %"
-                             G_GINT64_FORMAT "]"), voxel[0], voxel[1], voxel[2]);
+  where = g_strdup_printf (_("voxel [%ld, %ld, %ld]"), (long) voxel[0], (long) voxel[1],
+                           (long) voxel[2]);
   show_index (self, (gsize) (voxel[0] + dims[0] * (voxel[1] + dims[1] * voxel[2])), where);
 }
 

@@ -370,8 +370,8 @@ vs_window_open_midlines (VsWindow    *self,
           if (e->axis != VS_MIDLINE_AXIS_IMAGE && (e->index < 0 || e->index >= dims[e->axis]))
             {
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("%s has a line on slice %" G_GINT64_FORMAT ", outside the open "
-                             "volume"), display, e->index);
+                           _("%s has a line on slice %ld, outside the open volume"), display,
+                           (long) e->index);
               return FALSE;
             }
         }
