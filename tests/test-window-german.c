@@ -11,18 +11,6 @@
 /* LANGUAGE=de (run so by meson, with LANG=C.UTF-8): the window speaks German — its buttons,
  * the empty view's hint, the menus' actions. */
 
-static void
-collect (GtkWidget *root, GType type, GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-      collect (child, type, out);
-    }
-}
-
 static gboolean
 has_label (GPtrArray *labels, const char *text)
 {
@@ -40,8 +28,8 @@ test_german_window (void)
   GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (window));
 
   g_assert_cmpstr (_("_Open"), ==, "Ö_ffnen");
-  collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
-  collect (titlebar, GTK_TYPE_LABEL, labels);
+  vs_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  vs_test_collect_widgets (titlebar, GTK_TYPE_LABEL, labels);
   g_assert_true (has_label (labels, "Ö_ffnen"));
   g_assert_true (has_label (labels, "Ebenen"));
   g_assert_false (has_label (labels, "_Open"));

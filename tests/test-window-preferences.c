@@ -14,19 +14,6 @@
  * and volumes opened afterwards follow them (convention, colormaps, interpolation); the
  * shortcuts window lists the keys. */
 
-/* Every widget of @type under @root, in the order they are laid out. */
-static void
-collect (GtkWidget *root, GType type, GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-      collect (child, type, out);
-    }
-}
-
 static void
 test_preferences_apply (void)
 {
@@ -45,7 +32,7 @@ test_preferences_apply (void)
   /* Through the window's own controls: interpolation off… */
   {
     g_autoptr(GPtrArray) switches = g_ptr_array_new ();
-    collect (preferences, GTK_TYPE_SWITCH, switches);
+    vs_test_collect_widgets (preferences, GTK_TYPE_SWITCH, switches);
     g_assert_cmpuint (switches->len, ==, 1);
     interpolate = g_ptr_array_index (switches, 0);
   }
@@ -54,7 +41,7 @@ test_preferences_apply (void)
   /* …the convention (first drop-down) radiological, overlays (third) viridis. */
   {
     g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
-    collect (preferences, GTK_TYPE_DROP_DOWN, dropdowns);
+    vs_test_collect_widgets (preferences, GTK_TYPE_DROP_DOWN, dropdowns);
     g_assert_cmpuint (dropdowns->len, ==, 4);
     gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), 1);
     gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 2), 2);
@@ -89,7 +76,7 @@ test_shortcuts_window (void)
   g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (window));
-  collect (window, GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+  vs_test_collect_widgets (window, GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
   g_assert_cmpuint (shortcuts->len, >=, 16);   /* its search page holds copies */
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -57,3 +57,18 @@ vs_test_open_window (const char *const *paths)
   g_assert_true (vs_test_wait_until (vs_test_loads_finished, window, 60000));
   return window;
 }
+
+/* Every widget of @type under @root, in the order they are laid out, into @out. */
+void
+vs_test_collect_widgets (GtkWidget *root,
+                         GType      type,
+                         GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (out, child);
+      vs_test_collect_widgets (child, type, out);
+    }
+}

@@ -10,6 +10,9 @@ gboolean  vs_test_wait_until    (gboolean          (*done) (gpointer),
                                  guint               timeout_ms);
 gboolean  vs_test_loads_finished (gpointer            data);
 gboolean  vs_test_stats_ready   (gpointer            data);
+void      vs_test_collect_widgets (GtkWidget *root,
+                                   GType      type,
+                                   GPtrArray *out);
 VsWindow *vs_test_open_window   (const char *const  *paths);
 
 G_END_DECLS
