@@ -134,17 +134,60 @@ vs_slice_figure_get_panes (VsScene                    *scene,
   return n_panes;
 }
 
+/* Draws the part of @panes that falls in the tile (@tx, @ty, @tw × @th, in figure pixels from
+ * the top left) into the bound framebuffer of that size: each pane's camera narrowed to the
+ * tile keeps the pane's scale, so tiles join without a seam. */
+void
+vs_slice_figure_draw_tile (VsSliceRenderer    *renderer,
+                           VsScene            *scene,
+                           const VsFigurePane *panes,
+                           int                 n_panes,
+                           int                 tx,
+                           int                 ty,
+                           int                 tw,
+                           int                 th,
+                           gboolean            show_cursor,
+                           gboolean            transparent)
+{
+  glClearColor (0, 0, 0, transparent ? 0 : 1);
+  glClear (GL_COLOR_BUFFER_BIT);
+  vs_slice_renderer_set_transparent (renderer, transparent);
+  glEnable (GL_SCISSOR_TEST);
+  for (int p = 0; p < n_panes; p++)
+    {
+      const VsSliceCamera *pane = &panes[p].camera;
+      int x0 = MAX (panes[p].x, tx), x1 = MIN (panes[p].x + pane->width, tx + tw);
+      int y0 = MAX (panes[p].y, ty), y1 = MIN (panes[p].y + pane->height, ty + th);
+      VsSliceCamera part = *pane;
+      double right[3], up[3], normal[3], dx, dy;
+
+      if (x1 <= x0 || y1 <= y0)
+        continue;
+      vs_slice_camera_get_axes (pane, right, up, normal);
+      part.width = x1 - x0;
+      part.height = y1 - y0;
+      dx = ((x0 + x1) / 2.0 - panes[p].x - pane->width / 2.0) * pane->mm_per_pixel;
+      dy = ((y0 + y1) / 2.0 - panes[p].y - pane->height / 2.0) * pane->mm_per_pixel;
+      for (int a = 0; a < 3; a++)
+        part.center[a] = pane->center[a] + dx * right[a] - dy * up[a];
+      glViewport (x0 - tx, th - (y1 - ty), part.width, part.height);   /* GL counts from below */
+      glScissor (x0 - tx, th - (y1 - ty), part.width, part.height);
+      vs_slice_renderer_draw (renderer, scene, &part, show_cursor);
+    }
+  glDisable (GL_SCISSOR_TEST);
+  vs_slice_renderer_set_transparent (renderer, FALSE);
+}
+
 /* The largest square the GL draws at once, or VOXELSCOPE_FIGURE_TILE pixels when set (for
  * testing the tiling). */
-static int
-tile_size (VsOffscreen *offscreen)
+int
+vs_slice_figure_tile_size (void)
 {
   const char *forced = g_getenv ("VOXELSCOPE_FIGURE_TILE");
   GLint max_size = 0;
 
   if (forced != NULL && g_ascii_strtoll (forced, NULL, 10) >= 16)
     return (int) g_ascii_strtoll (forced, NULL, 10);
-  vs_offscreen_make_current (offscreen);
   glGetIntegerv (GL_MAX_RENDERBUFFER_SIZE, &max_size);
   return CLAMP (max_size, 256, 8192);
 }
@@ -158,12 +201,13 @@ vs_slice_figure_render (VsOffscreen                *offscreen,
 {
   VsFigurePane panes[VS_FIGURE_MAX_PANES];
   int n_panes = vs_slice_figure_get_panes (scene, options, panes);
-  int tile = tile_size (offscreen);
+  int tile;
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  /* Figures larger than the GL draws at once are drawn in tiles: each pane's camera, narrowed
-   * to the tile, keeps the pane's scale, so the tiles join without a seam. */
+  /* Figures larger than the GL draws at once are drawn in tiles. */
+  vs_offscreen_make_current (offscreen);
+  tile = vs_slice_figure_tile_size ();
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options->width, options->height);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
@@ -186,34 +230,8 @@ vs_slice_figure_render (VsOffscreen                *offscreen,
             cairo_surface_destroy (surface);
             return NULL;
           }
-        glClearColor (0, 0, 0, options->transparent ? 0 : 1);
-        glClear (GL_COLOR_BUFFER_BIT);
-        vs_slice_renderer_set_transparent (renderer, options->transparent);
-        glEnable (GL_SCISSOR_TEST);
-        for (int p = 0; p < n_panes; p++)
-          {
-            const VsSliceCamera *pane = &panes[p].camera;
-            int x0 = MAX (panes[p].x, tx), x1 = MIN (panes[p].x + pane->width, tx + tw);
-            int y0 = MAX (panes[p].y, ty), y1 = MIN (panes[p].y + pane->height, ty + th);
-            VsSliceCamera part = *pane;
-            double right[3], up[3], normal[3], dx, dy;
-
-            if (x1 <= x0 || y1 <= y0)
-              continue;
-            /* The part of the pane in this tile, as a camera of its own. */
-            vs_slice_camera_get_axes (pane, right, up, normal);
-            part.width = x1 - x0;
-            part.height = y1 - y0;
-            dx = ((x0 + x1) / 2.0 - panes[p].x - pane->width / 2.0) * pane->mm_per_pixel;
-            dy = ((y0 + y1) / 2.0 - panes[p].y - pane->height / 2.0) * pane->mm_per_pixel;
-            for (int a = 0; a < 3; a++)
-              part.center[a] = pane->center[a] + dx * right[a] - dy * up[a];
-            glViewport (x0 - tx, th - (y1 - ty), part.width, part.height);   /* GL counts from below */
-            glScissor (x0 - tx, th - (y1 - ty), part.width, part.height);
-            vs_slice_renderer_draw (renderer, scene, &part, options->show_cursor);
-          }
-        glDisable (GL_SCISSOR_TEST);
-        vs_slice_renderer_set_transparent (renderer, FALSE);
+        vs_slice_figure_draw_tile (renderer, scene, panes, n_panes, tx, ty, tw, th,
+                                   options->show_cursor, options->transparent);
         piece = vs_offscreen_read (offscreen);
         /* SOURCE keeps a transparent tile transparent; only the tile's rectangle is replaced. */
         cairo_set_source_surface (cr, piece, tx, ty);

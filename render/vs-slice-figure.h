@@ -48,6 +48,17 @@ void             vs_slice_figure_pane_camera (VsScene         *scene,
 int              vs_slice_figure_get_panes (VsScene            *scene,
                                            const VsSliceFigureOptions *options,
                                            VsFigurePane       *panes);
+int              vs_slice_figure_tile_size (void);
+void             vs_slice_figure_draw_tile (VsSliceRenderer    *renderer,
+                                           VsScene            *scene,
+                                           const VsFigurePane *panes,
+                                           int                 n_panes,
+                                           int                 tx,
+                                           int                 ty,
+                                           int                 tw,
+                                           int                 th,
+                                           gboolean            show_cursor,
+                                           gboolean            transparent);
 cairo_surface_t *vs_slice_figure_render   (VsOffscreen        *offscreen,
                                            VsSliceRenderer    *renderer,
                                            VsScene            *scene,

@@ -10,6 +10,7 @@
 #include "vs-midline-overlay.h"
 #include "vs-orientation-letters.h"
 #include "vs-slice-renderer.h"
+#include "vs-slice-figure.h"
 #include "vs-slice-view.h"
 
 /* One slice view: a GtkGLArea drawing the scene through the shared slice renderer.  Click sets
@@ -671,35 +672,23 @@ typedef struct {
   VsSliceView        *view;
   const VsFigurePane *panes;
   int                 n_panes;
-  int                 height;
+  int                 tx, ty, tw, th;
   gboolean            show_cursor;
   gboolean            transparent;
-} PaneDraw;
+} TileDraw;
 
 static void
-draw_panes (gpointer data)
+draw_tile (gpointer data)
 {
-  PaneDraw *d = data;
+  TileDraw *d = data;
 
-  glClearColor (0, 0, 0, d->transparent ? 0 : 1);
-  glClear (GL_COLOR_BUFFER_BIT);
-  vs_slice_renderer_set_transparent (d->view->renderer, d->transparent);
-  glEnable (GL_SCISSOR_TEST);
-  for (int p = 0; p < d->n_panes; p++)
-    {
-      int y = d->height - d->panes[p].y - d->panes[p].camera.height;   /* GL counts from below */
-      glViewport (d->panes[p].x, y, d->panes[p].camera.width, d->panes[p].camera.height);
-      glScissor (d->panes[p].x, y, d->panes[p].camera.width, d->panes[p].camera.height);
-      vs_slice_renderer_draw (d->view->renderer, d->view->scene, &d->panes[p].camera,
-                              d->show_cursor);
-    }
-  glDisable (GL_SCISSOR_TEST);
-  vs_slice_renderer_set_transparent (d->view->renderer, FALSE);
+  vs_slice_figure_draw_tile (d->view->renderer, d->view->scene, d->panes, d->n_panes, d->tx,
+                             d->ty, d->tw, d->th, d->show_cursor, d->transparent);
 }
 
-/* Renders @panes (any axes, side by side, @width × @height pixels in all) with this view's GL
- * context and renderer, for a figure at a size other than the view's own.  No letters: the
- * figure writer draws them. */
+/* Renders @panes (any axes, in any places, @width × @height pixels in all) with this view's GL
+ * context and renderer, for a figure at a size other than the view's own — in tiles when it is
+ * larger than the GL draws at once.  No letters: the figure writer draws them. */
 cairo_surface_t *
 vs_slice_view_render_panes (VsSliceView         *self,
                             const VsFigurePane  *panes,
@@ -710,8 +699,9 @@ vs_slice_view_render_panes (VsSliceView         *self,
                             gboolean             transparent,
                             GError             **error)
 {
-  PaneDraw draw = { self, panes, n_panes, height, show_cursor, transparent };
-  GLint max_size = 0;
+  cairo_surface_t *figure;
+  cairo_t *cr;
+  int tile;
 
   g_return_val_if_fail (VS_IS_SLICE_VIEW (self), NULL);
   if (self->renderer == NULL)
@@ -721,13 +711,28 @@ vs_slice_view_render_panes (VsSliceView         *self,
       return NULL;
     }
   gtk_gl_area_make_current (GTK_GL_AREA (self));
-  glGetIntegerv (GL_MAX_RENDERBUFFER_SIZE, &max_size);
-  if (width > max_size || height > max_size)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("%d × %d pixels is more than this graphics driver draws at once (%d); "
-                     "use voxelscope render, or a smaller size"), width, height, max_size);
-      return NULL;
-    }
-  return vs_gl_readback_capture (width, height, draw_panes, &draw, error);
+  tile = vs_slice_figure_tile_size ();
+  figure = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (figure);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  for (int ty = 0; ty < height; ty += tile)
+    for (int tx = 0; tx < width; tx += tile)
+      {
+        TileDraw draw = { self, panes, n_panes, tx, ty, MIN (tile, width - tx),
+                          MIN (tile, height - ty), show_cursor, transparent };
+        cairo_surface_t *piece = vs_gl_readback_capture (draw.tw, draw.th, draw_tile, &draw,
+                                                         error);
+        if (piece == NULL)
+          {
+            cairo_destroy (cr);
+            cairo_surface_destroy (figure);
+            return NULL;
+          }
+        cairo_set_source_surface (cr, piece, tx, ty);
+        cairo_rectangle (cr, tx, ty, draw.tw, draw.th);
+        cairo_fill (cr);
+        cairo_surface_destroy (piece);
+      }
+  cairo_destroy (cr);
+  return figure;
 }
