@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "vs-connected-components.h"
 #include "vs-instance-segmentation.h"
+#include "vs-npy-reader.h"
+#include "vs-skeleton.h"
 #include "vs-test-neurons.h"
 
 /* Neuron instances, the analyses: 26-connected components against a plain flood fill on random
@@ -173,6 +176,87 @@ test_baseline_separated (void)
   }
 }
 
+/* Skeletons as scikit-image computes them (skeletonize, Lee 1994 — what the FISBe metrics use):
+ * tests/instances/NAME.mask.npy and NAME.skeleton.npy were written by Debian's python3-skimage
+ * 0.19 from blobs, thick tubes and a 2D image; ours must be the same voxel for voxel. */
+static void
+test_skeleton_matches_skimage (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *shape_path = g_strdup_printf ("%s/%s.shape", INSTANCES_TEST_DIR, name);
+  g_autofree char *mask_path = g_strdup_printf ("%s/%s.mask.npy", INSTANCES_TEST_DIR, name);
+  g_autofree char *skel_path = g_strdup_printf ("%s/%s.skeleton.npy", INSTANCES_TEST_DIR, name);
+  g_autofree char *shape_text = NULL;
+  g_autoptr(VsMatrix) mask = NULL, expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *bytes = NULL, *skeleton = NULL;
+  gint64 dims[3];
+  gsize n, count = 0, differ = 0, expected_count = 0;
+
+  g_assert_true (g_file_get_contents (shape_path, &shape_text, NULL, NULL));
+  g_assert_cmpint (sscanf (shape_text, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                           &dims[0], &dims[1], &dims[2]), ==, 3);
+  mask = vs_npy_read (mask_path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  expected = vs_npy_read (skel_path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  n = (gsize) (dims[0] * dims[1] * dims[2]);
+  g_assert_cmpuint (mask->rows * mask->cols, ==, n);
+  bytes = g_new (guint8, n);
+  for (gsize i = 0; i < n; i++)
+    bytes[i] = mask->data[i] != 0;
+  skeleton = vs_skeletonize (bytes, dims, &count);
+  for (gsize i = 0; i < n; i++)
+    {
+      differ += skeleton[i] != (expected->data[i] != 0);
+      expected_count += expected->data[i] != 0;
+    }
+  g_test_message ("%s: %" G_GSIZE_FORMAT " skeleton voxels (scikit-image %" G_GSIZE_FORMAT
+                  "), %" G_GSIZE_FORMAT " differ", name, count, expected_count, differ);
+  g_assert_cmpuint (differ, ==, 0);
+}
+
+/* Simple shapes: a thick straight bar thins to a line on its axis, not much shorter than the bar
+ * (30 of 34 voxels, as scikit-image gives); a small solid ball to a 3-voxel stub through its
+ * centre (scikit-image: the same 3 voxels); a one-voxel line stays itself. */
+static void
+test_skeleton_simple_shapes (void)
+{
+  const gint64 dims[3] = { 40, 9, 9 };
+  guint8 bar[40 * 9 * 9] = { 0 }, ball[40 * 9 * 9] = { 0 }, line[40 * 9 * 9] = { 0 };
+  g_autofree guint8 *a = NULL, *b = NULL, *c = NULL;
+  gsize n = 0;
+
+  for (int z = 2; z <= 6; z++)
+    for (int y = 2; y <= 6; y++)
+      for (int x = 3; x <= 36; x++)
+        bar[x + 40 * (y + 9 * z)] = 1;
+  for (int z = 0; z < 9; z++)
+    for (int y = 0; y < 9; y++)
+      for (int x = 0; x < 40; x++)
+        ball[x + 40 * (y + 9 * z)] = (x - 20) * (x - 20) + (y - 4) * (y - 4) + (z - 4) * (z - 4) <= 12;
+  for (int x = 5; x <= 30; x++)
+    line[x + 40 * (4 + 9 * 4)] = 1;
+
+  a = vs_skeletonize (bar, dims, &n);
+  for (int z = 0; z < 9; z++)
+    for (int y = 0; y < 9; y++)
+      for (int x = 0; x < 40; x++)
+        if (a[x + 40 * (y + 9 * z)])
+          {
+            g_assert_cmpint (y, ==, 4);
+            g_assert_cmpint (z, ==, 4);
+          }
+  g_assert_cmpuint (n, ==, 30);
+  b = vs_skeletonize (ball, dims, &n);
+  g_assert_cmpuint (n, ==, 3);
+  for (int z = 3; z <= 5; z++)
+    g_assert_cmpuint (b[20 + 40 * (4 + 9 * z)], ==, 1);
+  c = vs_skeletonize (line, dims, &n);
+  g_assert_cmpuint (n, ==, 26);
+  g_assert_cmpint (memcmp (c, line, sizeof line), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -180,5 +264,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/instances/components/random-masks", test_random_masks);
   g_test_add_func ("/instances/components/by-hand", test_by_hand);
   g_test_add_func ("/instances/baseline/separated", test_baseline_separated);
+  g_test_add_func ("/instances/skeleton/simple-shapes", test_skeleton_simple_shapes);
+  g_test_add_data_func ("/instances/skeleton/blobs0", "blobs0", test_skeleton_matches_skimage);
+  g_test_add_data_func ("/instances/skeleton/blobs1", "blobs1", test_skeleton_matches_skimage);
+  g_test_add_data_func ("/instances/skeleton/blobs2", "blobs2", test_skeleton_matches_skimage);
+  g_test_add_data_func ("/instances/skeleton/tubes", "tubes", test_skeleton_matches_skimage);
+  g_test_add_data_func ("/instances/skeleton/plane", "plane", test_skeleton_matches_skimage);
   return g_test_run ();
 }
