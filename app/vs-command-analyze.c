@@ -44,6 +44,7 @@ static const char usage[] = N_(
   "                              [--encoding-weights W.nii.gz] --out-dir OUT\n"
   "  voxelscope analyze instances IN.nii.gz|IN.zarr [--channels 0,1,2] [--threshold otsu|VALUE]\n"
   "                              [--min-size 800] --out LABELS.nii.gz\n"
+  "  voxelscope analyze evaluate --gt GT --pred PRED [--partly] --json METRICS.json\n"
   "\n"
   "Vertex-wise: --responses lh.func.gii --responses rh.func.gii (one data array per\n"
   "presentation); the maps are then written as .npy, one per hemisphere (LH-STEM.r.npy, …).\n"
@@ -462,9 +463,11 @@ vs_command_analyze_run (int argc, char **argv)
     return vs_command_attention_run (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "instances"))
     return vs_command_instances_run (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "evaluate"))
+    return vs_command_evaluate_run (argc - 1, argv + 1);
   {
     g_autofree char *message =
-      g_strdup_printf (_("unknown analysis “%s”; available: encoding, selectivity, midline, attention, instances"), argv[1]);
+      g_strdup_printf (_("unknown analysis “%s”; available: encoding, selectivity, midline, attention, instances, evaluate"), argv[1]);
     return fail (message);
   }
 }

@@ -9,6 +9,8 @@
 
 #include "vs-command-error.h"
 #include "vs-command-instances.h"
+#include "vs-file-saver.h"
+#include "vs-fisbe-metrics.h"
 #include "vs-instance-segmentation.h"
 #include "vs-nifti-writer.h"
 #include "vs-volume-loader.h"
@@ -111,5 +113,68 @@ vs_command_instances_run (int argc, char **argv)
   g_print ("components  %u (%u of more than %" G_GUINT64_FORMAT " voxels kept)\n",
            report.n_components, report.n_instances, options.min_size);
   g_print ("instances   %u → %s\n", report.n_instances, out);
+  return 0;
+}
+
+#undef fail
+#undef fail_error
+#define fail(message) vs_command_fail ("analyze evaluate", message)
+#define fail_error(error) vs_command_fail_error ("analyze evaluate", error)
+
+/* voxelscope analyze evaluate: the FISBe benchmark's metrics of a prediction. */
+int
+vs_command_evaluate_run (int argc, char **argv)
+{
+  g_autofree char *gt_path = NULL, *pred_path = NULL, *json_path = NULL;
+  gboolean partly = FALSE;
+  GOptionEntry entries[] = {
+    { "gt", 0, 0, G_OPTION_ARG_FILENAME, &gt_path,
+      N_("Ground truth: a label volume, or one mask per neuron as frames (FISBe's "
+         "volumes/gt_instances)"), N_("GT") },
+    { "pred", 0, 0, G_OPTION_ARG_FILENAME, &pred_path,
+      N_("The prediction: a label volume (or masks as frames) on the same grid"), N_("PRED") },
+    { "partly", 0, 0, G_OPTION_ARG_NONE, &partly,
+      N_("Partly labelled ground truth: predictions that lie best in unlabelled parts are not "
+         "false positives"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path,
+      N_("Where to write the metrics"), N_("METRICS.json") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("— the FISBe benchmark's metrics of an instance segmentation"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VsVolume) gt = NULL, pred = NULL;
+  g_autoptr(VsFisbeMetrics) m = NULL;
+  g_autofree char *json = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Centerline metrics as the FISBe benchmark computes them: clPrecision, clRecall and clDice\n"
+      "on skeletons (Lee 1994); F1 at clDice thresholds 0.1…0.9 by greedy one-to-one matching\n"
+      "and their mean avF1; coverage C; S = ½avF1 + ½C; tp and clDiceTP at 0.5; false splits\n"
+      "and merges by many-to-many matching with consumption."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error->message);
+  if (gt_path == NULL || pred_path == NULL || json_path == NULL)
+    return fail (_("evaluate needs --gt, --pred and --json (see --help)"));
+  gt = vs_volume_load (gt_path, NULL, NULL, NULL, &error);
+  if (gt != NULL)
+    pred = vs_volume_load (pred_path, NULL, NULL, NULL, &error);
+  if (pred == NULL)
+    return fail_error (error);
+  m = vs_fisbe_evaluate (gt, pred, partly, NULL, &error);
+  if (m == NULL)
+    return fail_error (error);
+  json = vs_fisbe_metrics_to_json (m);
+  if (!vs_file_save_contents (json_path, json, -1, &error))
+    return fail_error (error);
+  g_print ("S          %.4f\n", m->score);
+  g_print ("avF1       %.4f\n", m->av_f1);
+  g_print ("C          %.4f\n", m->coverage);
+  g_print ("clDiceTP   %.4f\n", m->cldice_tp_05);
+  g_print ("tp         %.4f\n", m->tp_05_rel);
+  g_print ("FS         %u\n", m->false_splits);
+  g_print ("FM         %u\n", m->false_merges);
+  g_print ("instances  %u ground truth, %u predicted\n", m->n_gt, m->n_pred);
   return 0;
 }

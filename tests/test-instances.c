@@ -5,9 +5,12 @@
 #include <string.h>
 
 #include "vs-connected-components.h"
+#include "vs-fisbe-metrics.h"
 #include "vs-instance-segmentation.h"
 #include "vs-npy-reader.h"
+#include "vs-nifti-writer.h"
 #include "vs-skeleton.h"
+#include "vs-test-fixtures.h"
 #include "vs-test-neurons.h"
 
 /* Neuron instances, the analyses: 26-connected components against a plain flood fill on random
@@ -257,6 +260,212 @@ test_skeleton_simple_shapes (void)
   g_assert_cmpint (memcmp (c, line, sizeof line), ==, 0);
 }
 
+static VsVolume *
+label_volume (const gint64 dims[3], gint64 frames)
+{
+  const gint64 d[4] = { dims[0], dims[1], dims[2], frames };
+  return vs_volume_new (VS_DATATYPE_UINT32, d, NULL);
+}
+
+/* A line of voxels along x at (y, z), from x0 to x1 inclusive, labelled @label in @frame. */
+static void
+draw_line (VsVolume *v, int x0, int x1, int y, int z, guint32 label, gint64 frame)
+{
+  gint64 d[4];
+  guint32 *data = vs_volume_get_data_mutable (v);
+
+  vs_volume_get_dims (v, d);
+  for (int x = x0; x <= x1; x++)
+    data[frame * d[0] * d[1] * d[2] + x + d[0] * (y + d[1] * z)] = label;
+}
+
+/* The metrics on cases worked out by hand (one-voxel lines are their own skeletons). */
+static void
+test_metrics_by_hand (void)
+{
+  const gint64 dims[3] = { 40, 12, 6 };
+  g_autoptr(GError) error = NULL;
+
+  /* A perfect prediction. */
+  {
+    g_autoptr(VsVolume) gt = label_volume (dims, 1);
+    g_autoptr(VsFisbeMetrics) m = NULL;
+    draw_line (gt, 2, 30, 2, 2, 1, 0);
+    draw_line (gt, 5, 35, 8, 3, 2, 0);
+    m = vs_fisbe_evaluate (gt, gt, FALSE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (m->n_gt, ==, 2);
+    g_assert_cmpfloat (m->av_f1, ==, 1.0);
+    g_assert_cmpfloat (m->coverage, ==, 1.0);
+    g_assert_cmpfloat (m->score, ==, 1.0);
+    g_assert_cmpfloat (m->tp_05_rel, ==, 1.0);
+    g_assert_cmpfloat (m->cldice_tp_05, ==, 1.0);
+    g_assert_cmpuint (m->false_splits, ==, 0);
+    g_assert_cmpuint (m->false_merges, ==, 0);
+  }
+  /* A prediction with 11 of its 20 voxels on a 20-voxel GT line (and 11 of the GT's 20 in it):
+   * clPrecision = clRecall = clDice = 0.55 → TP at 0.1…0.5, not above: avF1 = 5/9; it lies
+   * mostly in the GT, so C = 0.55; S = 0.5·5/9 + 0.5·0.55; tp = 1, clDiceTP = 0.55. */
+  {
+    g_autoptr(VsVolume) gt = label_volume (dims, 1);
+    g_autoptr(VsVolume) pred = label_volume (dims, 1);
+    g_autoptr(VsFisbeMetrics) m = NULL;
+    draw_line (gt, 10, 29, 5, 2, 7, 0);
+    draw_line (pred, 19, 29, 5, 2, 3, 0);   /* 11 on the GT */
+    draw_line (pred, 30, 38, 5, 2, 3, 0);   /* 9 beyond it */
+    m = vs_fisbe_evaluate (gt, pred, FALSE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat_with_epsilon (m->cldice[1 * 2 + 1], 0.55, 1e-12);
+    for (int k = 0; k < VS_FISBE_N_THRESHOLDS; k++)
+      g_assert_cmpuint (m->at[k].tp, ==, k < 5 ? 1 : 0);
+    g_assert_cmpfloat_with_epsilon (m->av_f1, 5.0 / 9, 1e-12);
+    g_assert_cmpfloat_with_epsilon (m->coverage, 0.55, 1e-12);
+    g_assert_cmpfloat_with_epsilon (m->score, 0.5 * 5.0 / 9 + 0.5 * 0.55, 1e-12);
+    g_assert_cmpfloat (m->tp_05_rel, ==, 1.0);
+    g_assert_cmpfloat_with_epsilon (m->cldice_tp_05, 0.55, 1e-12);
+    g_assert_cmpint (m->gt_match[0], ==, 1);
+  }
+  /* A GT line split in two halves: one false split, no merge; the two halves each miss the
+   * 0.5 clDice bar (clDice 2·1·0.5/1.5 = 2/3 each, but only one can match): 1 TP, 1 FP. */
+  {
+    g_autoptr(VsVolume) gt = label_volume (dims, 1);
+    g_autoptr(VsVolume) pred = label_volume (dims, 1);
+    g_autoptr(VsFisbeMetrics) m = NULL;
+    draw_line (gt, 4, 35, 6, 3, 1, 0);
+    draw_line (pred, 4, 19, 6, 3, 1, 0);
+    draw_line (pred, 20, 35, 6, 3, 2, 0);
+    m = vs_fisbe_evaluate (gt, pred, FALSE, NULL, &error);
+    g_assert_cmpuint (m->false_splits, ==, 1);
+    g_assert_cmpuint (m->false_merges, ==, 0);
+    g_assert_cmpuint (m->at[4].tp, ==, 1);
+    g_assert_cmpuint (m->at[4].fp, ==, 1);
+    g_assert_cmpfloat_with_epsilon (m->coverage, 1.0, 1e-12);   /* both halves cover it */
+  }
+  /* Two GT lines merged into one predicted instance: one false merge, no split. */
+  {
+    g_autoptr(VsVolume) gt = label_volume (dims, 1);
+    g_autoptr(VsVolume) pred = label_volume (dims, 1);
+    g_autoptr(VsFisbeMetrics) m = NULL;
+    draw_line (gt, 2, 30, 2, 2, 1, 0);
+    draw_line (gt, 5, 35, 8, 3, 2, 0);
+    draw_line (pred, 2, 30, 2, 2, 5, 0);
+    draw_line (pred, 5, 35, 8, 3, 5, 0);
+    m = vs_fisbe_evaluate (gt, pred, FALSE, NULL, &error);
+    g_assert_cmpuint (m->false_merges, ==, 1);
+    g_assert_cmpuint (m->false_splits, ==, 0);
+    /* clDice with the longer line 2·(31/60)/(1 + 31/60) ≈ 0.68 > 0.5: one TP, one GT missed. */
+    g_assert_cmpuint (m->at[4].tp, ==, 1);
+    g_assert_cmpuint (m->at[4].fn, ==, 1);
+    g_assert_cmpint (m->gt_match[1], ==, 1);
+    g_assert_cmpuint (m->at[6].tp, ==, 0);
+  }
+  /* Partly labelled: a prediction far from every labelled neuron is not a false positive. */
+  {
+    g_autoptr(VsVolume) gt = label_volume (dims, 1);
+    g_autoptr(VsVolume) pred = label_volume (dims, 1);
+    g_autoptr(VsFisbeMetrics) full = NULL, partly = NULL;
+    draw_line (gt, 2, 30, 2, 2, 1, 0);
+    draw_line (pred, 2, 30, 2, 2, 1, 0);
+    draw_line (pred, 5, 35, 10, 5, 2, 0);   /* an unlabelled neuron, found */
+    full = vs_fisbe_evaluate (gt, pred, FALSE, NULL, &error);
+    partly = vs_fisbe_evaluate (gt, pred, TRUE, NULL, &error);
+    g_assert_cmpuint (full->at[4].fp, ==, 1);
+    g_assert_cmpuint (partly->at[4].fp, ==, 0);
+    g_assert_cmpfloat (partly->av_f1, ==, 1.0);
+  }
+  /* Ground truth as one mask per neuron (FISBe's gt_instances), overlapping where two cross. */
+  {
+    g_autoptr(VsVolume) gt = label_volume (dims, 2);
+    g_autoptr(VsVolume) pred = label_volume (dims, 1);
+    g_autoptr(VsFisbeMetrics) m = NULL;
+    draw_line (gt, 2, 30, 4, 2, 1, 0);
+    draw_line (gt, 10, 20, 4, 2, 1, 1);   /* shares voxels with the first */
+    draw_line (gt, 21, 38, 9, 2, 1, 1);
+    draw_line (pred, 2, 30, 4, 2, 1, 0);
+    draw_line (pred, 21, 38, 9, 2, 2, 0);
+    m = vs_fisbe_evaluate (gt, pred, FALSE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (m->n_gt, ==, 2);
+    g_assert_cmpuint (m->n_pred, ==, 2);
+    g_assert_cmpuint (m->at[0].tp, ==, 2);
+  }
+}
+
+/* Synthetic neurons against themselves, and the baseline against them. */
+static void
+test_metrics_synthetic (void)
+{
+  VsTestNeuronSpec spec;
+  g_autoptr(VsVolume) truth = NULL, image = NULL, labels = NULL;
+  g_autoptr(VsFisbeMetrics) same = NULL, baseline = NULL;
+  g_autoptr(GError) error = NULL;
+  VsInstanceOptions options;
+  g_autofree char *json = NULL;
+
+  vs_test_neuron_spec_init (&spec);
+  image = vs_test_make_neurons (&spec, &truth);
+  same = vs_fisbe_evaluate (truth, truth, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (same->score, ==, 1.0);
+  vs_instance_options_init (&options);
+  options.min_size = 50;
+  labels = vs_instance_segment (image, &options, NULL, NULL, NULL, &error);
+  baseline = vs_fisbe_evaluate (truth, labels, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("baseline on separated neurons: S %.3f avF1 %.3f C %.3f", baseline->score,
+                  baseline->av_f1, baseline->coverage);
+  g_assert_cmpfloat (baseline->score, >, 0.9);
+  json = vs_fisbe_metrics_to_json (baseline);
+  g_assert_nonnull (strstr (json, "\"avFscore19\""));
+  g_assert_nonnull (strstr (json, "\"th_0_5\""));
+}
+
+/* The command line: analyze instances then analyze evaluate against the truth; a prediction on
+ * another grid is refused with both sizes. */
+static void
+test_commands (void)
+{
+  VsTestNeuronSpec spec;
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *image_path = g_build_filename (dir, "image.nii.gz", NULL);
+  g_autofree char *truth_path = g_build_filename (dir, "truth.nii.gz", NULL);
+  g_autofree char *pred_path = g_build_filename (dir, "pred.nii.gz", NULL);
+  g_autofree char *small_path = g_build_filename (dir, "small.nii.gz", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "metrics.json", NULL);
+  g_autofree char *json = NULL, *out = NULL, *err = NULL;
+  g_autoptr(VsVolume) truth = NULL, image = NULL, small = NULL;
+  const gint64 small_dims[4] = { 8, 8, 8, 1 };
+
+  vs_test_neuron_spec_init (&spec);
+  image = vs_test_make_neurons (&spec, &truth);
+  g_assert_true (vs_nifti_write (image, image_path, NULL));
+  g_assert_true (vs_nifti_write (truth, truth_path, NULL));
+  small = vs_volume_new (VS_DATATYPE_UINT8, small_dims, NULL);
+  g_assert_true (vs_nifti_write (small, small_path, NULL));
+  {
+    const char *args[] = { "analyze", "instances", image_path, "--min-size", "50", "--out",
+                           pred_path, NULL };
+    g_assert_cmpint (vs_test_run_voxelscope (args, &out, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "instances   4"));
+  }
+  {
+    const char *args[] = { "analyze", "evaluate", "--gt", truth_path, "--pred", pred_path,
+                           "--json", json_path, NULL };
+    g_assert_cmpint (vs_test_run_voxelscope (args, NULL, NULL), ==, 0);
+    g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+    g_assert_nonnull (strstr (json, "\"avFscore19\" : 1.0"));
+    g_assert_nonnull (strstr (json, "\"FS\" : 0"));
+  }
+  {
+    const char *args[] = { "analyze", "evaluate", "--gt", truth_path, "--pred", small_path,
+                           "--json", json_path, NULL };
+    g_assert_cmpint (vs_test_run_voxelscope (args, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "96×96×48"));
+    g_assert_nonnull (strstr (err, "8×8×8"));
+  }
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -265,6 +474,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/instances/components/by-hand", test_by_hand);
   g_test_add_func ("/instances/baseline/separated", test_baseline_separated);
   g_test_add_func ("/instances/skeleton/simple-shapes", test_skeleton_simple_shapes);
+  g_test_add_func ("/instances/metrics/by-hand", test_metrics_by_hand);
+  g_test_add_func ("/instances/metrics/synthetic", test_metrics_synthetic);
+  g_test_add_func ("/instances/commands", test_commands);
   g_test_add_data_func ("/instances/skeleton/blobs0", "blobs0", test_skeleton_matches_skimage);
   g_test_add_data_func ("/instances/skeleton/blobs1", "blobs1", test_skeleton_matches_skimage);
   g_test_add_data_func ("/instances/skeleton/blobs2", "blobs2", test_skeleton_matches_skimage);

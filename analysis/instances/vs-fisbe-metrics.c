@@ -1,0 +1,639 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-fisbe-metrics"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "vs-analysis-error.h"
+#include "vs-fisbe-metrics.h"
+#include "vs-skeleton.h"
+
+/* The FISBe benchmark's evaluation (Mais et al. 2024; the reference is the benchmark's
+ * evalinstseg, `--app flylight`), recomputed here:
+ *
+ * - instances: the distinct labels of a label volume, or — for ground truth shipped as one mask
+ *   per neuron (FISBe's gt_instances) — each frame of a multi-frame volume, so they may overlap;
+ * - localisation by centerlines: each instance's skeleton (Lee 1994, as scikit-image);
+ *   clPrecision(g, p) = share of p's skeleton inside g, clRecall(g, p) = share of g's skeleton
+ *   inside p, clDice = their harmonic mean; row / column 0 count what lies in no instance;
+ * - TP/FP/FN at each threshold 0.1…0.9 by greedy one-to-one matching on clDice > t (highest
+ *   first, ties by GT then prediction index), F1 = 2TP / (2TP + FP + FN), avF1 their mean; in
+ *   the partly-labelled mode an unmatched prediction is a false positive only when its best
+ *   clPrecision is with a labelled neuron, not with the background;
+ * - coverage C: each prediction is assigned to the GT instance (or background) with its highest
+ *   clPrecision; a GT instance's coverage is the clRecall of the predictions assigned to it
+ *   (summed, or of their union when both sides overlap); C is the mean over GT; S = ½avF1 + ½C;
+ * - tp = TP at 0.5 / number of GT, clDiceTP the mean clDice of those pairs;
+ * - FS and FM by greedy many-to-many matching with consumption on clRecall (thresholds 0.05 and
+ *   0.1): a matched prediction's voxels are taken out of the GT skeleton still to be covered,
+ *   the GT's voxels out of the prediction; FS = Σ_GT (matches − 1)⁺, FM = Σ_pred (matches − 1)⁺.
+ *
+ * Instances are kept as sorted voxel indices, so memory grows with the neurons, not the volume. */
+
+typedef struct {
+  gsize  n;
+  gsize *voxels;      /* sorted */
+  gsize  n_skeleton;
+  gsize *skeleton;    /* sorted */
+} Instance;
+
+typedef struct {
+  GArray  *items;     /* Instance */
+  gboolean overlap;   /* some voxel belongs to two instances */
+} InstanceSet;
+
+static void
+instance_clear (gpointer data)
+{
+  Instance *inst = data;
+
+  g_free (inst->voxels);
+  g_free (inst->skeleton);
+}
+
+static gboolean
+contains (const gsize *sorted, gsize n, gsize voxel)
+{
+  gsize lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      if (sorted[mid] < voxel)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < n && sorted[lo] == voxel;
+}
+
+/* The skeleton of one instance, computed on its bounding box. */
+static void
+skeletonize_instance (Instance *inst, const gint64 dims[3])
+{
+  gint64 lo[3] = { G_MAXINT64, G_MAXINT64, G_MAXINT64 }, hi[3] = { -1, -1, -1 }, box[3];
+  g_autofree guint8 *mask = NULL, *skeleton = NULL;
+  gsize count = 0, k = 0;
+
+  for (gsize i = 0; i < inst->n; i++)
+    {
+      gint64 c[3] = { (gint64) (inst->voxels[i] % (gsize) dims[0]),
+                      (gint64) (inst->voxels[i] / (gsize) dims[0] % (gsize) dims[1]),
+                      (gint64) (inst->voxels[i] / ((gsize) dims[0] * (gsize) dims[1])) };
+      for (int a = 0; a < 3; a++)
+        {
+          lo[a] = MIN (lo[a], c[a]);
+          hi[a] = MAX (hi[a], c[a]);
+        }
+    }
+  if (inst->n == 0)
+    return;
+  for (int a = 0; a < 3; a++)
+    box[a] = hi[a] - lo[a] + 1;
+  mask = g_malloc0 ((gsize) (box[0] * box[1] * box[2]));
+  for (gsize i = 0; i < inst->n; i++)
+    {
+      gint64 x = (gint64) (inst->voxels[i] % (gsize) dims[0]) - lo[0];
+      gint64 y = (gint64) (inst->voxels[i] / (gsize) dims[0] % (gsize) dims[1]) - lo[1];
+      gint64 z = (gint64) (inst->voxels[i] / ((gsize) dims[0] * (gsize) dims[1])) - lo[2];
+      mask[x + box[0] * (y + box[1] * z)] = 1;
+    }
+  skeleton = vs_skeletonize (mask, box, &count);
+  inst->skeleton = g_new (gsize, MAX (count, 1));
+  /* Scan order of the box is scan order of the volume: the list comes out sorted. */
+  for (gint64 z = 0; z < box[2]; z++)
+    for (gint64 y = 0; y < box[1]; y++)
+      for (gint64 x = 0; x < box[0]; x++)
+        if (skeleton[x + box[0] * (y + box[1] * z)])
+          inst->skeleton[k++] = (gsize) ((x + lo[0]) + dims[0] * ((y + lo[1]) + dims[1] * (z + lo[2])));
+  inst->n_skeleton = k;
+}
+
+static gint
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+/* Instances of @volume: its labels in increasing order, or its frames when it has several. */
+static gboolean
+instances_of (VsVolume *volume, InstanceSet *set, GCancellable *cancellable, GError **error)
+{
+  gint64 dims[4];
+  gsize n;
+  VsDatatype type = vs_volume_get_datatype (volume);
+
+  vs_volume_get_dims (volume, dims);
+  n = vs_volume_get_frame_voxels (volume);
+  set->items = g_array_new (FALSE, TRUE, sizeof (Instance));
+  g_array_set_clear_func (set->items, instance_clear);
+  set->overlap = FALSE;
+
+  if (dims[3] > 1)
+    {
+      /* One mask per frame. */
+      g_autofree guint8 *seen = g_malloc0 (n);
+      for (gint64 f = 0; f < dims[3]; f++)
+        {
+          gconstpointer frame = vs_volume_get_frame_data (volume, f);
+          Instance inst = { 0 };
+          for (gsize i = 0; i < n; i++)
+            inst.n += vs_datatype_read (type, frame, i) != 0;
+          inst.voxels = g_new (gsize, MAX (inst.n, 1));
+          inst.n = 0;
+          for (gsize i = 0; i < n; i++)
+            if (vs_datatype_read (type, frame, i) != 0)
+              {
+                inst.voxels[inst.n++] = i;
+                set->overlap |= seen[i];
+                seen[i] = 1;
+              }
+          g_array_append_val (set->items, inst);
+        }
+    }
+  else
+    {
+      /* The distinct labels, numbered in increasing order. */
+      gconstpointer data = vs_volume_get_data (volume);
+      g_autoptr(GHashTable) rank = g_hash_table_new_full (g_double_hash, g_double_equal, g_free,
+                                                          NULL);
+      g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autofree gsize *filled = NULL;
+
+      for (gsize i = 0; i < n; i++)
+        {
+          double v = vs_datatype_read (type, data, i);
+          if (v != 0 && !g_hash_table_contains (rank, &v))
+            {
+              g_hash_table_insert (rank, g_memdup2 (&v, sizeof v), NULL);
+              g_array_append_val (values, v);
+            }
+        }
+      g_array_sort (values, compare_double);
+      for (guint k = 0; k < values->len; k++)
+        g_hash_table_insert (rank, g_memdup2 (&g_array_index (values, double, k), sizeof (double)),
+                             GUINT_TO_POINTER (k + 1));
+      g_array_set_size (set->items, values->len);
+      for (gsize i = 0; i < n; i++)
+        {
+          double v = vs_datatype_read (type, data, i);
+          if (v != 0)
+            g_array_index (set->items, Instance,
+                           GPOINTER_TO_UINT (g_hash_table_lookup (rank, &v)) - 1).n++;
+        }
+      filled = g_new0 (gsize, MAX (values->len, 1));
+      for (guint k = 0; k < values->len; k++)
+        {
+          Instance *inst = &g_array_index (set->items, Instance, k);
+          inst->voxels = g_new (gsize, MAX (inst->n, 1));
+        }
+      for (gsize i = 0; i < n; i++)
+        {
+          double v = vs_datatype_read (type, data, i);
+          if (v != 0)
+            {
+              guint k = GPOINTER_TO_UINT (g_hash_table_lookup (rank, &v)) - 1;
+              g_array_index (set->items, Instance, k).voxels[filled[k]++] = i;
+            }
+        }
+    }
+  for (guint k = 0; k < set->items->len; k++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      skeletonize_instance (&g_array_index (set->items, Instance, k), dims);
+    }
+  return TRUE;
+}
+
+/* counts[j] for j = 1…n of @others: how many of @skeleton's voxels lie in instance j;
+ * counts[0]: how many lie in none. */
+static void
+skeleton_overlap (const Instance *inst, const InstanceSet *others, double *counts)
+{
+  guint n = others->items->len;
+
+  memset (counts, 0, sizeof (double) * (n + 1));
+  for (gsize s = 0; s < inst->n_skeleton; s++)
+    {
+      gboolean any = FALSE;
+      for (guint j = 0; j < n; j++)
+        {
+          const Instance *o = &g_array_index (others->items, Instance, j);
+          if (contains (o->voxels, o->n, inst->skeleton[s]))
+            {
+              counts[j + 1]++;
+              any = TRUE;
+            }
+        }
+      if (!any)
+        counts[0]++;
+    }
+}
+
+/* Greedy one-to-one matching on clDice > @t: *tp, and each side's partner (1-based, 0 none). */
+typedef struct {
+  double loc;
+  guint  g, p;
+} Pair;
+
+static gint
+compare_pairs (gconstpointer a, gconstpointer b)
+{
+  const Pair *x = a, *y = b;
+
+  if (x->loc != y->loc)
+    return x->loc > y->loc ? -1 : 1;
+  if (x->g != y->g)
+    return x->g < y->g ? -1 : 1;
+  return (x->p > y->p) - (x->p < y->p);
+}
+
+static guint
+match_greedy (const double *loc, guint ng, guint np, double t, int *gt_match, int *pred_match)
+{
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  guint tp = 0;
+
+  memset (gt_match, 0, sizeof (int) * ng);
+  memset (pred_match, 0, sizeof (int) * np);
+  for (guint g = 1; g <= ng; g++)
+    for (guint p = 1; p <= np; p++)
+      if (loc[g * (np + 1) + p] > t)
+        {
+          Pair pair = { loc[g * (np + 1) + p], g, p };
+          g_array_append_val (pairs, pair);
+        }
+  g_array_sort (pairs, compare_pairs);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      Pair *pair = &g_array_index (pairs, Pair, i);
+      if (gt_match[pair->g - 1] == 0 && pred_match[pair->p - 1] == 0)
+        {
+          gt_match[pair->g - 1] = (int) pair->p;
+          pred_match[pair->p - 1] = (int) pair->g;
+          tp++;
+        }
+    }
+  return tp;
+}
+
+/* |@a ∩ @b| for two sorted voxel lists, counting only the voxels of @a still alive. */
+static gsize
+count_shared (const gsize *a, gsize na, const guint8 *a_alive, const gsize *b, gsize nb)
+{
+  gsize i = 0, j = 0, n = 0;
+
+  while (i < na && j < nb)
+    {
+      if (a[i] < b[j])
+        i++;
+      else if (a[i] > b[j])
+        j++;
+      else
+        {
+          n += a_alive == NULL || a_alive[i];
+          i++;
+          j++;
+        }
+    }
+  return n;
+}
+
+/* Greedy many-to-many matching with consumption on clRecall > @t (the benchmark's way to count
+ * false splits and merges): FS and FM. */
+static void
+match_many_to_many (const InstanceSet *gt, const InstanceSet *pred, const double *recall, double t,
+                    guint *fs, guint *fm)
+{
+  guint ng = gt->items->len, np = pred->items->len;
+  g_autofree double *priority = g_new (double, (gsize) ng * np);   /* −1: not queued */
+  g_autofree guint *matches_gt = g_new0 (guint, MAX (ng, 1));
+  g_autofree guint *matches_pred = g_new0 (guint, MAX (np, 1));
+  g_autoptr(GPtrArray) gt_alive = g_ptr_array_new_with_free_func (g_free);     /* skeleton voxels */
+  g_autoptr(GPtrArray) pred_alive = g_ptr_array_new_with_free_func (g_free);   /* mask voxels */
+
+  for (guint g = 0; g < ng; g++)
+    {
+      const Instance *gi = &g_array_index (gt->items, Instance, g);
+      guint8 *alive = g_malloc (MAX (gi->n_skeleton, 1));
+      memset (alive, 1, MAX (gi->n_skeleton, 1));
+      g_ptr_array_add (gt_alive, alive);
+      for (guint p = 0; p < np; p++)
+        {
+          double r = recall[(g + 1) * (np + 1) + p + 1];
+          priority[(gsize) g * np + p] = r > t ? r : -1;
+        }
+    }
+  for (guint p = 0; p < np; p++)
+    {
+      const Instance *pi = &g_array_index (pred->items, Instance, p);
+      guint8 *alive = g_malloc (MAX (pi->n, 1));
+      memset (alive, 1, MAX (pi->n, 1));
+      g_ptr_array_add (pred_alive, alive);
+    }
+
+  for (;;)
+    {
+      guint bg = 0, bp = 0;
+      double best = -1;
+      const Instance *gi, *pi;
+
+      /* The queued pair of highest clRecall (ties: lowest GT, then lowest prediction). */
+      for (guint g = 0; g < ng; g++)
+        for (guint p = 0; p < np; p++)
+          if (priority[(gsize) g * np + p] > best)
+            {
+              best = priority[(gsize) g * np + p];
+              bg = g;
+              bp = p;
+            }
+      if (best < 0)
+        break;
+      priority[(gsize) bg * np + bp] = -1;
+      matches_gt[bg]++;
+      matches_pred[bp]++;
+      gi = &g_array_index (gt->items, Instance, bg);
+      pi = &g_array_index (pred->items, Instance, bp);
+
+      /* Consume: the GT skeleton covered by this prediction, the prediction's voxels in the GT. */
+      {
+        guint8 *alive = g_ptr_array_index (gt_alive, bg);
+        for (gsize s = 0; s < gi->n_skeleton; s++)
+          if (alive[s] && contains (pi->voxels, pi->n, gi->skeleton[s]))
+            alive[s] = 0;
+      }
+      {
+        guint8 *alive = g_ptr_array_index (pred_alive, bp);
+        for (gsize v = 0; v < pi->n; v++)
+          if (alive[v] && contains (gi->voxels, gi->n, pi->voxels[v]))
+            alive[v] = 0;
+      }
+      /* Re-rate the other candidates of this GT (its skeleton still free against each whole
+       * prediction) and of this prediction (each whole GT skeleton against what is left of it). */
+      for (guint p = 0; p < np; p++)
+        if (recall[(bg + 1) * (np + 1) + p + 1] > t)
+          {
+            const Instance *o = &g_array_index (pred->items, Instance, p);
+            double r = gi->n_skeleton > 0
+                       ? count_shared (gi->skeleton, gi->n_skeleton, g_ptr_array_index (gt_alive, bg),
+                                       o->voxels, o->n) / (double) gi->n_skeleton : 0;
+            priority[(gsize) bg * np + p] = r > t ? r : -1;
+          }
+      for (guint g = 0; g < ng; g++)
+        if (recall[(g + 1) * (np + 1) + bp + 1] > t)
+          {
+            const Instance *o = &g_array_index (gt->items, Instance, g);
+            const guint8 *alive = g_ptr_array_index (pred_alive, bp);
+            gsize shared = 0;
+            for (gsize s = 0; s < o->n_skeleton; s++)
+              {
+                /* The prediction's voxel at this skeleton point, if it is still free. */
+                gsize lo = 0, hi = pi->n;
+                while (lo < hi)
+                  {
+                    gsize mid = lo + (hi - lo) / 2;
+                    if (pi->voxels[mid] < o->skeleton[s])
+                      lo = mid + 1;
+                    else
+                      hi = mid;
+                  }
+                shared += lo < pi->n && pi->voxels[lo] == o->skeleton[s] && alive[lo];
+              }
+            {
+              double r = o->n_skeleton > 0 ? shared / (double) o->n_skeleton : 0;
+              priority[(gsize) g * np + bp] = r > t ? r : -1;
+            }
+          }
+    }
+  *fs = 0;
+  *fm = 0;
+  for (guint g = 0; g < ng; g++)
+    *fs += matches_gt[g] > 1 ? matches_gt[g] - 1 : 0;
+  for (guint p = 0; p < np; p++)
+    *fm += matches_pred[p] > 1 ? matches_pred[p] - 1 : 0;
+}
+
+void
+vs_fisbe_metrics_free (VsFisbeMetrics *metrics)
+{
+  if (metrics == NULL)
+    return;
+  g_free (metrics->gt_coverage);
+  g_free (metrics->gt_match);
+  g_free (metrics->pred_match);
+  g_free (metrics->cldice);
+  g_free (metrics);
+}
+
+static void
+set_clear (InstanceSet *set)
+{
+  g_clear_pointer (&set->items, g_array_unref);
+}
+
+VsFisbeMetrics *
+vs_fisbe_evaluate (VsVolume      *ground_truth,
+                   VsVolume      *prediction,
+                   gboolean       partly,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(VsFisbeMetrics) m = g_new0 (VsFisbeMetrics, 1);
+  InstanceSet gt = { 0 }, pred = { 0 };
+  g_autofree double *precision = NULL, *recall = NULL, *counts = NULL;
+  g_autofree int *gt_match = NULL, *pred_match = NULL;
+  gint64 a[4], b[4];
+  guint ng, np;
+  double sum_f1 = 0;
+
+  vs_volume_get_dims (ground_truth, a);
+  vs_volume_get_dims (prediction, b);
+  if (a[0] != b[0] || a[1] != b[1] || a[2] != b[2])
+    {
+      g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                   "the ground truth is %" G_GINT64_FORMAT "×%" G_GINT64_FORMAT "×%" G_GINT64_FORMAT
+                   " and the prediction %" G_GINT64_FORMAT "×%" G_GINT64_FORMAT "×%" G_GINT64_FORMAT
+                   "; they must be on the same grid", a[0], a[1], a[2], b[0], b[1], b[2]);
+      return NULL;
+    }
+  if (!instances_of (ground_truth, &gt, cancellable, error) ||
+      !instances_of (prediction, &pred, cancellable, error))
+    {
+      set_clear (&gt);
+      set_clear (&pred);
+      return NULL;
+    }
+  ng = m->n_gt = gt.items->len;
+  np = m->n_pred = pred.items->len;
+
+  /* clPrecision (row: GT or background, column: prediction) and clRecall. */
+  precision = g_new0 (double, (gsize) (ng + 1) * (np + 1));
+  recall = g_new0 (double, (gsize) (ng + 1) * (np + 1));
+  counts = g_new (double, MAX (ng, np) + 1);
+  for (guint p = 0; p < np; p++)
+    {
+      const Instance *pi = &g_array_index (pred.items, Instance, p);
+      skeleton_overlap (pi, &gt, counts);
+      for (guint g = 0; g <= ng; g++)
+        precision[g * (np + 1) + p + 1] = pi->n_skeleton > 0 ? counts[g] / pi->n_skeleton : 0;
+    }
+  for (guint g = 0; g < ng; g++)
+    {
+      const Instance *gi = &g_array_index (gt.items, Instance, g);
+      skeleton_overlap (gi, &pred, counts);
+      for (guint p = 0; p <= np; p++)
+        recall[(g + 1) * (np + 1) + p] = gi->n_skeleton > 0 ? counts[p] / gi->n_skeleton : 0;
+    }
+  m->cldice = g_new0 (double, (gsize) (ng + 1) * (np + 1));
+  for (gsize i = 0; i < (gsize) (ng + 1) * (np + 1); i++)
+    m->cldice[i] = precision[i] + recall[i] > 0
+                   ? 2 * precision[i] * recall[i] / (precision[i] + recall[i]) : 0;
+
+  /* Detection at each threshold. */
+  gt_match = g_new0 (int, MAX (ng, 1));
+  pred_match = g_new0 (int, MAX (np, 1));
+  for (int k = 0; k < VS_FISBE_N_THRESHOLDS; k++)
+    {
+      double t = (k + 1) / 10.0;
+      VsFisbeCounts *c = &m->at[k];
+      c->tp = match_greedy (m->cldice, ng, np, t, gt_match, pred_match);
+      c->fn = ng - c->tp;
+      c->fp = 0;
+      for (guint p = 0; p < np; p++)
+        if (pred_match[p] == 0)
+          {
+            /* Partly labelled: only a prediction that belongs best to a labelled neuron. */
+            guint best = 0;
+            for (guint g = 1; g <= ng; g++)
+              if (precision[g * (np + 1) + p + 1] > precision[best * (np + 1) + p + 1])
+                best = g;
+            c->fp += !partly || best > 0;
+          }
+      c->precision = c->tp + c->fp > 0 ? (double) c->tp / (c->tp + c->fp) : 0;
+      c->recall = c->tp + c->fn > 0 ? (double) c->tp / (c->tp + c->fn) : 0;
+      c->f1 = 2 * c->tp + c->fp + c->fn > 0
+              ? 2.0 * c->tp / (2.0 * c->tp + c->fp + c->fn) : 0;
+      sum_f1 += c->f1;
+      if (k == 4)
+        {
+          double sum = 0;
+          m->gt_match = g_memdup2 (gt_match, sizeof (int) * MAX (ng, 1));
+          m->pred_match = g_memdup2 (pred_match, sizeof (int) * MAX (np, 1));
+          m->tp_05 = c->tp;
+          for (guint g = 0; g < ng; g++)
+            if (gt_match[g] > 0)
+              sum += m->cldice[(g + 1) * (np + 1) + gt_match[g]];
+          m->cldice_tp_05 = c->tp > 0 ? sum / c->tp : 0;
+          m->tp_05_rel = ng > 0 ? (double) c->tp / ng : 0;
+        }
+    }
+  m->av_f1 = sum_f1 / VS_FISBE_N_THRESHOLDS;
+
+  /* Coverage: each prediction to the GT (or background) it lies in most. */
+  m->gt_coverage = g_new0 (double, MAX (ng, 1));
+  {
+    g_autofree guint *owner = g_new0 (guint, MAX (np, 1));
+    for (guint p = 0; p < np; p++)
+      for (guint g = 1; g <= ng; g++)
+        if (precision[g * (np + 1) + p + 1] > precision[owner[p] * (np + 1) + p + 1])
+          owner[p] = g;
+    for (guint g = 0; g < ng; g++)
+      {
+        const Instance *gi = &g_array_index (gt.items, Instance, g);
+        if (gt.overlap && pred.overlap)
+          {
+            /* Overlapping predictions: the union's clRecall, not the sum. */
+            gsize covered = 0;
+            for (gsize s = 0; s < gi->n_skeleton; s++)
+              for (guint p = 0; p < np; p++)
+                {
+                  const Instance *pi = &g_array_index (pred.items, Instance, p);
+                  if (owner[p] == g + 1 && contains (pi->voxels, pi->n, gi->skeleton[s]))
+                    {
+                      covered++;
+                      break;
+                    }
+                }
+            m->gt_coverage[g] = gi->n_skeleton > 0 ? (double) covered / gi->n_skeleton : 0;
+          }
+        else
+          for (guint p = 0; p < np; p++)
+            if (owner[p] == g + 1)
+              m->gt_coverage[g] += recall[(g + 1) * (np + 1) + p + 1];
+        m->coverage += m->gt_coverage[g] / MAX (ng, 1);
+      }
+  }
+  m->score = 0.5 * m->av_f1 + 0.5 * m->coverage;
+
+  {
+    guint fs_unused, fm_unused;
+    match_many_to_many (&gt, &pred, recall, 0.05, &m->false_splits, &fm_unused);
+    match_many_to_many (&gt, &pred, recall, 0.1, &fs_unused, &m->false_merges);
+  }
+  set_clear (&gt);
+  set_clear (&pred);
+  return g_steal_pointer (&m);
+}
+
+/* The metrics as JSON, with the benchmark's names (general.*, confusion_matrix.th_0_5, …). */
+char *
+vs_fisbe_metrics_to_json (const VsFisbeMetrics *m)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "general");
+  json_builder_begin_object (b);
+#define NUMBER(name, value) \
+  (json_builder_set_member_name (b, name), json_builder_add_double_value (b, value))
+#define INTEGER(name, value) \
+  (json_builder_set_member_name (b, name), json_builder_add_int_value (b, value))
+  INTEGER ("Num GT", m->n_gt);
+  INTEGER ("Num Pred", m->n_pred);
+  NUMBER ("aggregate_score", m->score);
+  NUMBER ("avFscore19", m->av_f1);
+  NUMBER ("avg_gt_skel_coverage", m->coverage);
+  INTEGER ("TP_05", m->tp_05);
+  NUMBER ("TP_05_rel", m->tp_05_rel);
+  NUMBER ("avg_TP_05_cldice", m->cldice_tp_05);
+  INTEGER ("FS", m->false_splits);
+  INTEGER ("FM", m->false_merges);
+  json_builder_set_member_name (b, "gt_covs");
+  json_builder_begin_array (b);
+  for (guint g = 0; g < m->n_gt; g++)
+    json_builder_add_double_value (b, m->gt_coverage[g]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "confusion_matrix");
+  json_builder_begin_object (b);
+  for (int k = 0; k < VS_FISBE_N_THRESHOLDS; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("th_0_%d", k + 1);
+      const VsFisbeCounts *c = &m->at[k];
+      json_builder_set_member_name (b, name);
+      json_builder_begin_object (b);
+      INTEGER ("AP_TP", c->tp);
+      INTEGER ("AP_FP", c->fp);
+      INTEGER ("AP_FN", c->fn);
+      NUMBER ("precision", c->precision);
+      NUMBER ("recall", c->recall);
+      NUMBER ("fscore", c->f1);
+      json_builder_end_object (b);
+    }
+  NUMBER ("avFscore19", m->av_f1);
+  json_builder_end_object (b);
+#undef NUMBER
+#undef INTEGER
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
