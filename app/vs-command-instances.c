@@ -125,7 +125,7 @@ vs_command_instances_run (int argc, char **argv)
 int
 vs_command_evaluate_run (int argc, char **argv)
 {
-  g_autofree char *gt_path = NULL, *pred_path = NULL, *json_path = NULL;
+  g_autofree char *gt_path = NULL, *pred_path = NULL, *json_path = NULL, *colour_path = NULL;
   gboolean partly = FALSE;
   GOptionEntry entries[] = {
     { "gt", 0, 0, G_OPTION_ARG_FILENAME, &gt_path,
@@ -138,6 +138,9 @@ vs_command_evaluate_run (int argc, char **argv)
          "false positives"), NULL },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path,
       N_("Where to write the metrics"), N_("METRICS.json") },
+    { "colour", 0, 0, G_OPTION_ARG_FILENAME, &colour_path,
+      N_("Also a label volume of the errors: matched, false positive, missed (at clDice 0.5)"),
+      N_("ERRORS.nii.gz") },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -168,6 +171,12 @@ vs_command_evaluate_run (int argc, char **argv)
   json = vs_fisbe_metrics_to_json (m);
   if (!vs_file_save_contents (json_path, json, -1, &error))
     return fail_error (error);
+  if (colour_path != NULL)
+    {
+      g_autoptr(VsVolume) colour = vs_fisbe_colour (gt, pred, m, &error);
+      if (colour == NULL || !vs_nifti_write (colour, colour_path, &error))
+        return fail_error (error);
+    }
   g_print ("S          %.4f\n", m->score);
   g_print ("avF1       %.4f\n", m->av_f1);
   g_print ("C          %.4f\n", m->coverage);

@@ -11,6 +11,7 @@
 #include "vs-nifti-writer.h"
 #include "vs-skeleton.h"
 #include "vs-test-fixtures.h"
+#include "vs-volume-loader.h"
 #include "vs-test-neurons.h"
 
 /* Neuron instances, the analyses: 26-connected components against a plain flood fill on random
@@ -449,9 +450,20 @@ test_commands (void)
     g_assert_nonnull (strstr (out, "instances   4"));
   }
   {
+    g_autofree char *colour_path = g_build_filename (dir, "errors.nii.gz", NULL);
     const char *args[] = { "analyze", "evaluate", "--gt", truth_path, "--pred", pred_path,
-                           "--json", json_path, NULL };
+                           "--json", json_path, "--colour", colour_path, NULL };
+    g_autoptr(VsVolume) colour = NULL;
+    guint counts[4] = { 0 };
     g_assert_cmpint (vs_test_run_voxelscope (args, NULL, NULL), ==, 0);
+    colour = vs_volume_load (colour_path, NULL, NULL, NULL, NULL);
+    g_assert_nonnull (colour);
+    for (gsize i = 0; i < vs_volume_get_frame_voxels (colour); i++)
+      counts[MIN ((guint) vs_volume_get_value (colour, i % 96, i / 96 % 96, i / (96 * 96), 0), 3)]++;
+    g_assert_cmpuint (counts[1], >, 1000);   /* every neuron matched */
+    g_assert_cmpuint (counts[2], ==, 0);
+    g_assert_cmpuint (counts[3], ==, 0);
+    g_assert_nonnull (vs_volume_get_label_table (colour));
     g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
     g_assert_nonnull (strstr (json, "\"avFscore19\" : 1.0"));
     g_assert_nonnull (strstr (json, "\"FS\" : 0"));

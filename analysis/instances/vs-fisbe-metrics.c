@@ -9,6 +9,7 @@
 
 #include "vs-analysis-error.h"
 #include "vs-fisbe-metrics.h"
+#include "vs-label-table.h"
 #include "vs-skeleton.h"
 
 /* The FISBe benchmark's evaluation (Mais et al. 2024; the reference is the benchmark's
@@ -121,7 +122,8 @@ compare_double (gconstpointer a, gconstpointer b)
 
 /* Instances of @volume: its labels in increasing order, or its frames when it has several. */
 static gboolean
-instances_of (VsVolume *volume, InstanceSet *set, GCancellable *cancellable, GError **error)
+instances_of (VsVolume *volume, InstanceSet *set, gboolean skeletons, GCancellable *cancellable,
+              GError **error)
 {
   gint64 dims[4];
   gsize n;
@@ -201,7 +203,7 @@ instances_of (VsVolume *volume, InstanceSet *set, GCancellable *cancellable, GEr
             }
         }
     }
-  for (guint k = 0; k < set->items->len; k++)
+  for (guint k = 0; k < set->items->len && skeletons; k++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
@@ -461,8 +463,8 @@ vs_fisbe_evaluate (VsVolume      *ground_truth,
                    "; they must be on the same grid", a[0], a[1], a[2], b[0], b[1], b[2]);
       return NULL;
     }
-  if (!instances_of (ground_truth, &gt, cancellable, error) ||
-      !instances_of (prediction, &pred, cancellable, error))
+  if (!instances_of (ground_truth, &gt, TRUE, cancellable, error) ||
+      !instances_of (prediction, &pred, TRUE, cancellable, error))
     {
       set_clear (&gt);
       set_clear (&pred);
@@ -578,6 +580,59 @@ vs_fisbe_evaluate (VsVolume      *ground_truth,
   set_clear (&gt);
   set_clear (&pred);
   return g_steal_pointer (&m);
+}
+
+/* The errors to look at, as a label volume on the prediction's grid: 1 where a predicted
+ * instance matched a neuron at clDice 0.5, 2 where a prediction matched none (false positive),
+ * 3 where a neuron was missed (its voxels no prediction covers). */
+VsVolume *
+vs_fisbe_colour (VsVolume              *ground_truth,
+                 VsVolume              *prediction,
+                 const VsFisbeMetrics  *metrics,
+                 GError               **error)
+{
+  InstanceSet gt = { 0 }, pred = { 0 };
+  g_autoptr(VsVolume) colour = vs_volume_new_like (prediction, VS_DATATYPE_UINT8, 1, error);
+  g_autoptr(VsLabelTable) table = vs_label_table_new ();
+  static const guint8 colours[3][4] = { { 46, 194, 126, 255 }, { 224, 27, 36, 255 },
+                                        { 53, 132, 228, 255 } };
+  guint8 *out;
+
+  if (colour == NULL)
+    return NULL;
+  if (!instances_of (ground_truth, &gt, FALSE, NULL, error) ||
+      !instances_of (prediction, &pred, FALSE, NULL, error) ||
+      gt.items->len != metrics->n_gt || pred.items->len != metrics->n_pred)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
+                     "the metrics were computed on other volumes");
+      set_clear (&gt);
+      set_clear (&pred);
+      return NULL;
+    }
+  out = vs_volume_get_data_mutable (colour);
+  for (guint g = 0; g < gt.items->len; g++)
+    if (metrics->gt_match[g] == 0)
+      {
+        const Instance *gi = &g_array_index (gt.items, Instance, g);
+        for (gsize v = 0; v < gi->n; v++)
+          out[gi->voxels[v]] = 3;
+      }
+  for (guint p = 0; p < pred.items->len; p++)
+    {
+      const Instance *pi = &g_array_index (pred.items, Instance, p);
+      for (gsize v = 0; v < pi->n; v++)
+        out[pi->voxels[v]] = metrics->pred_match[p] > 0 ? 1 : 2;
+    }
+  vs_label_table_add (table, 1, "matched", colours[0]);
+  vs_label_table_add (table, 2, "false positive", colours[1]);
+  vs_label_table_add (table, 3, "missed", colours[2]);
+  vs_volume_set_label_table (colour, table);
+  vs_volume_set_intent (colour, VS_VOLUME_INTENT_LABEL);
+  set_clear (&gt);
+  set_clear (&pred);
+  return g_steal_pointer (&colour);
 }
 
 /* The metrics as JSON, with the benchmark's names (general.*, confusion_matrix.th_0_5, …). */
