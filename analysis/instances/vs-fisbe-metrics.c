@@ -9,8 +9,8 @@
 
 #include "vs-analysis-error.h"
 #include "vs-fisbe-metrics.h"
+#include "vs-instance-set.h"
 #include "vs-label-table.h"
-#include "vs-skeleton.h"
 
 /* The FISBe benchmark's evaluation (Mais et al. 2024; the reference is the benchmark's
  * evalinstseg, `--app flylight`), recomputed here:
@@ -34,188 +34,10 @@
  *
  * Instances are kept as sorted voxel indices, so memory grows with the neurons, not the volume. */
 
-typedef struct {
-  gsize  n;
-  gsize *voxels;      /* sorted */
-  gsize  n_skeleton;
-  gsize *skeleton;    /* sorted */
-} Instance;
-
-typedef struct {
-  GArray  *items;     /* Instance */
-  gboolean overlap;   /* some voxel belongs to two instances */
-} InstanceSet;
-
-static void
-instance_clear (gpointer data)
-{
-  Instance *inst = data;
-
-  g_free (inst->voxels);
-  g_free (inst->skeleton);
-}
-
-static gboolean
-contains (const gsize *sorted, gsize n, gsize voxel)
-{
-  gsize lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-      if (sorted[mid] < voxel)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo < n && sorted[lo] == voxel;
-}
-
-/* The skeleton of one instance, computed on its bounding box. */
-static void
-skeletonize_instance (Instance *inst, const gint64 dims[3])
-{
-  gint64 lo[3] = { G_MAXINT64, G_MAXINT64, G_MAXINT64 }, hi[3] = { -1, -1, -1 }, box[3];
-  g_autofree guint8 *mask = NULL, *skeleton = NULL;
-  gsize count = 0, k = 0;
-
-  for (gsize i = 0; i < inst->n; i++)
-    {
-      gint64 c[3] = { (gint64) (inst->voxels[i] % (gsize) dims[0]),
-                      (gint64) (inst->voxels[i] / (gsize) dims[0] % (gsize) dims[1]),
-                      (gint64) (inst->voxels[i] / ((gsize) dims[0] * (gsize) dims[1])) };
-      for (int a = 0; a < 3; a++)
-        {
-          lo[a] = MIN (lo[a], c[a]);
-          hi[a] = MAX (hi[a], c[a]);
-        }
-    }
-  if (inst->n == 0)
-    return;
-  for (int a = 0; a < 3; a++)
-    box[a] = hi[a] - lo[a] + 1;
-  mask = g_malloc0 ((gsize) (box[0] * box[1] * box[2]));
-  for (gsize i = 0; i < inst->n; i++)
-    {
-      gint64 x = (gint64) (inst->voxels[i] % (gsize) dims[0]) - lo[0];
-      gint64 y = (gint64) (inst->voxels[i] / (gsize) dims[0] % (gsize) dims[1]) - lo[1];
-      gint64 z = (gint64) (inst->voxels[i] / ((gsize) dims[0] * (gsize) dims[1])) - lo[2];
-      mask[x + box[0] * (y + box[1] * z)] = 1;
-    }
-  skeleton = vs_skeletonize (mask, box, &count);
-  inst->skeleton = g_new (gsize, MAX (count, 1));
-  /* Scan order of the box is scan order of the volume: the list comes out sorted. */
-  for (gint64 z = 0; z < box[2]; z++)
-    for (gint64 y = 0; y < box[1]; y++)
-      for (gint64 x = 0; x < box[0]; x++)
-        if (skeleton[x + box[0] * (y + box[1] * z)])
-          inst->skeleton[k++] = (gsize) ((x + lo[0]) + dims[0] * ((y + lo[1]) + dims[1] * (z + lo[2])));
-  inst->n_skeleton = k;
-}
-
-static gint
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-/* Instances of @volume: its labels in increasing order, or its frames when it has several. */
-static gboolean
-instances_of (VsVolume *volume, InstanceSet *set, gboolean skeletons, GCancellable *cancellable,
-              GError **error)
-{
-  gint64 dims[4];
-  gsize n;
-  VsDatatype type = vs_volume_get_datatype (volume);
-
-  vs_volume_get_dims (volume, dims);
-  n = vs_volume_get_frame_voxels (volume);
-  set->items = g_array_new (FALSE, TRUE, sizeof (Instance));
-  g_array_set_clear_func (set->items, instance_clear);
-  set->overlap = FALSE;
-
-  if (dims[3] > 1)
-    {
-      /* One mask per frame. */
-      g_autofree guint8 *seen = g_malloc0 (n);
-      for (gint64 f = 0; f < dims[3]; f++)
-        {
-          gconstpointer frame = vs_volume_get_frame_data (volume, f);
-          Instance inst = { 0 };
-          for (gsize i = 0; i < n; i++)
-            inst.n += vs_datatype_read (type, frame, i) != 0;
-          inst.voxels = g_new (gsize, MAX (inst.n, 1));
-          inst.n = 0;
-          for (gsize i = 0; i < n; i++)
-            if (vs_datatype_read (type, frame, i) != 0)
-              {
-                inst.voxels[inst.n++] = i;
-                set->overlap |= seen[i];
-                seen[i] = 1;
-              }
-          g_array_append_val (set->items, inst);
-        }
-    }
-  else
-    {
-      /* The distinct labels, numbered in increasing order. */
-      gconstpointer data = vs_volume_get_data (volume);
-      g_autoptr(GHashTable) rank = g_hash_table_new_full (g_double_hash, g_double_equal, g_free,
-                                                          NULL);
-      g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
-      g_autofree gsize *filled = NULL;
-
-      for (gsize i = 0; i < n; i++)
-        {
-          double v = vs_datatype_read (type, data, i);
-          if (v != 0 && !g_hash_table_contains (rank, &v))
-            {
-              g_hash_table_insert (rank, g_memdup2 (&v, sizeof v), NULL);
-              g_array_append_val (values, v);
-            }
-        }
-      g_array_sort (values, compare_double);
-      for (guint k = 0; k < values->len; k++)
-        g_hash_table_insert (rank, g_memdup2 (&g_array_index (values, double, k), sizeof (double)),
-                             GUINT_TO_POINTER (k + 1));
-      g_array_set_size (set->items, values->len);
-      for (gsize i = 0; i < n; i++)
-        {
-          double v = vs_datatype_read (type, data, i);
-          if (v != 0)
-            g_array_index (set->items, Instance,
-                           GPOINTER_TO_UINT (g_hash_table_lookup (rank, &v)) - 1).n++;
-        }
-      filled = g_new0 (gsize, MAX (values->len, 1));
-      for (guint k = 0; k < values->len; k++)
-        {
-          Instance *inst = &g_array_index (set->items, Instance, k);
-          inst->voxels = g_new (gsize, MAX (inst->n, 1));
-        }
-      for (gsize i = 0; i < n; i++)
-        {
-          double v = vs_datatype_read (type, data, i);
-          if (v != 0)
-            {
-              guint k = GPOINTER_TO_UINT (g_hash_table_lookup (rank, &v)) - 1;
-              g_array_index (set->items, Instance, k).voxels[filled[k]++] = i;
-            }
-        }
-    }
-  for (guint k = 0; k < set->items->len && skeletons; k++)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      skeletonize_instance (&g_array_index (set->items, Instance, k), dims);
-    }
-  return TRUE;
-}
-
 /* counts[j] for j = 1…n of @others: how many of @skeleton's voxels lie in instance j;
  * counts[0]: how many lie in none. */
 static void
-skeleton_overlap (const Instance *inst, const InstanceSet *others, double *counts)
+skeleton_overlap (const VsInstance *inst, const VsInstanceSet *others, double *counts)
 {
   guint n = others->items->len;
 
@@ -225,8 +47,8 @@ skeleton_overlap (const Instance *inst, const InstanceSet *others, double *count
       gboolean any = FALSE;
       for (guint j = 0; j < n; j++)
         {
-          const Instance *o = &g_array_index (others->items, Instance, j);
-          if (contains (o->voxels, o->n, inst->skeleton[s]))
+          const VsInstance *o = &g_array_index (others->items, VsInstance, j);
+          if (vs_instance_contains (o->voxels, o->n, inst->skeleton[s]))
             {
               counts[j + 1]++;
               any = TRUE;
@@ -309,7 +131,7 @@ count_shared (const gsize *a, gsize na, const guint8 *a_alive, const gsize *b, g
 /* Greedy many-to-many matching with consumption on clRecall > @t (the benchmark's way to count
  * false splits and merges): FS and FM. */
 static void
-match_many_to_many (const InstanceSet *gt, const InstanceSet *pred, const double *recall, double t,
+match_many_to_many (const VsInstanceSet *gt, const VsInstanceSet *pred, const double *recall, double t,
                     guint *fs, guint *fm)
 {
   guint ng = gt->items->len, np = pred->items->len;
@@ -321,7 +143,7 @@ match_many_to_many (const InstanceSet *gt, const InstanceSet *pred, const double
 
   for (guint g = 0; g < ng; g++)
     {
-      const Instance *gi = &g_array_index (gt->items, Instance, g);
+      const VsInstance *gi = &g_array_index (gt->items, VsInstance, g);
       guint8 *alive = g_malloc (MAX (gi->n_skeleton, 1));
       memset (alive, 1, MAX (gi->n_skeleton, 1));
       g_ptr_array_add (gt_alive, alive);
@@ -333,7 +155,7 @@ match_many_to_many (const InstanceSet *gt, const InstanceSet *pred, const double
     }
   for (guint p = 0; p < np; p++)
     {
-      const Instance *pi = &g_array_index (pred->items, Instance, p);
+      const VsInstance *pi = &g_array_index (pred->items, VsInstance, p);
       guint8 *alive = g_malloc (MAX (pi->n, 1));
       memset (alive, 1, MAX (pi->n, 1));
       g_ptr_array_add (pred_alive, alive);
@@ -343,7 +165,7 @@ match_many_to_many (const InstanceSet *gt, const InstanceSet *pred, const double
     {
       guint bg = 0, bp = 0;
       double best = -1;
-      const Instance *gi, *pi;
+      const VsInstance *gi, *pi;
 
       /* The queued pair of highest clRecall (ties: lowest GT, then lowest prediction). */
       for (guint g = 0; g < ng; g++)
@@ -359,20 +181,20 @@ match_many_to_many (const InstanceSet *gt, const InstanceSet *pred, const double
       priority[(gsize) bg * np + bp] = -1;
       matches_gt[bg]++;
       matches_pred[bp]++;
-      gi = &g_array_index (gt->items, Instance, bg);
-      pi = &g_array_index (pred->items, Instance, bp);
+      gi = &g_array_index (gt->items, VsInstance, bg);
+      pi = &g_array_index (pred->items, VsInstance, bp);
 
       /* Consume: the GT skeleton covered by this prediction, the prediction's voxels in the GT. */
       {
         guint8 *alive = g_ptr_array_index (gt_alive, bg);
         for (gsize s = 0; s < gi->n_skeleton; s++)
-          if (alive[s] && contains (pi->voxels, pi->n, gi->skeleton[s]))
+          if (alive[s] && vs_instance_contains (pi->voxels, pi->n, gi->skeleton[s]))
             alive[s] = 0;
       }
       {
         guint8 *alive = g_ptr_array_index (pred_alive, bp);
         for (gsize v = 0; v < pi->n; v++)
-          if (alive[v] && contains (gi->voxels, gi->n, pi->voxels[v]))
+          if (alive[v] && vs_instance_contains (gi->voxels, gi->n, pi->voxels[v]))
             alive[v] = 0;
       }
       /* Re-rate the other candidates of this GT (its skeleton still free against each whole
@@ -380,7 +202,7 @@ match_many_to_many (const InstanceSet *gt, const InstanceSet *pred, const double
       for (guint p = 0; p < np; p++)
         if (recall[(bg + 1) * (np + 1) + p + 1] > t)
           {
-            const Instance *o = &g_array_index (pred->items, Instance, p);
+            const VsInstance *o = &g_array_index (pred->items, VsInstance, p);
             double r = gi->n_skeleton > 0
                        ? count_shared (gi->skeleton, gi->n_skeleton, g_ptr_array_index (gt_alive, bg),
                                        o->voxels, o->n) / (double) gi->n_skeleton : 0;
@@ -389,7 +211,7 @@ match_many_to_many (const InstanceSet *gt, const InstanceSet *pred, const double
       for (guint g = 0; g < ng; g++)
         if (recall[(g + 1) * (np + 1) + bp + 1] > t)
           {
-            const Instance *o = &g_array_index (gt->items, Instance, g);
+            const VsInstance *o = &g_array_index (gt->items, VsInstance, g);
             const guint8 *alive = g_ptr_array_index (pred_alive, bp);
             gsize shared = 0;
             for (gsize s = 0; s < o->n_skeleton; s++)
@@ -432,11 +254,6 @@ vs_fisbe_metrics_free (VsFisbeMetrics *metrics)
   g_free (metrics);
 }
 
-static void
-set_clear (InstanceSet *set)
-{
-  g_clear_pointer (&set->items, g_array_unref);
-}
 
 VsFisbeMetrics *
 vs_fisbe_evaluate (VsVolume      *ground_truth,
@@ -446,7 +263,7 @@ vs_fisbe_evaluate (VsVolume      *ground_truth,
                    GError       **error)
 {
   g_autoptr(VsFisbeMetrics) m = g_new0 (VsFisbeMetrics, 1);
-  InstanceSet gt = { 0 }, pred = { 0 };
+  VsInstanceSet gt = { 0 }, pred = { 0 };
   g_autofree double *precision = NULL, *recall = NULL, *counts = NULL;
   g_autofree int *gt_match = NULL, *pred_match = NULL;
   gint64 a[4], b[4];
@@ -463,11 +280,11 @@ vs_fisbe_evaluate (VsVolume      *ground_truth,
                    "; they must be on the same grid", a[0], a[1], a[2], b[0], b[1], b[2]);
       return NULL;
     }
-  if (!instances_of (ground_truth, &gt, TRUE, cancellable, error) ||
-      !instances_of (prediction, &pred, TRUE, cancellable, error))
+  if (!vs_instance_set_init (ground_truth, &gt, TRUE, cancellable, error) ||
+      !vs_instance_set_init (prediction, &pred, TRUE, cancellable, error))
     {
-      set_clear (&gt);
-      set_clear (&pred);
+      vs_instance_set_clear (&gt);
+      vs_instance_set_clear (&pred);
       return NULL;
     }
   ng = m->n_gt = gt.items->len;
@@ -479,14 +296,14 @@ vs_fisbe_evaluate (VsVolume      *ground_truth,
   counts = g_new (double, MAX (ng, np) + 1);
   for (guint p = 0; p < np; p++)
     {
-      const Instance *pi = &g_array_index (pred.items, Instance, p);
+      const VsInstance *pi = &g_array_index (pred.items, VsInstance, p);
       skeleton_overlap (pi, &gt, counts);
       for (guint g = 0; g <= ng; g++)
         precision[g * (np + 1) + p + 1] = pi->n_skeleton > 0 ? counts[g] / pi->n_skeleton : 0;
     }
   for (guint g = 0; g < ng; g++)
     {
-      const Instance *gi = &g_array_index (gt.items, Instance, g);
+      const VsInstance *gi = &g_array_index (gt.items, VsInstance, g);
       skeleton_overlap (gi, &pred, counts);
       for (guint p = 0; p <= np; p++)
         recall[(g + 1) * (np + 1) + p] = gi->n_skeleton > 0 ? counts[p] / gi->n_skeleton : 0;
@@ -546,7 +363,7 @@ vs_fisbe_evaluate (VsVolume      *ground_truth,
           owner[p] = g;
     for (guint g = 0; g < ng; g++)
       {
-        const Instance *gi = &g_array_index (gt.items, Instance, g);
+        const VsInstance *gi = &g_array_index (gt.items, VsInstance, g);
         if (gt.overlap && pred.overlap)
           {
             /* Overlapping predictions: the union's clRecall, not the sum. */
@@ -554,8 +371,8 @@ vs_fisbe_evaluate (VsVolume      *ground_truth,
             for (gsize s = 0; s < gi->n_skeleton; s++)
               for (guint p = 0; p < np; p++)
                 {
-                  const Instance *pi = &g_array_index (pred.items, Instance, p);
-                  if (owner[p] == g + 1 && contains (pi->voxels, pi->n, gi->skeleton[s]))
+                  const VsInstance *pi = &g_array_index (pred.items, VsInstance, p);
+                  if (owner[p] == g + 1 && vs_instance_contains (pi->voxels, pi->n, gi->skeleton[s]))
                     {
                       covered++;
                       break;
@@ -577,8 +394,8 @@ vs_fisbe_evaluate (VsVolume      *ground_truth,
     match_many_to_many (&gt, &pred, recall, 0.05, &m->false_splits, &fm_unused);
     match_many_to_many (&gt, &pred, recall, 0.1, &fs_unused, &m->false_merges);
   }
-  set_clear (&gt);
-  set_clear (&pred);
+  vs_instance_set_clear (&gt);
+  vs_instance_set_clear (&pred);
   return g_steal_pointer (&m);
 }
 
@@ -591,7 +408,7 @@ vs_fisbe_colour (VsVolume              *ground_truth,
                  const VsFisbeMetrics  *metrics,
                  GError               **error)
 {
-  InstanceSet gt = { 0 }, pred = { 0 };
+  VsInstanceSet gt = { 0 }, pred = { 0 };
   g_autoptr(VsVolume) colour = vs_volume_new_like (prediction, VS_DATATYPE_UINT8, 1, error);
   g_autoptr(VsLabelTable) table = vs_label_table_new ();
   static const guint8 colours[3][4] = { { 46, 194, 126, 255 }, { 224, 27, 36, 255 },
@@ -600,28 +417,28 @@ vs_fisbe_colour (VsVolume              *ground_truth,
 
   if (colour == NULL)
     return NULL;
-  if (!instances_of (ground_truth, &gt, FALSE, NULL, error) ||
-      !instances_of (prediction, &pred, FALSE, NULL, error) ||
+  if (!vs_instance_set_init (ground_truth, &gt, FALSE, NULL, error) ||
+      !vs_instance_set_init (prediction, &pred, FALSE, NULL, error) ||
       gt.items->len != metrics->n_gt || pred.items->len != metrics->n_pred)
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
                      "the metrics were computed on other volumes");
-      set_clear (&gt);
-      set_clear (&pred);
+      vs_instance_set_clear (&gt);
+      vs_instance_set_clear (&pred);
       return NULL;
     }
   out = vs_volume_get_data_mutable (colour);
   for (guint g = 0; g < gt.items->len; g++)
     if (metrics->gt_match[g] == 0)
       {
-        const Instance *gi = &g_array_index (gt.items, Instance, g);
+        const VsInstance *gi = &g_array_index (gt.items, VsInstance, g);
         for (gsize v = 0; v < gi->n; v++)
           out[gi->voxels[v]] = 3;
       }
   for (guint p = 0; p < pred.items->len; p++)
     {
-      const Instance *pi = &g_array_index (pred.items, Instance, p);
+      const VsInstance *pi = &g_array_index (pred.items, VsInstance, p);
       for (gsize v = 0; v < pi->n; v++)
         out[pi->voxels[v]] = metrics->pred_match[p] > 0 ? 1 : 2;
     }
@@ -630,8 +447,8 @@ vs_fisbe_colour (VsVolume              *ground_truth,
   vs_label_table_add (table, 3, "missed", colours[2]);
   vs_volume_set_label_table (colour, table);
   vs_volume_set_intent (colour, VS_VOLUME_INTENT_LABEL);
-  set_clear (&gt);
-  set_clear (&pred);
+  vs_instance_set_clear (&gt);
+  vs_instance_set_clear (&pred);
   return g_steal_pointer (&colour);
 }
 
