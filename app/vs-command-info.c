@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "vs-command-info.h"
+#include "vs-instance-stats.h"
 #include "vs-volume-loader.h"
 #include "vs-volume-stats.h"
 
@@ -137,13 +138,16 @@ print_text (VsVolume *volume, const VsVolumeStats *stats)
 int
 vs_command_info_run (int argc, char **argv)
 {
-  gboolean json = FALSE;
+  gboolean json = FALSE, instances = FALSE;
   g_autofree char *labels = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "labels", 0, 0, G_OPTION_ARG_FILENAME, &labels,
       N_("Label table for an integer volume (MRIcron .txt, FreeSurfer LUT, FSL .xml, .tsv)"),
       N_("TABLE") },
+    { "instances", 0, 0, G_OPTION_ARG_NONE, &instances,
+      N_("Also list the instances of a label volume (or one mask per frame): voxels, skeleton "
+         "length, bounding box"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — describe a volume"));
@@ -183,5 +187,25 @@ vs_command_info_run (int argc, char **argv)
     }
   else
     print_text (volume, stats);
+  if (instances)
+    {
+      g_autoptr(GArray) list = vs_instance_stats_compute (volume, NULL, &error);
+      if (list == NULL)
+        {
+          g_printerr ("voxelscope info: %s\n", error->message);
+          return 1;
+        }
+      /* A table to read or to load: tab-separated, one row per instance. */
+      g_print ("\nlabel\tvoxels\tskeleton_length\tbox_min\tbox_max\tcentre\n");
+      for (guint i = 0; i < list->len; i++)
+        {
+          const VsInstanceStats *st = &g_array_index (list, VsInstanceStats, i);
+          g_print ("%g\t%" G_GUINT64_FORMAT "\t%.2f\t%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%"
+                   G_GINT64_FORMAT "\t%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
+                   "\t%.2f,%.2f,%.2f\n", st->label, st->n_voxels, st->skeleton_length, st->lo[0],
+                   st->lo[1], st->lo[2], st->hi[0], st->hi[1], st->hi[2], st->centre[0],
+                   st->centre[1], st->centre[2]);
+        }
+    }
   return 0;
 }

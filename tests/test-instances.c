@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "vs-connected-components.h"
 #include "vs-fisbe-metrics.h"
 #include "vs-instance-segmentation.h"
+#include "vs-instance-stats.h"
 #include "vs-npy-reader.h"
 #include "vs-nifti-writer.h"
 #include "vs-skeleton.h"
@@ -421,6 +423,58 @@ test_metrics_synthetic (void)
   g_assert_nonnull (strstr (json, "\"th_0_5\""));
 }
 
+/* Instance statistics: a straight line of 26 voxels at 0.44 µm is 25 × 0.44 long; a diagonal of
+ * 10 voxels 9·√3 × 0.44; voxel counts, boxes, and a centre on the skeleton. */
+static void
+test_instance_stats (void)
+{
+  const gint64 dims[3] = { 40, 12, 12 };
+  g_autoptr(VsVolume) labels = label_volume (dims, 1);
+  g_autoptr(GArray) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  const double size[3] = { 0.44, 0.44, 0.44 };
+  guint32 *data = vs_volume_get_data_mutable (labels);
+  const VsInstanceStats *a, *b;
+
+  vs_volume_set_voxel_size (labels, size);
+  {
+    double affine[16] = { 0.44, 0, 0, 0, 0, 0.44, 0, 0, 0, 0, 0.44, 0, 0, 0, 0, 1 };
+    vs_volume_set_affine (labels, affine, NULL);
+  }
+  draw_line (labels, 5, 30, 3, 3, 4, 0);
+  for (int k = 0; k < 10; k++)
+    data[(1 + k) + 40 * ((1 + k) + 12 * (1 + k))] = 9;
+  stats = vs_instance_stats_compute (labels, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->len, ==, 2);
+  a = &g_array_index (stats, VsInstanceStats, 0);
+  b = &g_array_index (stats, VsInstanceStats, 1);
+  g_assert_cmpfloat (a->label, ==, 4);
+  g_assert_cmpuint (a->n_voxels, ==, 26);
+  g_assert_cmpfloat_with_epsilon (a->skeleton_length, 25 * 0.44, 1e-9);
+  g_assert_cmpint (a->lo[0], ==, 5);
+  g_assert_cmpint (a->hi[0], ==, 30);
+  g_assert_cmpfloat_with_epsilon (a->centre[1], 3 * 0.44, 1e-9);
+  g_assert_cmpfloat (b->label, ==, 9);
+  g_assert_cmpuint (b->n_voxels, ==, 10);
+  g_assert_cmpfloat_with_epsilon (b->skeleton_length, 9 * sqrt (3) * 0.44, 1e-9);
+
+  /* An L turning a corner (19 voxels): thinning cuts the corner voxel, leaving 16 steps and one
+   * diagonal — counted once each, not the triangle around the corner. */
+  {
+    g_autoptr(VsVolume) l = label_volume (dims, 1);
+    g_autoptr(GArray) ls = NULL;
+    vs_volume_set_voxel_size (l, size);
+    draw_line (l, 20, 29, 2, 8, 1, 0);
+    for (int y = 3; y <= 11; y++)
+      ((guint32 *) vs_volume_get_data_mutable (l))[29 + 40 * (y + 12 * 8)] = 1;
+    ls = vs_instance_stats_compute (l, NULL, &error);
+    g_assert_cmpuint (g_array_index (ls, VsInstanceStats, 0).n_voxels, ==, 19);
+    g_assert_cmpfloat_with_epsilon (g_array_index (ls, VsInstanceStats, 0).skeleton_length,
+                                    (16 + sqrt (2)) * 0.44, 1e-9);
+  }
+}
+
 /* The command line: analyze instances then analyze evaluate against the truth; a prediction on
  * another grid is refused with both sizes. */
 static void
@@ -489,6 +543,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/instances/metrics/by-hand", test_metrics_by_hand);
   g_test_add_func ("/instances/metrics/synthetic", test_metrics_synthetic);
   g_test_add_func ("/instances/commands", test_commands);
+  g_test_add_func ("/instances/stats", test_instance_stats);
   g_test_add_data_func ("/instances/skeleton/blobs0", "blobs0", test_skeleton_matches_skimage);
   g_test_add_data_func ("/instances/skeleton/blobs1", "blobs1", test_skeleton_matches_skimage);
   g_test_add_data_func ("/instances/skeleton/blobs2", "blobs2", test_skeleton_matches_skimage);
