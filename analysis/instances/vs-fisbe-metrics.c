@@ -217,16 +217,8 @@ match_many_to_many (const VsInstanceSet *gt, const VsInstanceSet *pred, const do
             for (gsize s = 0; s < o->n_skeleton; s++)
               {
                 /* The prediction's voxel at this skeleton point, if it is still free. */
-                gsize lo = 0, hi = pi->n;
-                while (lo < hi)
-                  {
-                    gsize mid = lo + (hi - lo) / 2;
-                    if (pi->voxels[mid] < o->skeleton[s])
-                      lo = mid + 1;
-                    else
-                      hi = mid;
-                  }
-                shared += lo < pi->n && pi->voxels[lo] == o->skeleton[s] && alive[lo];
+                gsize at = vs_instance_find (pi->voxels, pi->n, o->skeleton[s]);
+                shared += at < pi->n && alive[at];
               }
             {
               double r = o->n_skeleton > 0 ? shared / (double) o->n_skeleton : 0;

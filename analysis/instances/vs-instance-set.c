@@ -21,8 +21,11 @@ instance_clear (gpointer data)
   g_free (inst->skeleton);
 }
 
-gboolean
-vs_instance_contains (const gsize *sorted, gsize n, gsize voxel)
+/* Where @voxel is in @sorted (n voxel indices in increasing order), or @n when absent. */
+gsize
+vs_instance_find (const gsize *sorted,
+                  gsize        n,
+                  gsize        voxel)
 {
   gsize lo = 0, hi = n;
 
@@ -34,7 +37,15 @@ vs_instance_contains (const gsize *sorted, gsize n, gsize voxel)
       else
         hi = mid;
     }
-  return lo < n && sorted[lo] == voxel;
+  return lo < n && sorted[lo] == voxel ? lo : n;
+}
+
+gboolean
+vs_instance_contains (const gsize *sorted,
+                      gsize        n,
+                      gsize        voxel)
+{
+  return vs_instance_find (sorted, n, voxel) < n;
 }
 
 /* The skeleton of one instance, computed on its bounding box. */

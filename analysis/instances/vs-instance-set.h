@@ -26,6 +26,9 @@ gboolean vs_instance_set_init   (VsVolume      *volume,
                                  GCancellable  *cancellable,
                                  GError       **error);
 void     vs_instance_set_clear  (VsInstanceSet *set);
+gsize    vs_instance_find      (const gsize   *sorted,
+                                 gsize          n,
+                                 gsize          voxel);
 gboolean vs_instance_contains   (const gsize   *sorted,
                                  gsize          n,
                                  gsize          voxel);

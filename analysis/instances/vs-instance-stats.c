@@ -37,22 +37,6 @@ root_of (guint32 *parent, guint32 i)
   return i;
 }
 
-static gsize
-position_of (const gsize *sorted, gsize n, gsize voxel)
-{
-  gsize lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-      if (sorted[mid] < voxel)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 static void
 to_coords (gsize index, const gint64 dims[4], gint64 c[3])
 {
@@ -114,8 +98,8 @@ vs_instance_stats_compute (VsVolume      *labels,
                     other = (gsize) (x + dims[0] * (y + dims[1] * z));
                     if (other <= inst->skeleton[s])
                       continue;
-                    at = position_of (inst->skeleton, inst->n_skeleton, other);
-                    if (at < inst->n_skeleton && inst->skeleton[at] == other)
+                    at = vs_instance_find (inst->skeleton, inst->n_skeleton, other);
+                    if (at < inst->n_skeleton)
                       {
                         Edge e = { sqrt (dx * dx * size[0] * size[0] + dy * dy * size[1] * size[1] +
                                          dz * dz * size[2] * size[2]), (guint32) s, (guint32) at };
