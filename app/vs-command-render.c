@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "vs-command-render.h"
+#include "vs-command-render-3d.h"
 #include "vs-command-render-attention.h"
 #include "vs-image-writer.h"
 #include "vs-offscreen.h"
@@ -54,8 +55,10 @@ static const char help_text[] = N_(
   "  --scale-bar                A scale bar in millimetres in the (first) view\n"
   "  --transparent              No background: outside the volumes is see-through (PNG,\n"
   "                             PDF, SVG), labels around the slices in black\n"
-  "  --view VIEW                axial, coronal, sagittal, ortho, lightbox or 3d (default\n"
-  "                             axial; 3d when every FILE is a surface)\n"
+  "  --view VIEW                axial, coronal, sagittal, ortho, lightbox, grid or 3d\n"
+  "                             (default axial; 3d when every FILE is a surface); grid:\n"
+  "                             the window's 2 × 2 of sagittal, coronal, axial and the\n"
+  "                             base volume in 3D (a scene's 3D camera, or --camera)\n"
   "  --axis AXIS                lightbox: slices across axial, coronal or sagittal\n"
   "  --slices N                 lightbox: how many slices, centred on the cursor (default 12)\n"
   "  --spacing MM               lightbox: millimetres between them (default: spread over\n"
@@ -173,65 +176,6 @@ fail (const char *message)
   return 2;
 }
 
-typedef struct {
-  VsVolumeRaycaster      *raycaster;
-  VsLayer                *layer;
-  gint64                  frame;
-  const VsRaycastOptions *options;
-} Underlay;
-
-static void
-draw_underlay (const VsOrbitCamera *camera, gpointer data)
-{
-  Underlay *u = data;
-  vs_volume_raycaster_draw (u->raycaster, u->layer, u->frame, camera, u->options);
-}
-
-/* The usual surface figure: each hemisphere (each surface) seen from the side and from the
- * midline, one row per hemisphere, each view labelled. */
-static cairo_surface_t *
-surface_panel (VsOffscreen *offscreen, VsSurfaceRenderer *renderer, const VsSurfaceItem *items,
-               guint n_items, int width, int height, GError **error)
-{
-  static const char *const presets[] = { "lateral", "medial" };
-  int rows = (int) MAX (n_items, 1), w = width / 2, h = height / rows;
-  cairo_surface_t *panel = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (panel);
-  double font = CLAMP (h * 0.06, 10, 36);
-
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_paint (cr);
-  for (guint i = 0; i < n_items; i++)
-    for (int k = 0; k < 2; k++)
-      {
-        const char *structure = vs_surface_get_structure (items[i].surface);
-        g_autofree char *label = NULL;
-        cairo_surface_t *view = vs_surface_figure_render (offscreen, renderer, &items[i], 1,
-                                                          presets[k], 0, w, h, NULL, NULL, NULL,
-                                                          error);
-        if (view == NULL)
-          {
-            cairo_destroy (cr);
-            cairo_surface_destroy (panel);
-            return NULL;
-          }
-        cairo_set_source_surface (cr, view, k * w, (int) i * h);
-        cairo_paint (cr);
-        cairo_surface_destroy (view);
-        label = g_strdup_printf ("%s %s", g_strcmp0 (structure, "CortexLeft") == 0 ? _("left")
-                                 : g_strcmp0 (structure, "CortexRight") == 0 ? _("right")
-                                 : structure != NULL ? structure : "", presets[k]);
-        cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-        cairo_set_font_size (cr, font);
-        cairo_set_source_rgb (cr, 1, 1, 1);
-        cairo_move_to (cr, k * w + font * 0.6, (int) i * h + font * 1.4);
-        cairo_show_text (cr, label);
-      }
-  cairo_destroy (cr);
-  return panel;
-}
-
-/* Surfaces, over the ray-cast @volume_layer when one is given. */
 static int
 render_surfaces (GPtrArray              *files,
                  const char             *camera,
@@ -243,14 +187,10 @@ render_surfaces (GPtrArray              *files,
                  gint64                  frame,
                  const VsRaycastOptions *raycast)
 {
-  g_autoptr(VsVolumeRaycaster) raycaster = NULL;
-  Underlay underlay = { NULL, volume_layer, frame, raycast };
   g_autoptr(GPtrArray) surfaces = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (VsSurfaceItem));
   g_autoptr(GPtrArray) overlay_arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(VsOffscreen) offscreen = NULL;
-  g_autoptr(VsSurfaceRenderer) renderer = NULL;
   g_autoptr(GError) error = NULL;
   cairo_surface_t *image;
 
@@ -311,32 +251,8 @@ render_surfaces (GPtrArray              *files,
       g_array_index (items, VsSurfaceItem, i).n_overlays = overlays->len;
     }
 
-  offscreen = vs_offscreen_new (&error);
-  if (offscreen != NULL)
-    renderer = vs_surface_renderer_new (&error);
-  if (renderer == NULL)
-    {
-      g_printerr ("voxelscope render: %s\n", error->message);
-      return 1;
-    }
-  if (volume_layer != NULL)
-    {
-      raycaster = vs_volume_raycaster_new (&error);
-      if (raycaster == NULL)
-        {
-          g_printerr ("voxelscope render: %s\n", error->message);
-          return 1;
-        }
-      underlay.raycaster = raycaster;
-    }
-  if (g_str_equal (camera, "panel"))
-    image = surface_panel (offscreen, renderer, (VsSurfaceItem *) items->data, items->len, width,
-                           height, &error);
-  else
-    image = vs_surface_figure_render (offscreen, renderer, (VsSurfaceItem *) items->data,
-                                      items->len, camera, gap, width, height,
-                                      volume_layer != NULL ? draw_underlay : NULL, &underlay,
-                                      NULL, &error);
+  image = vs_render_3d_surfaces ((VsSurfaceItem *) items->data, items->len, camera, gap, width,
+                                 height, volume_layer, frame, raycast, &error);
   if (image == NULL || !vs_image_writer_write_png (image, output, &error))
     {
       g_printerr ("voxelscope render: %s\n", error->message);
@@ -357,36 +273,75 @@ render_volume_3d (VsLayer                *layer,
                   const char             *output)
 {
   g_autoptr(VsOffscreen) offscreen = NULL;
-  g_autoptr(VsVolumeRaycaster) raycaster = NULL;
   g_autoptr(GError) error = NULL;
-  VsOrbitCamera camera;
   cairo_surface_t *image = NULL;
+  VsOrbitCamera camera;
   double lo[3], hi[3];
 
-  offscreen = vs_offscreen_new (&error);
-  if (offscreen != NULL)
-    raycaster = vs_volume_raycaster_new (&error);
-  if (raycaster == NULL || !vs_offscreen_begin (offscreen, width, height, &error))
-    {
-      g_printerr ("voxelscope render: %s\n", error->message);
-      return 1;
-    }
   vs_orbit_camera_init (&camera, width, height);
   vs_orbit_camera_set_preset (&camera, preset, TRUE);
   vs_volume_get_world_bounds (vs_layer_get_volume (layer), lo, hi);
   vs_orbit_camera_fit (&camera, lo, hi);
-  glClearColor (0, 0, 0, 1);
-  glClear (GL_COLOR_BUFFER_BIT);
-  vs_volume_raycaster_draw (raycaster, layer, frame, &camera, raycast);
-  image = vs_offscreen_read (offscreen);
-  if (!vs_image_writer_write_png (image, output, &error))
+  offscreen = vs_offscreen_new (&error);
+  if (offscreen != NULL)
+    image = vs_render_3d_volume (offscreen, layer, frame, &camera, raycast, &error);
+  if (image == NULL || !vs_image_writer_write_png (image, output, &error))
     {
       g_printerr ("voxelscope render: %s\n", error->message);
-      cairo_surface_destroy (image);
+      g_clear_pointer (&image, cairo_surface_destroy);
       return 1;
     }
   cairo_surface_destroy (image);
   return 0;
+}
+
+/* The grid's bottom right quarter: the base volume ray cast as the window's 3D view shows it
+ * (MIP unless --render says otherwise), from the scene's 3D camera or from @preset. */
+static gboolean
+paste_volume_3d (VsOffscreen *offscreen, VsScene *scene, VsSceneFile *scene_file,
+                 const char *preset, VsRaycastOptions *raycast, gboolean has_iso,
+                 cairo_surface_t *slices, GError **error)
+{
+  VsLayer *base = vs_scene_get_layer (scene, vs_scene_get_n_layers (scene) - 1);
+  int width = cairo_image_surface_get_width (slices);
+  int height = cairo_image_surface_get_height (slices);
+  VsOrbitCamera camera;
+  cairo_surface_t *view;
+  cairo_t *cr;
+
+  if (g_list_model_get_n_items (vs_scene_get_surfaces (scene)) > 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("the scene's 3D view shows surfaces: export the grid from the "
+                             "window (Export Figure…), or render them with --view 3d"));
+      return FALSE;
+    }
+  if (scene_file != NULL && scene_file->has_camera_3d)
+    camera = scene_file->camera_3d;
+  else
+    {
+      double lo[3], hi[3];
+      vs_orbit_camera_init (&camera, width - width / 2, height - height / 2);
+      vs_orbit_camera_set_preset (&camera, preset, TRUE);
+      if (vs_scene_get_world_bounds (scene, lo, hi))
+        vs_orbit_camera_fit (&camera, lo, hi);
+    }
+  camera.width = width - width / 2;
+  camera.height = height - height / 2;
+  if (!has_iso)
+    raycast->iso = 0.5 * (vs_layer_get_display_min (base) + vs_layer_get_display_max (base));
+  view = vs_render_3d_volume (offscreen, base, vs_scene_get_frame (scene), &camera, raycast,
+                              error);
+  if (view == NULL)
+    return FALSE;
+  cr = cairo_create (slices);
+  cairo_set_source_surface (cr, view, width / 2, height / 2);
+  cairo_rectangle (cr, width / 2, height / 2, width - width / 2, height - height / 2);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (view);
+  return TRUE;
 }
 
 int
@@ -536,7 +491,7 @@ vs_command_render_run (int argc, char **argv)
           view_3d = g_str_equal (value, "3d");
           view_given = TRUE;
           if (!view_3d && !vs_figure_view_from_name (value, &options.view))
-            return fail (_("--view is one of axial, coronal, sagittal, ortho, lightbox, 3d"));
+            return fail (_("--view is one of axial, coronal, sagittal, ortho, lightbox, grid, 3d"));
         }
       else if (g_str_equal (name, "--camera"))
         {
@@ -680,7 +635,7 @@ vs_command_render_run (int argc, char **argv)
         options.view = (VsFigureView) scene_file->focused_axis;
       for (int a = 0; a < 3; a++)
         options.views[a] = scene_file->has_view[a] ? &scene_file->view[a] : NULL;
-      if (options.width == 0 && options.view != VS_FIGURE_VIEW_ORTHO &&
+      if (options.width == 0 && options.view <= VS_FIGURE_VIEW_SAGITTAL &&
           scene_file->has_view[options.view])
         {
           options.width = scene_file->view[options.view].width;
@@ -724,9 +679,9 @@ vs_command_render_run (int argc, char **argv)
   if (options.width == 0)
     {
       options.width = options.view == VS_FIGURE_VIEW_ORTHO ? 1500
-                      : options.view == VS_FIGURE_VIEW_LIGHTBOX ? 1200 : 800;
+                      : options.view >= VS_FIGURE_VIEW_LIGHTBOX ? 1200 : 800;
       options.height = options.view == VS_FIGURE_VIEW_ORTHO ? 500
-                       : options.view == VS_FIGURE_VIEW_LIGHTBOX ? 900 : 800;
+                       : options.view >= VS_FIGURE_VIEW_LIGHTBOX ? 900 : 800;
     }
 
   for (guint f = 0; f < files->len; f++)
@@ -813,6 +768,14 @@ vs_command_render_run (int argc, char **argv)
   if (vs_slice_renderer_get_last_error (renderer) != NULL)
     {
       g_printerr ("voxelscope render: %s\n", vs_slice_renderer_get_last_error (renderer)->message);
+      cairo_surface_destroy (surface);
+      return 1;
+    }
+  if (options.view == VS_FIGURE_VIEW_GRID &&
+      !paste_volume_3d (offscreen, scene, scene_file, camera != NULL ? camera : "lateral",
+                        &raycast, has_iso, surface, &error))
+    {
+      g_printerr ("voxelscope render: %s\n", error->message);
       cairo_surface_destroy (surface);
       return 1;
     }

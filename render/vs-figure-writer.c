@@ -112,7 +112,7 @@ compute_layout (cairo_surface_t *slices, VsScene *scene, const VsFigurePane *pan
     }
   l->width = w + panel;
   l->height = h + l->top;
-  if (d->scale_bar && panes[0].camera.mm_per_pixel > 0)
+  if (d->scale_bar && panes != NULL && panes[0].camera.mm_per_pixel > 0)
     {
       const VsSliceCamera *c = &panes[0].camera;
       l->scale_mm = nice_length (c->width * c->mm_per_pixel * 0.2);
@@ -393,7 +393,7 @@ vs_figure_write (cairo_surface_t           *slices,
   Layout l;
   gboolean ok = FALSE;
 
-  compute_layout (slices, scene, panes, decorations, &l);
+  compute_layout (slices, scene, n_panes > 0 ? panes : NULL, decorations, &l);
   if (g_str_has_suffix (lower, ".svg"))
     {
       g_autoptr(GString) svg = build_svg (slices, &l, panes, n_panes, decorations);

@@ -40,7 +40,7 @@ vs_gl_readback_surface (int width,
   return surface;
 }
 
-/* Draws into a temporary framebuffer of the given size and reads it back; the caller's
+/* Draws into a temporary framebuffer (colour and depth) of the given size and reads it back; the caller's
  * framebuffer binding and viewport are restored. */
 cairo_surface_t *
 vs_gl_readback_capture (int            width,
@@ -50,7 +50,7 @@ vs_gl_readback_capture (int            width,
                         GError       **error)
 {
   GLint previous_fbo = 0, previous_viewport[4];
-  GLuint fbo = 0, color = 0;
+  GLuint fbo = 0, color = 0, depth = 0;
   cairo_surface_t *surface = NULL;
 
   glGetIntegerv (GL_FRAMEBUFFER_BINDING, &previous_fbo);
@@ -60,8 +60,12 @@ vs_gl_readback_capture (int            width,
   glGenRenderbuffers (1, &color);
   glBindRenderbuffer (GL_RENDERBUFFER, color);
   glRenderbufferStorage (GL_RENDERBUFFER, GL_RGBA8, width, height);
+  glGenRenderbuffers (1, &depth);
+  glBindRenderbuffer (GL_RENDERBUFFER, depth);
+  glRenderbufferStorage (GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, width, height);
   glBindFramebuffer (GL_FRAMEBUFFER, fbo);
   glFramebufferRenderbuffer (GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color);
+  glFramebufferRenderbuffer (GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depth);
   if (glCheckFramebufferStatus (GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE)
     {
       glViewport (0, 0, width, height);
@@ -77,5 +81,6 @@ vs_gl_readback_capture (int            width,
               previous_viewport[3]);
   glDeleteFramebuffers (1, &fbo);
   glDeleteRenderbuffers (1, &color);
+  glDeleteRenderbuffers (1, &depth);
   return surface;
 }

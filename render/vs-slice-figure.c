@@ -18,7 +18,7 @@ gboolean
 vs_figure_view_from_name (const char   *name,
                           VsFigureView *out)
 {
-  static const char *names[] = { "axial", "coronal", "sagittal", "ortho", "lightbox" };
+  static const char *names[] = { "axial", "coronal", "sagittal", "ortho", "lightbox", "grid" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_strcmp0 (name, names[i]) == 0)
@@ -92,7 +92,7 @@ lightbox_panes (VsScene *scene, const VsSliceFigureOptions *options, VsFigurePan
 }
 
 /* The panes of a figure: one for a single view, sagittal–coronal–axial side by side for ortho,
- * a grid of slices for a lightbox; each with its camera (fitted to the scene, or a saved view)
+ * three quarters of a 2 × 2 grid for grid, a grid of slices for a lightbox; each with its camera (fitted to the scene, or a saved view)
  * and its place.  @panes holds VS_FIGURE_MAX_PANES. */
 int
 vs_slice_figure_get_panes (VsScene                    *scene,
@@ -105,7 +105,7 @@ vs_slice_figure_get_panes (VsScene                    *scene,
   memset (panes, 0, sizeof (VsFigurePane));
   if (options->view == VS_FIGURE_VIEW_LIGHTBOX)
     return lightbox_panes (scene, options, panes);
-  if (options->view == VS_FIGURE_VIEW_ORTHO)
+  if (options->view == VS_FIGURE_VIEW_ORTHO || options->view == VS_FIGURE_VIEW_GRID)
     {
       axes[0] = VS_SLICE_AXIS_SAGITTAL;
       axes[1] = VS_SLICE_AXIS_CORONAL;
@@ -113,14 +113,25 @@ vs_slice_figure_get_panes (VsScene                    *scene,
       n_panes = 3;
     }
   pane_width = options->width / n_panes;
+  if (options->view == VS_FIGURE_VIEW_GRID)
+    pane_width = options->width / 2;
   for (int p = 0; p < n_panes; p++)
     {
       int w = p == n_panes - 1 ? options->width - pane_width * p : pane_width;
+      int h = options->height;
       VsSliceCamera *camera = &panes[p].camera;
       panes[p].x = p * pane_width;
       panes[p].y = 0;
+      if (options->view == VS_FIGURE_VIEW_GRID)
+        {
+          /* As the window's grid: sagittal and coronal above, axial below left. */
+          panes[p].x = (p % 2) * pane_width;
+          panes[p].y = (p / 2) * (options->height / 2);
+          w = p % 2 == 0 ? pane_width : options->width - pane_width;
+          h = p / 2 == 0 ? options->height / 2 : options->height - options->height / 2;
+        }
       panes[p].label[0] = '\0';
-      vs_slice_figure_pane_camera (scene, axes[p], w, options->height, camera);
+      vs_slice_figure_pane_camera (scene, axes[p], w, h, camera);
       if (options->views[axes[p]] != NULL)
         {
           const VsSliceCamera *view = options->views[axes[p]];

@@ -16,6 +16,8 @@ typedef enum {
   VS_FIGURE_VIEW_SAGITTAL,
   VS_FIGURE_VIEW_ORTHO,
   VS_FIGURE_VIEW_LIGHTBOX,
+  VS_FIGURE_VIEW_GRID,       /* the window's 2 × 2: sagittal, coronal / axial, the bottom right
+                              * quarter left for the 3D view */
 } VsFigureView;
 
 typedef struct {

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <epoxy/gl.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "vs-surface-figure.h"
@@ -100,4 +101,51 @@ vs_surface_figure_render (VsOffscreen         *offscreen,
   if (camera_out != NULL)
     *camera_out = camera;
   return vs_offscreen_read (offscreen);
+}
+
+/* The usual surface figure: each hemisphere (each surface) seen from the side and from the
+ * midline, one row per hemisphere, each view labelled; @view draws one of them. */
+cairo_surface_t *
+vs_surface_figure_panel (VsSurface *const   *surfaces,
+                         guint               n_surfaces,
+                         int                 width,
+                         int                 height,
+                         VsSurfacePanelView  view,
+                         gpointer            user_data,
+                         GError            **error)
+{
+  static const char *const presets[] = { "lateral", "medial" };
+  int rows = (int) MAX (n_surfaces, 1), w = width / 2, h = height / rows;
+  cairo_surface_t *panel = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (panel);
+  double font = CLAMP (h * 0.06, 10, 36);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_paint (cr);
+  for (guint i = 0; i < n_surfaces; i++)
+    for (int k = 0; k < 2; k++)
+      {
+        const char *structure = vs_surface_get_structure (surfaces[i]);
+        g_autofree char *label = NULL;
+        cairo_surface_t *image = view (i, presets[k], w, h, user_data, error);
+        if (image == NULL)
+          {
+            cairo_destroy (cr);
+            cairo_surface_destroy (panel);
+            return NULL;
+          }
+        cairo_set_source_surface (cr, image, k * w, (int) i * h);
+        cairo_paint (cr);
+        cairo_surface_destroy (image);
+        label = g_strdup_printf ("%s %s", g_strcmp0 (structure, "CortexLeft") == 0 ? _("left")
+                                 : g_strcmp0 (structure, "CortexRight") == 0 ? _("right")
+                                 : structure != NULL ? structure : "", presets[k]);
+        cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size (cr, font);
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_move_to (cr, k * w + font * 0.6, (int) i * h + font * 1.4);
+        cairo_show_text (cr, label);
+      }
+  cairo_destroy (cr);
+  return panel;
 }

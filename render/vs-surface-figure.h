@@ -42,4 +42,19 @@ cairo_surface_t *vs_surface_figure_render (VsOffscreen         *offscreen,
                                            VsOrbitCamera       *camera_out,
                                            GError             **error);
 
+/* Renders @surface_index alone from @preset at @width × @height (a surface panel's view). */
+typedef cairo_surface_t *(*VsSurfacePanelView) (guint        surface_index,
+                                                const char  *preset,
+                                                int          width,
+                                                int          height,
+                                                gpointer     user_data,
+                                                GError     **error);
+cairo_surface_t *vs_surface_figure_panel  (VsSurface *const    *surfaces,
+                                           guint                n_surfaces,
+                                           int                  width,
+                                           int                  height,
+                                           VsSurfacePanelView   view,
+                                           gpointer             user_data,
+                                           GError             **error);
+
 G_END_DECLS

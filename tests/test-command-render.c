@@ -3,6 +3,7 @@
 
 #include <cairo.h>
 #include <math.h>
+#include <stdlib.h>
 #include <glib/gstdio.h>
 
 #include "vs-test-fixtures.h"
@@ -302,6 +303,50 @@ test_render_lightbox (void)
   vs_test_remove_tree (dir);
 }
 
+/* The window's grid from the command line: sagittal and coronal above, axial and the volume
+ * ray cast below; the 3D quarter changes with --camera, the slices do not. */
+static void
+test_render_grid (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  g_autofree char *lateral = g_build_filename (dir, "lateral.png", NULL);
+  g_autofree char *dorsal = g_build_filename (dir, "dorsal.png", NULL);
+  const char *args[] = { "render", colin, "--view", "grid", "--size", "400x300", "-o", lateral,
+                         NULL };
+  const char *top[] = { "render", colin, "--view", "grid", "--camera", "dorsal", "--size",
+                        "400x300", "-o", dorsal, NULL };
+  cairo_surface_t *a, *b;
+
+  g_assert_cmpint (vs_test_run_voxelscope (args, NULL, NULL), ==, 0);
+  g_assert_cmpint (vs_test_run_voxelscope (top, NULL, NULL), ==, 0);
+  a = cairo_image_surface_create_from_png (lateral);
+  b = cairo_image_surface_create_from_png (dorsal);
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, 400);
+  g_assert_cmpint (cairo_image_surface_get_height (a), ==, 300);
+  for (int q = 0; q < 4; q++)
+    {
+      int x0 = (q % 2) * 200, y0 = (q / 2) * 150, lit = 0, differ = 0;
+      for (int y = y0; y < y0 + 150; y++)
+        for (int x = x0; x < x0 + 200; x++)
+          {
+            int pa = cairo_image_surface_get_data (a)[y * cairo_image_surface_get_stride (a) + 4 * x + 1];
+            int pb = cairo_image_surface_get_data (b)[y * cairo_image_surface_get_stride (b) + 4 * x + 1];
+            lit += pa > 30;
+            differ += abs (pa - pb) > 8;
+          }
+      g_test_message ("quarter %d: %d lit, %d differ", q, lit, differ);
+      g_assert_cmpint (lit, >, 200 * 150 / 10);
+      if (q < 3)
+        g_assert_cmpint (differ, ==, 0);
+      else
+        g_assert_cmpint (differ, >, 200 * 150 / 20);
+    }
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  vs_test_remove_tree (dir);
+}
+
 /* A surface panel: two hemispheres, each from the side and from the midline, in a 2 × 2 grid:
  * every quarter shows its surface. */
 static void
@@ -436,6 +481,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/command/render/figure-formats", test_render_figure_formats);
   g_test_add_func ("/command/render/lightbox", test_render_lightbox);
   g_test_add_func ("/command/render/surface-panel", test_render_surface_panel);
+  g_test_add_func ("/command/render/grid", test_render_grid);
   g_test_add_func ("/command/render/transparent", test_render_transparent);
   g_test_add_func ("/command/render/tiles", test_render_tiles);
   g_test_add_func ("/command/render/colorbar-layers", test_render_colorbar_layers);

@@ -9,6 +9,7 @@
 
 #include "vs-resources.h"
 #include "vs-slice-view.h"
+#include "vs-surface-view.h"
 #include "vs-test-fixtures.h"
 #include "vs-window-test-support.h"
 
@@ -118,7 +119,7 @@ test_scene_render_and_reopen (void)
     g_autofree char *pdf_head = NULL;
     const char *args[] = { "render", "--scene", scene_path, "--size", "600x500", "--title",
                            "Left insula", "--colorbar", "--scale-bar", "-o", cli, NULL };
-    VsFigureExport spec = { FALSE, 600, 500, { 0 }, 0, 0 };
+    VsFigureExport spec = { VS_FIGURE_EXPORT_FOCUSED, 600, 500, { 0 }, 0, 0 };
     cairo_surface_t *a, *b;
 
     vs_figure_decorations_init (&spec.decorations);
@@ -147,7 +148,7 @@ test_scene_render_and_reopen (void)
     {
       const char *lb_args[] = { "render", "--scene", scene_path, "--view", "lightbox", "--slices",
                                 "6", "--spacing", "10", "--size", "600x400", "-o", cli, NULL };
-      VsFigureExport lightbox = { FALSE, 600, 400, { 0 }, 6, 10 };
+      VsFigureExport lightbox = { VS_FIGURE_EXPORT_LIGHTBOX, 600, 400, { 0 }, 6, 10 };
       vs_figure_decorations_init (&lightbox.decorations);
       g_assert_true (vs_window_export_figure (window, &lightbox, figure, &error));
       g_assert_cmpint (vs_test_run_voxelscope (lb_args, NULL, NULL), ==, 0);
@@ -222,11 +223,152 @@ test_scene_render_and_reopen (void)
   vs_test_remove_tree (dir);
 }
 
+static gboolean
+surface_drawn (gpointer data)
+{
+  return vs_surface_view_get_frames_drawn (VS_SURFACE_VIEW (data)) > 0;
+}
+
+/* How many of the pixels of a @w × @h box at (@x, @y) are brighter than grey level 30. */
+static int
+lit_pixels (cairo_surface_t *image, int x, int y, int w, int h)
+{
+  const guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image), lit = 0;
+
+  for (int j = y; j < y + h; j++)
+    for (int i = x; i < x + w; i++)
+      {
+        const guint8 *p = data + (gsize) j * stride + 4 * i;
+        lit += MAX (p[0], MAX (p[1], p[2])) > 30;
+      }
+  return lit;
+}
+
+/* Export Figure of the window's four views puts the slices where the window has them and the 3D
+ * view in the bottom right, as `voxelscope render --scene --view grid` does; a surface panel
+ * from the window is the command line's. */
+static void
+test_figure_grid_and_surface_panel (void)
+{
+  const char *cube = "/usr/lib/python3/dist-packages/nibabel/gifti/tests/data/external.gii";
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *grid_path = g_build_filename (dir, "grid.png", NULL);
+  g_autofree char *panel_path = g_build_filename (dir, "panel.png", NULL);
+  g_autofree char *cli_path = g_build_filename (dir, "cli.png", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "panel.svg", NULL);
+  g_autofree char *scene_path = g_build_filename (dir, "grid.vscene", NULL);
+  const char *paths[] = { colin, NULL };
+  const char *args[] = { "render", cube, "--view", "3d", "--camera", "panel", "--size",
+                         "600x300", "-o", cli_path, NULL };
+  VsFigureExport spec = { VS_FIGURE_EXPORT_GRID, 800, 600, { 0 }, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *grid, *view3d, *panel, *cli;
+  VsWindow *window = vs_test_open_window (paths);
+  GtkWidget *view = vs_window_get_slice_view (window, 3);
+  cairo_t *cr;
+
+  g_assert_true (vs_test_wait_until (vs_test_stats_ready, vs_window_get_scene (window), 30000));
+  g_assert_true (vs_test_wait_until (surface_drawn, view, 30000));
+  vs_figure_decorations_init (&spec.decorations);
+  spec.decorations.colorbars = FALSE;
+  spec.decorations.scale_bar = FALSE;
+  spec.decorations.letters = FALSE;
+  g_assert_true (vs_window_export_figure (window, &spec, grid_path, &error));
+  g_assert_no_error (error);
+  grid = cairo_image_surface_create_from_png (grid_path);
+  g_assert_cmpint (cairo_image_surface_get_width (grid), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (grid), ==, 600);
+  /* Every quarter shows the head: sagittal, coronal, axial and the 3D view's rendering. */
+  for (int q = 0; q < 4; q++)
+    {
+      int lit = lit_pixels (grid, (q % 2) * 400, (q / 2) * 300, 400, 300);
+      g_test_message ("quarter %d: %d lit pixels", q, lit);
+      g_assert_cmpint (lit, >, 400 * 300 / 10);
+    }
+  /* The bottom right is the 3D view, drawn at that size. */
+  view3d = vs_surface_view_render_image (VS_SURFACE_VIEW (view), 400, 300, &error);
+  g_assert_no_error (error);
+  {
+    cairo_surface_t *quarter = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+    double far;
+    cr = cairo_create (quarter);
+    cairo_set_source_surface (cr, grid, -400, -300);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+    g_assert_cmpfloat (vs_test_image_difference (quarter, view3d, 8, &far), <=, 0.5);
+    cairo_surface_destroy (quarter);
+  }
+  /* The command line draws the same grid from the saved scene (its 3D camera included). */
+  {
+    const char *grid_args[] = { "render", "--scene", scene_path, "--view", "grid", "--size",
+                                "800x600", "--no-letters", "-o", cli_path, NULL };
+    g_assert_true (vs_window_save_scene (window, scene_path, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (vs_test_run_voxelscope (grid_args, NULL, NULL), ==, 0);
+    cli = cairo_image_surface_create_from_png (cli_path);
+    assert_same_picture (grid, cli);
+    cairo_surface_destroy (cli);
+  }
+  /* The 3D view alone differs from the axial slice beside it. */
+  {
+    cairo_surface_t *axial = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+    double far;
+    cr = cairo_create (axial);
+    cairo_set_source_surface (cr, grid, 0, -300);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+    g_assert_cmpfloat (vs_test_image_difference (axial, view3d, 8, &far), >, 5);
+    cairo_surface_destroy (axial);
+  }
+
+  /* No surface yet: a surface panel is refused with a message. */
+  spec.views = VS_FIGURE_EXPORT_SURFACE_PANEL;
+  spec.width = 600;
+  spec.height = 300;
+  g_assert_false (vs_window_export_figure (window, &spec, panel_path, &error));
+  g_assert_nonnull (strstr (error->message, "needs a visible surface"));
+  g_clear_error (&error);
+
+  /* With one: the window's panel is the command line's. */
+  {
+    GFile *file = g_file_new_for_path (cube);
+    vs_window_open_files (window, &file, 1);
+    g_object_unref (file);
+    g_assert_true (vs_test_wait_until (vs_test_loads_finished, window, 30000));
+  }
+  g_assert_true (vs_window_export_figure (window, &spec, panel_path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vs_test_run_voxelscope (args, NULL, NULL), ==, 0);
+  panel = cairo_image_surface_create_from_png (panel_path);
+  cli = cairo_image_surface_create_from_png (cli_path);
+  g_assert_cmpint (lit_pixels (panel, 0, 40, 300, 250), >, 2000);
+  g_assert_cmpint (lit_pixels (panel, 300, 40, 300, 250), >, 2000);
+  assert_same_picture (panel, cli);
+  /* As SVG, with its title as text. */
+  spec.decorations.title = "Cube";
+  g_assert_true (vs_window_export_figure (window, &spec, svg_path, &error));
+  {
+    g_autofree char *svg = NULL;
+    g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+    g_assert_nonnull (strstr (svg, ">Cube</text>"));
+  }
+
+  cairo_surface_destroy (grid);
+  cairo_surface_destroy (view3d);
+  cairo_surface_destroy (panel);
+  cairo_surface_destroy (cli);
+  gtk_window_destroy (GTK_WINDOW (window));
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   vs_register_resource ();
   g_test_add_func ("/window/scene-render-and-reopen", test_scene_render_and_reopen);
+  g_test_add_func ("/window/figure-grid-and-surface-panel", test_figure_grid_and_surface_panel);
   return g_test_run ();
 }

@@ -5,8 +5,10 @@
 
 #include <cglm/cglm.h>
 #include <epoxy/gl.h>
+#include <glib/gi18n.h>
 #include <math.h>
 
+#include "vs-gl-readback.h"
 #include "vs-surface-figure.h"
 #include "vs-surface-pick.h"
 #include "vs-surface-renderer.h"
@@ -133,6 +135,7 @@ collect_items (VsSurfaceView *self, GPtrArray *layers, double (**offsets)[3], do
 {
   GListModel *surfaces = vs_scene_get_surfaces (self->scene);
   GArray *items = g_array_new (FALSE, TRUE, sizeof (VsSurfaceItem));
+  double l[3], h[3];
 
   for (guint i = 0; i < g_list_model_get_n_items (surfaces); i++)
     {
@@ -147,18 +150,20 @@ collect_items (VsSurfaceView *self, GPtrArray *layers, double (**offsets)[3], do
     }
   *offsets = g_malloc0 (sizeof (double[3]) * MAX (items->len, 1));
   vs_surface_figure_layout ((VsSurfaceItem *) items->data, items->len,
-                            vs_scene_get_hemisphere_gap (self->scene), *offsets, lo, hi);
+                            vs_scene_get_hemisphere_gap (self->scene), *offsets,
+                            lo != NULL ? lo : l, hi != NULL ? hi : h);
   return items;
 }
 
 /* The bottom volume layer ray cast; reduced resolution and long steps while moving. */
 static void
-draw_volume (VsSurfaceView *self, int width, int height, int mode, double step)
+draw_volume (VsSurfaceView *self, const VsOrbitCamera *view_camera, int width, int height,
+             int mode, double step)
 {
   VsLayer *base = vs_scene_get_layer (self->scene, vs_scene_get_n_layers (self->scene) - 1);
   VsRaycastOptions options;
   GLint target = 0, viewport[4];
-  VsOrbitCamera camera = self->camera;
+  VsOrbitCamera camera = *view_camera;
 
   vs_raycast_options_init (&options);
   options.mode = mode;
@@ -260,6 +265,80 @@ fit_camera (VsSurfaceView *self, GArray *items, const double lo[3], const double
   self->fitted_count = g_list_model_get_n_items (vs_scene_get_surfaces (self->scene));
 }
 
+/* One frame from @camera: the volume (writing the depth of an isosurface), the surfaces, then the
+ * cursor planes, all sharing one depth buffer; or only surface @only (≥ 0), at the origin, with
+ * nothing else (a view of a surface panel). */
+static void
+draw_frame (VsSurfaceView *self, GPtrArray *layers, GArray *items, double (*offsets)[3],
+            const VsOrbitCamera *camera, int only)
+{
+  g_autofree VsSurfaceDraw *draws = NULL;
+  int mode;
+
+  glClearColor (0, 0, 0, 1);
+  glClearDepth (1.0);
+  glClear (GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+
+  /* Auto: MIP until a surface is open. */
+  if (only >= 0)
+    mode = -1;
+  else
+    mode = self->volume_mode != -2 ? self->volume_mode : items->len == 0 ? VS_RAYCAST_MIP : -1;
+  if (mode >= 0 && vs_scene_get_n_layers (self->scene) > 0)
+    {
+      /* Alone it may draw coarse at a third of the resolution while moving; with surfaces or
+       * planes it draws at full resolution so its depth matches theirs. */
+      gboolean moving = self->moving;
+      if (items->len > 0 || self->show_planes)
+        self->moving = FALSE;
+      draw_volume (self, camera, camera->width, camera->height, mode, moving ? 2.0 : 0.5);
+      self->moving = moving;
+    }
+
+  if (items->len > 0)
+    {
+      guint first = only >= 0 ? (guint) only : 0, n = only >= 0 ? 1 : items->len;
+      if (self->colors == NULL || self->colors->len != layers->len)
+        {
+          g_clear_pointer (&self->colors, g_ptr_array_unref);
+          self->colors = g_ptr_array_new_with_free_func (g_free);
+          self->color_serial++;
+          for (guint i = 0; i < layers->len; i++)
+            g_ptr_array_add (self->colors,
+                             vs_surface_layer_compute_colors (g_ptr_array_index (layers, i)));
+        }
+      draws = g_new0 (VsSurfaceDraw, n);
+      for (guint k = 0; k < n; k++)
+        {
+          VsSurfaceItem *item = &g_array_index (items, VsSurfaceItem, first + k);
+          draws[k].surface = item->surface;
+          draws[k].geometry = item->geometry;
+          draws[k].rgba = g_ptr_array_index (self->colors, first + k);
+          draws[k].color_serial = self->color_serial;
+          if (only < 0)
+            memcpy (draws[k].offset, offsets[first + k], sizeof offsets[first + k]);
+        }
+      vs_surface_renderer_draw (self->renderer, draws, n, camera, FALSE);
+    }
+
+  if (only < 0 && self->show_planes)
+    {
+      float view[16], projection[16];
+      mat4 view_projection;
+      vs_orbit_camera_get_matrices (camera, view, projection);
+      glm_mat4_mul ((vec4 *) projection, (vec4 *) view, view_projection);
+      vs_slice_renderer_draw_planes (self->planes, self->scene, (float *) view_projection);
+    }
+  if (only < 0 && vs_scene_get_midlines (self->scene) != NULL && self->planes != NULL)
+    {
+      float view[16], projection[16];
+      mat4 view_projection;
+      vs_orbit_camera_get_matrices (camera, view, projection);
+      glm_mat4_mul ((vec4 *) projection, (vec4 *) view, view_projection);
+      vs_slice_renderer_draw_midplane (self->planes, self->scene, (float *) view_projection);
+    }
+}
+
 /* Back to front in depth terms: the volume (writing the depth of an isosurface), the surfaces,
  * then the cursor planes, all sharing one depth buffer. */
 static gboolean
@@ -273,9 +352,7 @@ vs_surface_view_render (GtkGLArea    *area,
   g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) items = NULL;
   g_autofree double (*offsets)[3] = NULL;
-  g_autofree VsSurfaceDraw *draws = NULL;
   double lo[3], hi[3];
-  int mode;
 
   if (self->renderer == NULL || width <= 0 || height <= 0)
     return TRUE;
@@ -292,65 +369,112 @@ vs_surface_view_render (GtkGLArea    *area,
       self->has_saved_camera = FALSE;
     }
 
+  draw_frame (self, layers, items, offsets, &self->camera, -1);
+  self->frames_drawn++;
+  return TRUE;
+}
+
+typedef struct {
+  VsSurfaceView *view;
+  VsOrbitCamera  camera;
+  int            only;
+} Capture;
+
+static void
+draw_capture (gpointer data)
+{
+  Capture *c = data;
+  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) items = NULL;
+  g_autofree double (*offsets)[3] = NULL;
+  double lo[3], hi[3];
+  gboolean moving = c->view->moving;
+
+  items = collect_items (c->view, layers, &offsets, lo, hi);
   glClearColor (0, 0, 0, 1);
   glClearDepth (1.0);
   glClear (GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  c->view->moving = FALSE;
+  draw_frame (c->view, layers, items, offsets, &c->camera, c->only);
+  c->view->moving = moving;
+}
 
-  /* Auto: MIP until a surface is open. */
-  mode = self->volume_mode != -2 ? self->volume_mode : items->len == 0 ? VS_RAYCAST_MIP : -1;
-  if (mode >= 0 && vs_scene_get_n_layers (self->scene) > 0)
+static gboolean
+ready_to_capture (VsSurfaceView *self, GError **error)
+{
+  if (self->renderer == NULL || self->camera.width == 0)
     {
-      /* Alone it may draw coarse at a third of the resolution while moving; with surfaces or
-       * planes it draws at full resolution so its depth matches theirs. */
-      gboolean moving = self->moving;
-      if (items->len > 0 || self->show_planes)
-        self->moving = FALSE;
-      draw_volume (self, width, height, mode, moving ? 2.0 : 0.5);
-      self->moving = moving;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("The 3D view has not been drawn yet"));
+      return FALSE;
     }
-
-  if (items->len > 0)
-    {
-      if (self->colors == NULL || self->colors->len != layers->len)
-        {
-          g_clear_pointer (&self->colors, g_ptr_array_unref);
-          self->colors = g_ptr_array_new_with_free_func (g_free);
-          self->color_serial++;
-          for (guint i = 0; i < layers->len; i++)
-            g_ptr_array_add (self->colors,
-                             vs_surface_layer_compute_colors (g_ptr_array_index (layers, i)));
-        }
-      draws = g_new0 (VsSurfaceDraw, items->len);
-      for (guint i = 0; i < items->len; i++)
-        {
-          VsSurfaceItem *item = &g_array_index (items, VsSurfaceItem, i);
-          draws[i].surface = item->surface;
-          draws[i].geometry = item->geometry;
-          draws[i].rgba = g_ptr_array_index (self->colors, i);
-          draws[i].color_serial = self->color_serial;
-          memcpy (draws[i].offset, offsets[i], sizeof offsets[i]);
-        }
-      vs_surface_renderer_draw (self->renderer, draws, items->len, &self->camera, FALSE);
-    }
-
-  if (self->show_planes)
-    {
-      float view[16], projection[16];
-      mat4 view_projection;
-      vs_orbit_camera_get_matrices (&self->camera, view, projection);
-      glm_mat4_mul ((vec4 *) projection, (vec4 *) view, view_projection);
-      vs_slice_renderer_draw_planes (self->planes, self->scene, (float *) view_projection);
-    }
-  if (vs_scene_get_midlines (self->scene) != NULL && self->planes != NULL)
-    {
-      float view[16], projection[16];
-      mat4 view_projection;
-      vs_orbit_camera_get_matrices (&self->camera, view, projection);
-      glm_mat4_mul ((vec4 *) projection, (vec4 *) view, view_projection);
-      vs_slice_renderer_draw_midplane (self->planes, self->scene, (float *) view_projection);
-    }
-  self->frames_drawn++;
+  gtk_gl_area_make_current (GTK_GL_AREA (self));
   return TRUE;
+}
+
+/* The view as it is seen, at full quality, @width × @height pixels (the camera keeps its
+ * viewpoint and zoom; the field of view follows the new shape). */
+cairo_surface_t *
+vs_surface_view_render_image (VsSurfaceView  *self,
+                              int             width,
+                              int             height,
+                              GError        **error)
+{
+  Capture capture = { .view = self, .only = -1 };
+
+  g_return_val_if_fail (VS_IS_SURFACE_VIEW (self), NULL);
+  if (!ready_to_capture (self, error))
+    return NULL;
+  capture.camera = self->camera;
+  capture.camera.width = width;
+  capture.camera.height = height;
+  return vs_gl_readback_capture (width, height, draw_capture, &capture, error);
+}
+
+static cairo_surface_t *
+panel_view (guint index, const char *preset, int width, int height, gpointer data,
+            GError **error)
+{
+  Capture capture = { .view = data, .only = (int) index };
+  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree double (*offsets)[3] = NULL;
+  g_autoptr(GArray) items = collect_items (data, layers, &offsets, NULL, NULL);
+  VsSurfaceItem *item = &g_array_index (items, VsSurfaceItem, index);
+  double lo[3], hi[3];
+
+  vs_surface_get_bounds (item->surface, item->geometry, lo, hi);
+  vs_orbit_camera_init (&capture.camera, width, height);
+  vs_orbit_camera_set_preset (&capture.camera, preset, vs_surface_item_is_left (item));
+  vs_orbit_camera_fit (&capture.camera, lo, hi);
+  return vs_gl_readback_capture (width, height, draw_capture, &capture, error);
+}
+
+/* Each visible surface from the side and from the midline, one row each, labelled. */
+cairo_surface_t *
+vs_surface_view_render_panel (VsSurfaceView  *self,
+                              int             width,
+                              int             height,
+                              GError        **error)
+{
+  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree double (*offsets)[3] = NULL;
+  g_autoptr(GArray) items = NULL;
+  g_autofree VsSurface **surfaces = NULL;
+
+  g_return_val_if_fail (VS_IS_SURFACE_VIEW (self), NULL);
+  if (!ready_to_capture (self, error))
+    return NULL;
+  items = collect_items (self, layers, &offsets, NULL, NULL);
+  if (items->len == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("A surface panel needs a visible surface: open one first"));
+      return NULL;
+    }
+  surfaces = g_new0 (VsSurface *, items->len);
+  for (guint i = 0; i < items->len; i++)
+    surfaces[i] = g_array_index (items, VsSurfaceItem, i).surface;
+  return vs_surface_figure_panel (surfaces, items->len, width, height, panel_view, self, error);
 }
 
 /* Picks the nearest vertex of any visible surface under widget point (x, y). */

@@ -28,4 +28,13 @@ void                 vs_surface_view_set_show_planes (VsSurfaceView *self,
 void                 vs_surface_view_set_volume_mode (VsSurfaceView *self,
                                                  int            mode);
 
+cairo_surface_t     *vs_surface_view_render_image (VsSurfaceView *self,
+                                                   int            width,
+                                                   int            height,
+                                                   GError       **error);
+cairo_surface_t     *vs_surface_view_render_panel (VsSurfaceView *self,
+                                                   int            width,
+                                                   int            height,
+                                                   GError       **error);
+
 G_END_DECLS

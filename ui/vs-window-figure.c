@@ -9,12 +9,36 @@
 
 #include "vs-slice-figure.h"
 #include "vs-slice-view.h"
+#include "vs-surface-view.h"
 #include "vs-window-private.h"
 
-/* Main menu → Export Figure… (Ctrl+Shift+E): the focused view, or the three slices side by
- * side, as the views show them (same centre and zoom, the crosshair), at a size in pixels or in
+/* Main menu → Export Figure… (Ctrl+Shift+E): the focused view, the three slices side by side,
+ * the window's four views, a lightbox or a surface panel, as the views show them (same centre and zoom, the crosshair), at a size in pixels or in
  * inches or millimetres at a DPI, with a title, colorbars, a scale bar and the orientation
  * letters, as PNG, PDF or SVG (the format by the file's ending). */
+
+/* The 3D view, as seen, into the bottom right quarter of the grid's slices. */
+static gboolean
+paste_3d_view (VsWindow *self, cairo_surface_t *slices, GError **error)
+{
+  int width = cairo_image_surface_get_width (slices);
+  int height = cairo_image_surface_get_height (slices);
+  cairo_surface_t *view = vs_surface_view_render_image (VS_SURFACE_VIEW (self->views[3]),
+                                                        width - width / 2, height - height / 2,
+                                                        error);
+  cairo_t *cr;
+
+  if (view == NULL)
+    return FALSE;
+  cr = cairo_create (slices);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, view, width / 2, height / 2);
+  cairo_rectangle (cr, width / 2, height / 2, width - width / 2, height - height / 2);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (view);
+  return TRUE;
+}
 
 gboolean
 vs_window_export_figure (VsWindow              *self,
@@ -44,8 +68,23 @@ vs_window_export_figure (VsWindow              *self,
                    spec->width, spec->height);
       return FALSE;
     }
-  options.view = spec->all_views ? VS_FIGURE_VIEW_ORTHO : (VsFigureView) self->focused_axis;
-  if (spec->lightbox_slices > 0)
+  if (spec->views == VS_FIGURE_EXPORT_SURFACE_PANEL ||
+      (spec->views == VS_FIGURE_EXPORT_FOCUSED && self->focused_index == 3))
+    {
+      VsSurfaceView *view = VS_SURFACE_VIEW (self->views[3]);
+      slices = spec->views == VS_FIGURE_EXPORT_SURFACE_PANEL
+             ? vs_surface_view_render_panel (view, spec->width, spec->height, error)
+             : vs_surface_view_render_image (view, spec->width, spec->height, error);
+      if (slices == NULL)
+        return FALSE;
+      ok = vs_figure_write (slices, self->scene, NULL, 0, &spec->decorations, path, error);
+      cairo_surface_destroy (slices);
+      return ok;
+    }
+  options.view = spec->views == VS_FIGURE_EXPORT_SLICES ? VS_FIGURE_VIEW_ORTHO
+               : spec->views == VS_FIGURE_EXPORT_GRID ? VS_FIGURE_VIEW_GRID
+               : (VsFigureView) self->focused_axis;
+  if (spec->views == VS_FIGURE_EXPORT_LIGHTBOX)
     {
       options.view = VS_FIGURE_VIEW_LIGHTBOX;
       options.lightbox_axis = self->focused_axis;
@@ -66,6 +105,11 @@ vs_window_export_figure (VsWindow              *self,
                                        options.show_cursor, options.transparent, error);
   if (slices == NULL)
     return FALSE;
+  if (spec->views == VS_FIGURE_EXPORT_GRID && !paste_3d_view (self, slices, error))
+    {
+      cairo_surface_destroy (slices);
+      return FALSE;
+    }
   ok = vs_figure_write (slices, self->scene, panes, n_panes, &spec->decorations, path, error);
   cairo_surface_destroy (slices);
   return ok;
@@ -125,10 +169,9 @@ on_export_response (GtkDialog *dialog, int response, VsWindow *self)
   h = gtk_spin_button_get_value (g_object_get_data (G_OBJECT (dialog), "height"));
   spec.width = (int) to_pixels (w, unit, dpi);
   spec.height = (int) to_pixels (h, unit, dpi);
-  spec.all_views = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "what")) == 1;
+  spec.views = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "what"));
   spec.lightbox_slices =
-    gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "what")) == 2
-    ? gtk_spin_button_get_value_as_int (g_object_get_data (G_OBJECT (dialog), "slices")) : 0;
+    gtk_spin_button_get_value_as_int (g_object_get_data (G_OBJECT (dialog), "slices"));
   spec.lightbox_spacing =
     gtk_spin_button_get_value (g_object_get_data (G_OBJECT (dialog), "spacing"));
   spec.decorations.dpi = dpi;
@@ -185,6 +228,14 @@ on_export_response (GtkDialog *dialog, int response, VsWindow *self)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The lightbox's slices and spacing matter only for a lightbox. */
+static void
+on_views_chosen (GtkDropDown *what, GParamSpec *pspec, GtkWidget *lightbox)
+{
+  gtk_widget_set_sensitive (lightbox,
+                            gtk_drop_down_get_selected (what) == VS_FIGURE_EXPORT_LIGHTBOX);
+}
+
 static GtkWidget *
 check (GtkWidget *dialog, const char *key, const char *label, gboolean active)
 {
@@ -199,8 +250,11 @@ static void
 export_figure_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   VsWindow *self = VS_WINDOW (widget);
+  /* In the order of VsFigureExportViews. */
   const char *whats[] = { _("The focused view"), _("Sagittal, coronal and axial side by side"),
-                          _("A lightbox of slices across the focused view"), NULL };
+                          _("All four views as in the window"),
+                          _("A lightbox of slices across the focused view"),
+                          _("Each surface from the side and from the midline"), NULL };
   const char *units[] = { _("pixels"), _("inches"), _("mm"), NULL };
   GtkWidget *grid, *dialog, *size, *what, *unit, *width, *height, *dpi, *title, *extras;
 
@@ -228,6 +282,8 @@ export_figure_action (GtkWidget *widget, const char *action_name, GVariant *para
     g_object_set_data (G_OBJECT (dialog), "slices", slices);
     g_object_set_data (G_OBJECT (dialog), "spacing", spacing);
     _vs_window_grid_row (grid, 6, _("Lightbox"), box);
+    gtk_widget_set_sensitive (box, FALSE);
+    g_signal_connect_object (what, "notify::selected", G_CALLBACK (on_views_chosen), box, 0);
   }
 
   size = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -246,7 +302,7 @@ export_figure_action (GtkWidget *widget, const char *action_name, GVariant *para
   g_object_set_data (G_OBJECT (dialog), "width", width);
   g_object_set_data (G_OBJECT (dialog), "height", height);
   g_object_set_data (G_OBJECT (dialog), "unit", unit);
-  _vs_window_grid_row (grid, 1, _("Size of the slices"), size);
+  _vs_window_grid_row (grid, 1, _("Size"), size);
 
   dpi = gtk_spin_button_new_with_range (10, 4800, 50);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (dpi), 300);

@@ -42,13 +42,22 @@ gboolean    vs_window_import_attention (VsWindow     *self,
                                         const char   *stimuli,
                                         const char   *grid,
                                         GError      **error);
-/* Export Figure: the focused view or all three, @width × @height pixels of slices. */
+/* What Export Figure shows. */
+typedef enum {
+  VS_FIGURE_EXPORT_FOCUSED,        /* the focused slice view */
+  VS_FIGURE_EXPORT_SLICES,         /* sagittal, coronal and axial side by side */
+  VS_FIGURE_EXPORT_GRID,           /* the window's 2 × 2 grid: three slices and the 3D view */
+  VS_FIGURE_EXPORT_LIGHTBOX,       /* slices across the focused view's axis */
+  VS_FIGURE_EXPORT_SURFACE_PANEL,  /* each surface lateral and medial */
+} VsFigureExportViews;
+
+/* Export Figure: what, at @width × @height pixels (before the title and colorbars). */
 typedef struct {
-  gboolean            all_views;
+  VsFigureExportViews views;
   int                 width;
   int                 height;
   VsFigureDecorations decorations;
-  int                 lightbox_slices;   /* > 0: a lightbox across the focused view's axis */
+  int                 lightbox_slices;   /* of a lightbox */
   double              lightbox_spacing;  /* mm; 0: spread over the volume */
 } VsFigureExport;
 

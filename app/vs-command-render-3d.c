@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-command-render"
+
+#include "config.h"
+
+#include <epoxy/gl.h>
+
+#include "vs-command-render-3d.h"
+#include "vs-surface-renderer.h"
+
+/* The 3D pictures of voxelscope render: a volume ray cast from a camera, surfaces from a named
+ * viewpoint over an optional ray-cast volume, or the surface panel. */
+
+/* @layer ray cast from @camera (its size is the picture's) into @offscreen, which is made
+ * current. */
+cairo_surface_t *
+vs_render_3d_volume (VsOffscreen            *offscreen,
+                     VsLayer                *layer,
+                     gint64                  frame,
+                     const VsOrbitCamera    *camera,
+                     const VsRaycastOptions *raycast,
+                     GError                **error)
+{
+  g_autoptr(VsVolumeRaycaster) raycaster = NULL;
+
+  if (!vs_offscreen_make_current (offscreen))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           "cannot make the offscreen GL context current");
+      return NULL;
+    }
+  raycaster = vs_volume_raycaster_new (error);
+  if (raycaster == NULL || !vs_offscreen_begin (offscreen, camera->width, camera->height, error))
+    return NULL;
+  glClearColor (0, 0, 0, 1);
+  glClear (GL_COLOR_BUFFER_BIT);
+  vs_volume_raycaster_draw (raycaster, layer, frame, camera, raycast);
+  return vs_offscreen_read (offscreen);
+}
+
+typedef struct {
+  VsVolumeRaycaster      *raycaster;
+  VsLayer                *layer;
+  gint64                  frame;
+  const VsRaycastOptions *options;
+} Underlay;
+
+static void
+draw_underlay (const VsOrbitCamera *camera, gpointer data)
+{
+  Underlay *u = data;
+  vs_volume_raycaster_draw (u->raycaster, u->layer, u->frame, camera, u->options);
+}
+
+typedef struct {
+  VsOffscreen         *offscreen;
+  VsSurfaceRenderer   *renderer;
+  const VsSurfaceItem *items;
+} PanelViews;
+
+static cairo_surface_t *
+panel_view (guint index, const char *preset, int width, int height, gpointer data,
+            GError **error)
+{
+  PanelViews *p = data;
+  return vs_surface_figure_render (p->offscreen, p->renderer, &p->items[index], 1, preset, 0,
+                                   width, height, NULL, NULL, NULL, error);
+}
+
+/* @items from @camera (a preset, or "panel": each from the side and from the midline), over
+ * @volume_layer ray cast when one is given. */
+cairo_surface_t *
+vs_render_3d_surfaces (const VsSurfaceItem    *items,
+                       guint                   n_items,
+                       const char             *camera,
+                       double                  gap,
+                       int                     width,
+                       int                     height,
+                       VsLayer                *volume_layer,
+                       gint64                  frame,
+                       const VsRaycastOptions *raycast,
+                       GError                **error)
+{
+  g_autoptr(VsOffscreen) offscreen = vs_offscreen_new (error);
+  g_autoptr(VsSurfaceRenderer) renderer = NULL;
+  g_autoptr(VsVolumeRaycaster) raycaster = NULL;
+  Underlay underlay = { NULL, volume_layer, frame, raycast };
+
+  if (offscreen == NULL || (renderer = vs_surface_renderer_new (error)) == NULL)
+    return NULL;
+  if (volume_layer != NULL)
+    {
+      raycaster = vs_volume_raycaster_new (error);
+      if (raycaster == NULL)
+        return NULL;
+      underlay.raycaster = raycaster;
+    }
+  if (g_str_equal (camera, "panel"))
+    {
+      PanelViews views = { offscreen, renderer, items };
+      g_autofree VsSurface **surfaces = g_new0 (VsSurface *, MAX (n_items, 1));
+      for (guint i = 0; i < n_items; i++)
+        surfaces[i] = items[i].surface;
+      return vs_surface_figure_panel (surfaces, n_items, width, height, panel_view, &views,
+                                      error);
+    }
+  return vs_surface_figure_render (offscreen, renderer, items, n_items, camera, gap, width,
+                                   height, volume_layer != NULL ? draw_underlay : NULL,
+                                   &underlay, NULL, error);
+}
