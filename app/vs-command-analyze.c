@@ -44,7 +44,7 @@ static const char usage[] = N_(
   "                              [--encoding-weights W.nii.gz] --out-dir OUT\n"
   "  voxelscope analyze instances IN.nii.gz|IN.zarr [--channels 0,1,2] [--threshold otsu|VALUE]\n"
   "                              [--min-size 800] --out LABELS.nii.gz\n"
-  "  voxelscope analyze evaluate --gt GT --pred PRED [--partly] --json METRICS.json\n"
+  "  voxelscope analyze evaluate --gt GT --pred PRED [--partly] [--json METRICS.json]\n"
   "\n"
   "Vertex-wise: --responses lh.func.gii --responses rh.func.gii (one data array per\n"
   "presentation); the maps are then written as .npy, one per hemisphere (LH-STEM.r.npy, …).\n"

@@ -137,7 +137,7 @@ vs_command_evaluate_run (int argc, char **argv)
       N_("Partly labelled ground truth: predictions that lie best in unlabelled parts are not "
          "false positives"), NULL },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path,
-      N_("Where to write the metrics"), N_("METRICS.json") },
+      N_("Also write the metrics as JSON, with the benchmark's names"), N_("METRICS.json") },
     { "colour", 0, 0, G_OPTION_ARG_FILENAME, &colour_path,
       N_("Also a label volume of the errors: matched, false positive, missed (at clDice 0.5)"),
       N_("ERRORS.nii.gz") },
@@ -158,8 +158,8 @@ vs_command_evaluate_run (int argc, char **argv)
       "and merges by many-to-many matching with consumption."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error->message);
-  if (gt_path == NULL || pred_path == NULL || json_path == NULL)
-    return fail (_("evaluate needs --gt, --pred and --json (see --help)"));
+  if (gt_path == NULL || pred_path == NULL)
+    return fail (_("evaluate needs --gt and --pred (see --help)"));
   gt = vs_volume_load (gt_path, NULL, NULL, NULL, &error);
   if (gt != NULL)
     pred = vs_volume_load (pred_path, NULL, NULL, NULL, &error);
@@ -169,7 +169,7 @@ vs_command_evaluate_run (int argc, char **argv)
   if (m == NULL)
     return fail_error (error);
   json = vs_fisbe_metrics_to_json (m);
-  if (!vs_file_save_contents (json_path, json, -1, &error))
+  if (json_path != NULL && !vs_file_save_contents (json_path, json, -1, &error))
     return fail_error (error);
   if (colour_path != NULL)
     {

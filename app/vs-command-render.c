@@ -707,6 +707,7 @@ vs_command_render_run (int argc, char **argv)
         }
       layer = vs_scene_add_volume (scene, volume);
       vs_layer_set_stats (layer, g_steal_pointer (&stats));
+      vs_layer_color_instances (layer);
       if (spec->has_colormap)
         vs_layer_set_colormap (layer, spec->colormap);
       if (spec->has_range)

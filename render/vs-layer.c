@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "vs-instance-colors.h"
 #include "vs-layer.h"
 
 /* How one volume is drawn.  The volume is shared and never changed here; every display setting is
@@ -28,6 +29,14 @@ struct _VsLayer
   gboolean       label_outline;
   VsVolumeStats *stats;
   guint          generation;      /* bumped when the voxel data changes (edits, streamed results) */
+  /* Instances of a label layer: colours of their own (ids 0…n_label_colors−1), the hidden ones,
+   * the selected one, and whether only that one shows; label_serial counts their changes. */
+  guint8        *label_colors;
+  guint32        n_label_colors;
+  GHashTable    *hidden_labels;
+  guint32        selected_label;
+  gboolean       only_selected;
+  guint          label_serial;
 };
 
 G_DEFINE_FINAL_TYPE (VsLayer, vs_layer, G_TYPE_OBJECT)
@@ -49,6 +58,7 @@ enum {
   PROP_DATA_MIN,
   PROP_DATA_MAX,
   PROP_GENERATION,
+  PROP_LABEL_SERIAL,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -69,6 +79,8 @@ vs_layer_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->stats, vs_volume_stats_free);
+  g_clear_pointer (&self->label_colors, g_free);
+  g_clear_pointer (&self->hidden_labels, g_hash_table_unref);
   G_OBJECT_CLASS (vs_layer_parent_class)->finalize (object);
 }
 
@@ -98,6 +110,7 @@ vs_layer_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec
       g_value_set_double (value, self->stats != NULL ? self->stats->max : self->display_max);
       break;
     case PROP_GENERATION: g_value_set_uint (value, self->generation); break;
+    case PROP_LABEL_SERIAL: g_value_set_uint (value, self->label_serial); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -190,6 +203,9 @@ vs_layer_class_init (VsLayerClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_GENERATION] =
     g_param_spec_uint ("generation", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL_SERIAL] =
+    g_param_spec_uint ("label-serial", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -458,4 +474,186 @@ vs_layer_get_generation (VsLayer *self)
 {
   g_return_val_if_fail (VS_IS_LAYER (self), 0);
   return self->generation;
+}
+
+static void
+label_display_changed (VsLayer *self)
+{
+  self->label_serial++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL_SERIAL]);
+}
+
+/* Takes @rgba: a colour per id 0…@n_ids−1 (touching instances apart), over the palette's. */
+void
+vs_layer_set_label_colors (VsLayer *self,
+                           guint8  *rgba,
+                           guint32  n_ids)
+{
+  g_return_if_fail (VS_IS_LAYER (self));
+  g_free (self->label_colors);
+  self->label_colors = rgba;
+  self->n_label_colors = rgba != NULL ? n_ids : 0;
+  label_display_changed (self);
+}
+
+const guint8 *
+vs_layer_get_label_colors (VsLayer *self,
+                           guint32 *n_ids)
+{
+  g_return_val_if_fail (VS_IS_LAYER (self), NULL);
+  *n_ids = self->n_label_colors;
+  return self->label_colors;
+}
+
+void
+vs_layer_set_label_hidden (VsLayer *self,
+                           guint32  id,
+                           gboolean hidden)
+{
+  g_return_if_fail (VS_IS_LAYER (self));
+  if (vs_layer_get_label_hidden (self, id) == !!hidden)
+    return;
+  if (self->hidden_labels == NULL)
+    self->hidden_labels = g_hash_table_new (g_direct_hash, g_direct_equal);
+  if (hidden)
+    g_hash_table_add (self->hidden_labels, GUINT_TO_POINTER (id));
+  else
+    g_hash_table_remove (self->hidden_labels, GUINT_TO_POINTER (id));
+  label_display_changed (self);
+}
+
+gboolean
+vs_layer_get_label_hidden (VsLayer *self,
+                           guint32  id)
+{
+  g_return_val_if_fail (VS_IS_LAYER (self), FALSE);
+  return self->hidden_labels != NULL &&
+         g_hash_table_contains (self->hidden_labels, GUINT_TO_POINTER (id));
+}
+
+/* The hidden ids, ascending (for scenes). */
+GArray *
+vs_layer_dup_hidden_labels (VsLayer *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (VS_IS_LAYER (self), ids);
+  if (self->hidden_labels != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->hidden_labels);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          guint32 id = GPOINTER_TO_UINT (key);
+          g_array_append_val (ids, id);
+        }
+    }
+  g_array_sort (ids, (GCompareFunc) vs_layer_compare_ids);
+  return ids;
+}
+
+int
+vs_layer_compare_ids (const guint32 *a,
+                      const guint32 *b)
+{
+  return *a < *b ? -1 : *a > *b;
+}
+
+void
+vs_layer_set_selected_label (VsLayer *self,
+                             guint32  id)
+{
+  g_return_if_fail (VS_IS_LAYER (self));
+  if (self->selected_label == id)
+    return;
+  self->selected_label = id;
+  label_display_changed (self);
+}
+
+guint32
+vs_layer_get_selected_label (VsLayer *self)
+{
+  g_return_val_if_fail (VS_IS_LAYER (self), 0);
+  return self->selected_label;
+}
+
+void
+vs_layer_set_only_selected (VsLayer *self,
+                            gboolean only)
+{
+  g_return_if_fail (VS_IS_LAYER (self));
+  if (self->only_selected == !!only)
+    return;
+  self->only_selected = !!only;
+  label_display_changed (self);
+}
+
+gboolean
+vs_layer_get_only_selected (VsLayer *self)
+{
+  g_return_val_if_fail (VS_IS_LAYER (self), FALSE);
+  return self->only_selected;
+}
+
+/* Whether instance @id is drawn: not hidden, and the selected one when only that one shows. */
+gboolean
+vs_layer_label_is_shown (VsLayer *self,
+                         guint32  id)
+{
+  g_return_val_if_fail (VS_IS_LAYER (self), FALSE);
+  if (self->only_selected && id != self->selected_label)
+    return FALSE;
+  return !vs_layer_get_label_hidden (self, id);
+}
+
+guint
+vs_layer_get_label_serial (VsLayer *self)
+{
+  g_return_val_if_fail (VS_IS_LAYER (self), 0);
+  return self->label_serial;
+}
+
+/* A label layer without a table of colours: its instances want colours of their own. */
+gboolean
+vs_layer_wants_instance_colors (VsLayer *self)
+{
+  g_return_val_if_fail (VS_IS_LAYER (self), FALSE);
+  return vs_layer_is_label (self) && vs_volume_get_label_table (self->volume) == NULL;
+}
+
+/* Computes them now, when wanted (the command line; the window does it in a job). */
+void
+vs_layer_color_instances (VsLayer *self)
+{
+  guint32 n_ids = 0;
+  guint8 *rgba;
+
+  g_return_if_fail (VS_IS_LAYER (self));
+  if (!vs_layer_wants_instance_colors (self))
+    return;
+  rgba = vs_instance_colors_compute (self->volume, 0, &n_ids, NULL, NULL);
+  if (rgba != NULL)
+    vs_layer_set_label_colors (self, rgba, n_ids);
+}
+
+/* The colour instance @id is drawn in: the label table's, else the layer's own, else the
+ * palette's (alpha as the table gives it; visibility aside). */
+void
+vs_layer_get_label_color (VsLayer *self,
+                          guint32  id,
+                          guint8   rgba[4])
+{
+  VsLabelTable *table;
+  const VsLabel *label;
+
+  g_return_if_fail (VS_IS_LAYER (self));
+  table = vs_volume_get_label_table (self->volume);
+  label = table != NULL ? vs_label_table_lookup (table, id) : NULL;
+  if (label != NULL)
+    memcpy (rgba, label->rgba, 4);
+  else if (id < self->n_label_colors)
+    memcpy (rgba, self->label_colors + 4 * id, 4);
+  else
+    vs_label_palette_color (id, rgba);
 }

@@ -48,4 +48,34 @@ guint          vs_layer_get_generation    (VsLayer     *self);
 void           vs_layer_replace_data      (VsLayer     *self,
                                            VsVolume    *source);
 
+
+/* Instances of a label layer. */
+void           vs_layer_set_label_colors  (VsLayer     *self,
+                                           guint8      *rgba,
+                                           guint32      n_ids);
+const guint8  *vs_layer_get_label_colors  (VsLayer     *self,
+                                           guint32     *n_ids);
+void           vs_layer_set_label_hidden  (VsLayer     *self,
+                                           guint32      id,
+                                           gboolean     hidden);
+gboolean       vs_layer_get_label_hidden  (VsLayer     *self,
+                                           guint32      id);
+GArray        *vs_layer_dup_hidden_labels (VsLayer     *self);
+int            vs_layer_compare_ids       (const guint32 *a,
+                                           const guint32 *b);
+void           vs_layer_set_selected_label (VsLayer    *self,
+                                           guint32      id);
+guint32        vs_layer_get_selected_label (VsLayer    *self);
+void           vs_layer_set_only_selected (VsLayer     *self,
+                                           gboolean     only);
+gboolean       vs_layer_get_only_selected (VsLayer     *self);
+gboolean       vs_layer_label_is_shown    (VsLayer     *self,
+                                           guint32      id);
+guint          vs_layer_get_label_serial  (VsLayer     *self);
+void           vs_layer_get_label_color   (VsLayer     *self,
+                                           guint32      id,
+                                           guint8       rgba[4]);
+gboolean       vs_layer_wants_instance_colors (VsLayer *self);
+void           vs_layer_color_instances   (VsLayer     *self);
+
 G_END_DECLS

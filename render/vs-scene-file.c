@@ -810,6 +810,7 @@ vs_scene_file_load (const VsSceneFile  *self,
       VsLayer *layer = vs_scene_add_volume (scene, l->volume);
 
       vs_layer_set_stats (layer, g_steal_pointer (&l->stats));
+      vs_layer_color_instances (layer);
       apply_display (G_OBJECT (layer),
                      ((VsSceneFileItem *) g_ptr_array_index (self->layers, i))->display);
     }

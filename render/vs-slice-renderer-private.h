@@ -25,6 +25,7 @@ typedef struct {
   GLuint     colormap_tex;
   GLuint     label_colors_tex;
   int        label_rows;
+  guint      label_serial;   /* of the layer's instance colours and visibility uploaded */
   VsColormap colormap;
   gboolean   interpolate;
   float      value_scale;

@@ -287,7 +287,8 @@ upload_colormap (LayerTextures *lt)
   lt->colormap = vs_layer_get_colormap (lt->layer);
 }
 
-/* Colours of ids 0 … rows×256−1: the table's colour, or the palette for ids it lacks. */
+/* Colours of ids 0 … rows×256−1: the table's colour, else the layer's own (instances), else the
+ * palette's; transparent for the instances hidden or not selected. */
 static void
 upload_label_colors (LayerTextures *lt)
 {
@@ -304,11 +305,9 @@ upload_label_colors (LayerTextures *lt)
   rgba = g_malloc0 ((gsize) rows * 256 * 4);
   for (guint32 id = 1; id < (guint32) rows * 256; id++)
     {
-      const VsLabel *label = table != NULL ? vs_label_table_lookup (table, id) : NULL;
-      if (label != NULL)
-        memcpy (rgba + id * 4, label->rgba, 4);
-      else
-        vs_label_palette_color (id, rgba + id * 4);
+      vs_layer_get_label_color (lt->layer, id, rgba + id * 4);
+      if (!vs_layer_label_is_shown (lt->layer, id))
+        rgba[id * 4 + 3] = 0;
     }
   if (lt->label_colors_tex == 0)
     glGenTextures (1, &lt->label_colors_tex);
@@ -317,6 +316,7 @@ upload_label_colors (LayerTextures *lt)
   glTexImage2D (GL_TEXTURE_2D, 0, GL_RGBA8, 256, rows, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
   set_texture_filter (GL_TEXTURE_2D, FALSE);
   lt->label_rows = rows;
+  lt->label_serial = vs_layer_get_label_serial (lt->layer);
 }
 
 LayerTextures *
@@ -349,7 +349,8 @@ _vs_slice_renderer_ensure_textures (VsSliceRenderer *renderer,
       if (lt->mode == MODE_LABEL)
         upload_label_colors (lt);
     }
-  if (lt->mode == MODE_LABEL && lt->label_colors_tex == 0)
+  if (lt->mode == MODE_LABEL &&
+      (lt->label_colors_tex == 0 || lt->label_serial != vs_layer_get_label_serial (layer)))
     upload_label_colors (lt);
   if (lt->interpolate != (vs_layer_get_interpolate (layer) && lt->mode != MODE_LABEL))
     {

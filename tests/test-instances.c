@@ -7,6 +7,7 @@
 
 #include "vs-connected-components.h"
 #include "vs-fisbe-metrics.h"
+#include "vs-instance-colors.h"
 #include "vs-instance-segmentation.h"
 #include "vs-instance-stats.h"
 #include "vs-npy-reader.h"
@@ -475,6 +476,55 @@ test_instance_stats (void)
   }
 }
 
+/* Instance colours: an 8 × 8 board of touching blocks (each touches up to 8 others, corners
+ * included) gets no two touching blocks alike and spreads over the palette; a real atlas (AAL's
+ * 116 regions) too. */
+static void
+test_instance_colors (void)
+{
+  const gint64 dims[3] = { 32, 32, 3 };
+  g_autoptr(VsVolume) board = label_volume (dims, 1);
+  guint32 *data = vs_volume_get_data_mutable (board);
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *rgba = NULL;
+  g_autoptr(GHashTable) distinct = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint32 n_ids = 0;
+
+  for (int z = 0; z < 3; z++)
+    for (int y = 0; y < 32; y++)
+      for (int x = 0; x < 32; x++)
+        data[x + 32 * (y + 32 * z)] = 1 + (x / 4) + 8 * (y / 4);
+  data[0] = 0;   /* a hole: id 0 */
+  rgba = vs_instance_colors_compute (board, 0, &n_ids, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_ids, ==, 65);
+  g_assert_cmpuint (rgba[3], ==, 0);                 /* id 0: nothing */
+  g_assert_cmpuint (vs_instance_colors_count_clashes (board, 0, rgba, n_ids), ==, 0);
+  for (guint32 id = 1; id < n_ids; id++)
+    {
+      g_assert_cmpuint (rgba[id * 4 + 3], ==, 255);
+      g_hash_table_add (distinct, GUINT_TO_POINTER (rgba[id * 4] << 16 | rgba[id * 4 + 1] << 8 |
+                                                    rgba[id * 4 + 2]));
+    }
+  g_test_message ("%u colours on the board", g_hash_table_size (distinct));
+  g_assert_cmpuint (g_hash_table_size (distinct), >=, 12);
+  /* A planted clash is counted. */
+  memcpy (rgba + 2 * 4, rgba + 1 * 4, 3);
+  g_assert_cmpuint (vs_instance_colors_count_clashes (board, 0, rgba, n_ids), >=, 1);
+
+  {
+    g_autofree char *path = g_build_filename (vs_test_mricron_dir (), "aal.nii.gz", NULL);
+    g_autoptr(VsVolume) aal = vs_volume_load (path, NULL, NULL, NULL, &error);
+    g_autofree guint8 *colors = NULL;
+    g_assert_no_error (error);
+    colors = vs_instance_colors_compute (aal, 0, &n_ids, NULL, &error);
+    g_assert_no_error (error);
+    g_test_message ("AAL: %u ids, %u touching pairs alike", n_ids,
+                    vs_instance_colors_count_clashes (aal, 0, colors, n_ids));
+    g_assert_cmpuint (vs_instance_colors_count_clashes (aal, 0, colors, n_ids), ==, 0);
+  }
+}
+
 /* The command line: analyze instances then analyze evaluate against the truth; a prediction on
  * another grid is refused with both sizes. */
 static void
@@ -544,6 +594,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/instances/metrics/synthetic", test_metrics_synthetic);
   g_test_add_func ("/instances/commands", test_commands);
   g_test_add_func ("/instances/stats", test_instance_stats);
+  g_test_add_func ("/instances/colors", test_instance_colors);
   g_test_add_data_func ("/instances/skeleton/blobs0", "blobs0", test_skeleton_matches_skimage);
   g_test_add_data_func ("/instances/skeleton/blobs1", "blobs1", test_skeleton_matches_skimage);
   g_test_add_data_func ("/instances/skeleton/blobs2", "blobs2", test_skeleton_matches_skimage);

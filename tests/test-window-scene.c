@@ -17,31 +17,6 @@
  * gives the picture the window's own export gives, and opening the scene in a new window gives
  * the same settings and the same picture. */
 
-static gboolean
-axial_drawn_since (gpointer data)
-{
-  gpointer *args = data;
-  VsSliceView *view = args[0];
-  return vs_slice_view_get_frames_drawn (view) > GPOINTER_TO_UINT (args[1]);
-}
-
-/* Redraws @window's axial view and returns what Export PNG would write. */
-static cairo_surface_t *
-capture_axial (VsWindow *window)
-{
-  VsSliceView *view = VS_SLICE_VIEW (vs_window_get_slice_view (window, 2));
-  gpointer args[2] = { view, GUINT_TO_POINTER (vs_slice_view_get_frames_drawn (view)) };
-  g_autoptr(GError) error = NULL;
-  cairo_surface_t *surface;
-
-  gtk_widget_queue_draw (GTK_WIDGET (view));
-  gtk_gl_area_queue_render (GTK_GL_AREA (view));
-  g_assert_true (vs_test_wait_until (axial_drawn_since, args, 20000));
-  surface = vs_slice_view_capture (view, &error);
-  g_assert_no_error (error);
-  return surface;
-}
-
 /* The tolerance for two renders of the same scene by llvmpipe in different GL contexts (the
  * window's GtkGLArea under Xvfb, the command line's surfaceless EGL): a mean difference of at
  * most 0.5 grey levels, and at most 0.2 % of pixels off by more than 8 in any channel. */
@@ -90,7 +65,7 @@ test_scene_render_and_reopen (void)
   vs_layer_set_label_outline (vs_scene_get_layer (scene, 0), TRUE);
   vs_layer_set_display_range (vs_scene_get_layer (scene, 1), 25, 130);
   vs_scene_set_cursor (scene, cursor);
-  cairo_surface_destroy (capture_axial (window));
+  cairo_surface_destroy (vs_test_capture_axial (window));
   {
     VsSliceView *axial = VS_SLICE_VIEW (vs_window_get_slice_view (window, 2));
     VsSliceCamera zoomed = *vs_slice_view_get_camera (axial);
@@ -98,7 +73,7 @@ test_scene_render_and_reopen (void)
     zoomed.center[0] -= 15;
     vs_slice_view_set_camera (axial, &zoomed);
   }
-  shown = capture_axial (window);
+  shown = vs_test_capture_axial (window);
   g_assert_true (vs_window_save_scene (window, scene_path, &error));
   g_assert_no_error (error);
 
@@ -205,7 +180,7 @@ test_scene_render_and_reopen (void)
     for (int i = 0; i < 3; i++)
       g_assert_cmpfloat (fabs (back[i] - cursor[i]), <, 1e-9);
   }
-  reopened = capture_axial (second);
+  reopened = vs_test_capture_axial (second);
   assert_same_picture (shown, reopened);
 
   /* A scene whose file went missing is refused with the file's name, the window unchanged. */

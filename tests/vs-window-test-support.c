@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include "vs-slice-view.h"
 #include "vs-window-test-support.h"
 
 /* What the display tests share: running the main loop until something holds, and a window
@@ -71,4 +72,28 @@ vs_test_collect_widgets (GtkWidget *root,
         g_ptr_array_add (out, child);
       vs_test_collect_widgets (child, type, out);
     }
+}
+
+static gboolean
+drawn_since (gpointer data)
+{
+  gpointer *args = data;
+  return vs_slice_view_get_frames_drawn (args[0]) > GPOINTER_TO_UINT (args[1]);
+}
+
+/* Redraws @window's axial view and returns what Export PNG would write. */
+cairo_surface_t *
+vs_test_capture_axial (VsWindow *window)
+{
+  VsSliceView *view = VS_SLICE_VIEW (vs_window_get_slice_view (window, 2));
+  gpointer args[2] = { view, GUINT_TO_POINTER (vs_slice_view_get_frames_drawn (view)) };
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  gtk_gl_area_queue_render (GTK_GL_AREA (view));
+  g_assert_true (vs_test_wait_until (drawn_since, args, 20000));
+  surface = vs_slice_view_capture (view, &error);
+  g_assert_no_error (error);
+  return surface;
 }

@@ -14,5 +14,6 @@ void      vs_test_collect_widgets (GtkWidget *root,
                                    GType      type,
                                    GPtrArray *out);
 VsWindow *vs_test_open_window   (const char *const  *paths);
+cairo_surface_t *vs_test_capture_axial (VsWindow   *window);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <epoxy/gl.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "vs-gl-readback.h"
 #include "vs-surface-figure.h"
@@ -669,6 +670,23 @@ vs_surface_view_set_camera (VsSurfaceView       *self,
   g_return_if_fail (VS_IS_SURFACE_VIEW (self));
   self->saved_camera = *camera;
   self->has_saved_camera = TRUE;
+  gtk_gl_area_queue_render (GTK_GL_AREA (self));
+}
+
+/* Turns the camera to @target (world mm), keeping its direction and distance. */
+void
+vs_surface_view_look_at (VsSurfaceView *self,
+                         const double   target[3])
+{
+  g_return_if_fail (VS_IS_SURFACE_VIEW (self));
+  memcpy (self->camera.target, target, sizeof self->camera.target);
+  memcpy (self->saved_camera.target, target, sizeof self->saved_camera.target);
+  if (!self->has_saved_camera)
+    {
+      /* Kept over the next fit to the scene. */
+      self->saved_camera = self->camera;
+      self->has_saved_camera = TRUE;
+    }
   gtk_gl_area_queue_render (GTK_GL_AREA (self));
 }
 

@@ -17,6 +17,8 @@ void                 vs_surface_view_set_preset (VsSurfaceView *self,
 const VsOrbitCamera *vs_surface_view_get_camera (VsSurfaceView *self);
 void                 vs_surface_view_set_camera (VsSurfaceView       *self,
                                                  const VsOrbitCamera *camera);
+void                 vs_surface_view_look_at    (VsSurfaceView *self,
+                                                 const double   target[3]);
 gboolean             vs_surface_view_pick       (VsSurfaceView *self,
                                                  double         x,
                                                  double         y);

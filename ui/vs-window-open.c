@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vs-instance-colors.h"
 #include "vs-job.h"
 #include "vs-surface-loader.h"
 #include "vs-volume-loader.h"
@@ -149,10 +150,37 @@ apply_surface_result (VsWindow *window, LoadResult *result)
     }
 }
 
+/* A volume's histogram and, for instances (a label volume with no colours of its own), colours
+ * that keep touching instances apart. */
+typedef struct {
+  VsVolume      *volume;
+  gboolean       color_instances;
+  VsVolumeStats *stats;
+  guint8        *colors;
+  guint32        n_colors;
+} StatsWork;
+
+static void
+stats_work_free (StatsWork *work)
+{
+  g_clear_object (&work->volume);
+  g_clear_pointer (&work->stats, vs_volume_stats_free);
+  g_free (work->colors);
+  g_free (work);
+}
+
 static gpointer
 stats_job (gpointer input, VsProgress *progress, GCancellable *cancellable, GError **error)
 {
-  return vs_volume_stats_compute (VS_VOLUME (input), 0, progress, cancellable, error);
+  StatsWork *work = input;
+
+  work->stats = vs_volume_stats_compute (work->volume, 0, progress, cancellable, error);
+  if (work->stats == NULL)
+    return NULL;
+  if (work->color_instances)
+    work->colors = vs_instance_colors_compute (work->volume, 0, &work->n_colors, cancellable,
+                                               NULL);
+  return work;
 }
 
 /* A progress row with a cancel button in the sidebar, for any job. */
@@ -190,22 +218,22 @@ on_stats_done (GObject *source, GAsyncResult *result, gpointer user_data)
   GWeakRef *layer_ref = user_data;
   g_autoptr(VsLayer) layer = g_weak_ref_get (layer_ref);
   g_autoptr(GError) error = NULL;
-  VsVolumeStats *stats = vs_job_run_finish (VS_JOB (source), result, &error);
+  StatsWork *work = vs_job_run_finish (VS_JOB (source), result, &error);
 
   g_weak_ref_clear (layer_ref);
   g_free (layer_ref);
-  if (stats == NULL)
+  if (work == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Statistics failed: %s", error->message);
       return;
     }
-  if (layer == NULL)
+  if (layer != NULL)
     {
-      vs_volume_stats_free (stats);
-      return;
+      if (work->colors != NULL)
+        vs_layer_set_label_colors (layer, g_steal_pointer (&work->colors), work->n_colors);
+      vs_layer_set_stats (layer, g_steal_pointer (&work->stats));
     }
-  vs_layer_set_stats (layer, stats);
 }
 
 static void
@@ -213,10 +241,12 @@ start_stats (VsLayer *layer)
 {
   g_autoptr(VsJob) job = NULL;
   GWeakRef *layer_ref = g_new0 (GWeakRef, 1);
+  StatsWork *work = g_new0 (StatsWork, 1);
 
   g_weak_ref_init (layer_ref, layer);
-  job = vs_job_new (_("Histogram"), stats_job, g_object_ref (vs_layer_get_volume (layer)),
-                    g_object_unref, (GDestroyNotify) vs_volume_stats_free);
+  work->volume = g_object_ref (vs_layer_get_volume (layer));
+  work->color_instances = vs_layer_wants_instance_colors (layer);
+  job = vs_job_new (_("Histogram"), stats_job, work, (GDestroyNotify) stats_work_free, NULL);
   vs_job_run_async (job, on_stats_done, layer_ref);
 }
 

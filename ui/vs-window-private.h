@@ -23,6 +23,7 @@ struct _VsWindow
   GtkWidget  *inspector;       /* VsVoxelInspector, shown once an encoding model has run */
   GtkWidget  *midline_panel;   /* VsMidlinePanel, shown while midlines are annotated */
   GtkWidget  *attention_panel; /* VsAttentionPanel, shown once an attention analysis ran */
+  GtkWidget  *instance_panel;  /* VsInstancePanel, shown once instances are listed */
   VsSurfaceLayer *picked_layer; /* weak */
   guint       picked_vertex;
   double      picked_xyz[3];
@@ -49,6 +50,8 @@ void _vs_window_install_midline_actions  (VsWindowClass *klass);
 void _vs_window_install_scene_actions    (VsWindowClass *klass);
 void _vs_window_install_figure_actions   (VsWindowClass *klass);
 void _vs_window_install_attention_actions (VsWindowClass *klass);
+void _vs_window_install_instance_actions (VsWindowClass *klass);
+GtkWidget *_vs_window_build_instance_panel (VsWindow     *self);
 GtkWidget *_vs_window_build_sidebar      (VsWindow      *self);
 void _vs_window_on_layers_changed        (GListModel    *model,
                                           guint          position,

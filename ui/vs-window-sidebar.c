@@ -165,6 +165,8 @@ _vs_window_build_sidebar (VsWindow *self)
     self->midline_panel = vs_midline_panel_new ();
     gtk_widget_set_visible (self->midline_panel, FALSE);
     gtk_box_append (GTK_BOX (panels), self->midline_panel);
+    self->instance_panel = _vs_window_build_instance_panel (self);
+    gtk_box_append (GTK_BOX (panels), self->instance_panel);
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (panels_scroller), panels);
     gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (panels_scroller), GTK_POLICY_NEVER,
                                     GTK_POLICY_AUTOMATIC);

@@ -417,6 +417,8 @@ build_header (VsWindow *self)
   g_autoptr(GMenu) models = g_menu_new ();
   g_autoptr(GMenu) symmetry = g_menu_new ();
   g_autoptr(GMenu) attention = g_menu_new ();
+  g_autoptr(GMenu) instances = g_menu_new ();
+  g_autoptr(GMenu) analyses = g_menu_new ();   /* a submenu each */
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open");
   gtk_widget_set_tooltip_text (open, _("Open volumes (Ctrl+O)"));
@@ -438,20 +440,25 @@ build_header (VsWindow *self)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (view));
   g_menu_append (analysis, _("_Surface from Volume…"), "win.isosurface");
   g_menu_append (analysis, _("_Project Volume onto Surface…"), "win.project");
-  g_menu_append_section (menu, _("Surfaces"), G_MENU_MODEL (analysis));
+  g_menu_append_submenu (analyses, _("Surfaces"), G_MENU_MODEL (analysis));
   g_menu_append (models, _("_Encoding Model…"), "win.encoding");
   g_menu_append (models, _("Category _Selectivity…"), "win.selectivity");
-  g_menu_append_section (menu, _("Voxel Selectivity"), G_MENU_MODEL (models));
+  g_menu_append_submenu (analyses, _("Voxel Selectivity"), G_MENU_MODEL (models));
   g_menu_append (symmetry, _("_Midlines on Axial Slices"), "win.midlines::axial");
   g_menu_append (symmetry, _("Midlines on _Coronal Slices"), "win.midlines::coronal");
   g_menu_append (symmetry, _("_Open Midlines…"), "win.midline-open");
   g_menu_append (symmetry, _("Save Midlines _As…"), "win.midline-save");
-  g_menu_append_section (menu, _("Symmetry"), G_MENU_MODEL (symmetry));
+  g_menu_append_submenu (analyses, _("Symmetry"), G_MENU_MODEL (symmetry));
   g_menu_append (attention, _("_Attention…"), "win.attention");
   g_menu_append (attention, _("_Import Attention Maps…"), "win.attention-import");
   g_menu_append (attention, _("E_xport Image with Attention…"), "win.attention-export");
   g_menu_append (attention, _("Export _Top Images × Regions…"), "win.attention-montage");
-  g_menu_append_section (menu, _("Attention"), G_MENU_MODEL (attention));
+  g_menu_append_submenu (analyses, _("Attention"), G_MENU_MODEL (attention));
+  g_menu_append (instances, _("_Segment Instances…"), "win.instances-segment");
+  g_menu_append (instances, _("_List Instances of the Top Label Layer"), "win.instances-list");
+  g_menu_append (instances, _("_Evaluate Against Ground Truth…"), "win.instances-evaluate");
+  g_menu_append_submenu (analyses, _("Neuron Instances"), G_MENU_MODEL (instances));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (analyses));
   g_menu_append (app, _("_Preferences"), "app.preferences");
   g_menu_append (app, _("_Keyboard Shortcuts"), "app.shortcuts");
   g_menu_append (app, _("_About Voxelscope"), "app.about");
@@ -691,6 +698,7 @@ vs_window_class_init (VsWindowClass *klass)
   _vs_window_install_scene_actions (klass);
   _vs_window_install_figure_actions (klass);
   _vs_window_install_attention_actions (klass);
+  _vs_window_install_instance_actions (klass);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);
 }

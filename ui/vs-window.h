@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "vs-figure-writer.h"
+#include "vs-instance-segmentation.h"
 
 #include "vs-scene.h"
 
@@ -82,5 +83,16 @@ gboolean    vs_window_open_midlines  (VsWindow       *self,
                                       GError        **error);
 void        vs_window_set_layout     (VsWindow       *self,
                                       const char     *layout);
+
+GtkWidget  *vs_window_get_instance_panel (VsWindow    *self);
+void        vs_window_list_instances (VsWindow       *self,
+                                      VsLayer        *labels);
+void        vs_window_segment_instances (VsWindow    *self,
+                                      VsLayer        *volume,
+                                      const VsInstanceOptions *options);
+void        vs_window_evaluate_instances (VsWindow   *self,
+                                      VsLayer        *truth,
+                                      VsLayer        *prediction,
+                                      gboolean        partly);
 
 G_END_DECLS

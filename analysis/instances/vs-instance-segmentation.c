@@ -8,6 +8,7 @@
 
 #include "vs-analysis-error.h"
 #include "vs-connected-components.h"
+#include "vs-instance-colors.h"
 #include "vs-instance-segmentation.h"
 #include "vs-label-table.h"
 #include "vs-otsu.h"
@@ -38,6 +39,8 @@ vs_instance_segment (VsVolume                *volume,
   g_autofree guint32 *renumber = NULL;
   g_autoptr(VsVolume) labels = NULL;
   g_autoptr(VsLabelTable) table = NULL;
+  g_autofree guint8 *colors = NULL;
+  guint32 n_colors = 0;
   VsInstanceReport r = { 0 };
   gint64 dims[4];
   gsize n;
@@ -106,11 +109,15 @@ vs_instance_segment (VsVolume                *volume,
   for (gsize i = 0; i < n; i++)
     out[i] = renumber[out[i]];
 
+  /* Named, and coloured so that touching instances differ. */
+  colors = vs_instance_colors_compute (labels, 0, &n_colors, cancellable, error);
+  if (colors == NULL)
+    return NULL;
   table = vs_label_table_new ();
   for (guint32 l = 1; l <= r.n_instances; l++)
     {
       g_autofree char *name = g_strdup_printf ("instance %u", l);
-      vs_label_table_add (table, l, name, NULL);
+      vs_label_table_add (table, l, name, l < n_colors ? colors + 4 * l : NULL);
     }
   vs_label_table_fill_missing_colors (table);
   vs_volume_set_label_table (labels, table);

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: MIT */
+#define G_LOG_DOMAIN "vs-instance-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vs-instance-panel.h"
+
+/* The instances of a label layer (neurons of a segmentation): one row each with a box to show or
+ * hide it, its label, voxel count and skeleton length (the bounding box in the tooltip).
+ * Choosing a row selects the instance and puts the cursor on its skeleton, so every view centres
+ * on it; "Only the selected" hides the others.  Below, the scores of the last evaluation against
+ * ground truth. */
+
+struct _VsInstancePanel
+{
+  GtkBox     parent_instance;
+  VsScene   *scene;    /* weak */
+  VsLayer   *layer;    /* weak: the layer the rows are of */
+  GtkWidget *summary;
+  GtkWidget *only_selected;
+  GtkWidget *list;
+  GtkWidget *evaluation;
+  GArray    *stats;    /* VsInstanceStats */
+};
+
+G_DEFINE_FINAL_TYPE (VsInstancePanel, vs_instance_panel, GTK_TYPE_BOX)
+
+enum { ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+vs_instance_panel_dispose (GObject *object)
+{
+  VsInstancePanel *self = VS_INSTANCE_PANEL (object);
+
+  g_clear_weak_pointer (&self->scene);
+  g_clear_weak_pointer (&self->layer);
+  g_clear_pointer (&self->stats, g_array_unref);
+  G_OBJECT_CLASS (vs_instance_panel_parent_class)->dispose (object);
+}
+
+static void
+vs_instance_panel_class_init (VsInstancePanelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = vs_instance_panel_dispose;
+  /* A row was chosen: (row).  The window turns the 3D view to the instance. */
+  signals[ACTIVATED] = g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+on_row_activated (GtkListBox *list, GtkListBoxRow *row, VsInstancePanel *self)
+{
+  vs_instance_panel_activate (self, (guint) gtk_list_box_row_get_index (row));
+}
+
+static void
+on_only_selected (GtkCheckButton *button, VsInstancePanel *self)
+{
+  if (self->layer != NULL)
+    vs_layer_set_only_selected (self->layer, gtk_check_button_get_active (button));
+}
+
+static void
+vs_instance_panel_init (VsInstancePanel *self)
+{
+  GtkWidget *title = gtk_label_new (_("Instances"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 4);
+  gtk_widget_set_margin_start (GTK_WIDGET (self), 8);
+  gtk_widget_set_margin_end (GTK_WIDGET (self), 8);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  self->summary = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->summary), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->summary), TRUE);
+  gtk_widget_add_css_class (self->summary, "dim-label");
+  self->only_selected = gtk_check_button_new_with_mnemonic (_("_Only the selected instance"));
+  g_signal_connect (self->only_selected, "toggled", G_CALLBACK (on_only_selected), self);
+  self->list = gtk_list_box_new ();
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->list), TRUE);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
+  self->evaluation = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->evaluation), 0);
+  gtk_label_set_selectable (GTK_LABEL (self->evaluation), TRUE);
+  gtk_widget_add_css_class (self->evaluation, "monospace");
+  gtk_widget_set_visible (self->evaluation, FALSE);
+  gtk_box_append (GTK_BOX (self), title);
+  gtk_box_append (GTK_BOX (self), self->summary);
+  gtk_box_append (GTK_BOX (self), self->only_selected);
+  gtk_box_append (GTK_BOX (self), scroller);
+  gtk_box_append (GTK_BOX (self), self->evaluation);
+}
+
+GtkWidget *
+vs_instance_panel_new (VsScene *scene)
+{
+  VsInstancePanel *self = g_object_new (VS_TYPE_INSTANCE_PANEL, NULL);
+
+  g_set_weak_pointer (&self->scene, scene);
+  return GTK_WIDGET (self);
+}
+
+static void
+on_shown_toggled (GtkCheckButton *button, VsInstancePanel *self)
+{
+  guint32 id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "instance"));
+
+  if (self->layer != NULL)
+    vs_layer_set_label_hidden (self->layer, id, !gtk_check_button_get_active (button));
+}
+
+/* Shows @stats (VsInstanceStats, taken) of @layer. */
+void
+vs_instance_panel_set_stats (VsInstancePanel *self,
+                             VsLayer         *layer,
+                             GArray          *stats)
+{
+  g_autofree char *summary = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (VS_IS_INSTANCE_PANEL (self));
+  g_return_if_fail (VS_IS_LAYER (layer));
+  while ((child = gtk_widget_get_first_child (self->list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
+  g_clear_pointer (&self->stats, g_array_unref);
+  self->stats = stats;
+  g_set_weak_pointer (&self->layer, layer);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->only_selected),
+                               vs_layer_get_only_selected (layer));
+  summary = g_strdup_printf (_("Instances of %s: %u — choose one to go to it"),
+                             vs_layer_get_name (layer), stats->len);
+  gtk_label_set_text (GTK_LABEL (self->summary), summary);
+  for (guint i = 0; i < stats->len; i++)
+    {
+      const VsInstanceStats *st = &g_array_index (stats, VsInstanceStats, i);
+      g_autofree char *text = g_strdup_printf (_("%g   %lu voxels   length %.1f"), st->label,
+                                               (unsigned long) st->n_voxels, st->skeleton_length);
+      g_autofree char *box = g_strdup_printf (_("box %ld–%ld × %ld–%ld × %ld–%ld"),
+                                              (long) st->lo[0], (long) st->hi[0],
+                                              (long) st->lo[1], (long) st->hi[1],
+                                              (long) st->lo[2], (long) st->hi[2]);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *shown = gtk_check_button_new ();
+      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *swatch = gtk_label_new (NULL);
+      guint32 id = (guint32) st->label;
+      guint8 rgba[4];
+      g_autofree char *markup = NULL;
+
+      /* Its colour in the views. */
+      vs_layer_get_label_color (layer, id, rgba);
+      markup = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">■</span>", rgba[0], rgba[1],
+                                rgba[2]);
+      gtk_label_set_markup (GTK_LABEL (swatch), markup);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (shown),
+                                   !vs_layer_get_label_hidden (layer, id));
+      gtk_widget_set_tooltip_text (shown, _("Show this instance"));
+      g_object_set_data (G_OBJECT (shown), "instance", GUINT_TO_POINTER (id));
+      g_signal_connect (shown, "toggled", G_CALLBACK (on_shown_toggled), self);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_tooltip_text (label, box);
+      gtk_box_append (GTK_BOX (row), shown);
+      gtk_box_append (GTK_BOX (row), swatch);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_list_box_append (GTK_LIST_BOX (self->list), row);
+    }
+}
+
+VsLayer *
+vs_instance_panel_get_layer (VsInstancePanel *self)
+{
+  g_return_val_if_fail (VS_IS_INSTANCE_PANEL (self), NULL);
+  return self->layer;
+}
+
+guint
+vs_instance_panel_get_n_rows (VsInstancePanel *self)
+{
+  g_return_val_if_fail (VS_IS_INSTANCE_PANEL (self), 0);
+  return self->stats != NULL ? self->stats->len : 0;
+}
+
+const VsInstanceStats *
+vs_instance_panel_get_row (VsInstancePanel *self,
+                           guint            row)
+{
+  g_return_val_if_fail (VS_IS_INSTANCE_PANEL (self), NULL);
+  if (self->stats == NULL || row >= self->stats->len)
+    return NULL;
+  return &g_array_index (self->stats, VsInstanceStats, row);
+}
+
+/* Goes to instance @row: selected in its layer, the cursor on its skeleton, the row selected. */
+void
+vs_instance_panel_activate (VsInstancePanel *self,
+                            guint            row)
+{
+  const VsInstanceStats *st;
+
+  g_return_if_fail (VS_IS_INSTANCE_PANEL (self));
+  st = vs_instance_panel_get_row (self, row);
+  if (st == NULL || self->scene == NULL)
+    return;
+  if (self->layer != NULL)
+    vs_layer_set_selected_label (self->layer, (guint32) st->label);
+  vs_scene_set_cursor (self->scene, st->centre);
+  gtk_list_box_select_row (GTK_LIST_BOX (self->list),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), (int) row));
+  g_signal_emit (self, signals[ACTIVATED], 0, row);
+}
+
+/* The scores of @metrics of @prediction against @truth (names of their layers). */
+void
+vs_instance_panel_set_evaluation (VsInstancePanel      *self,
+                                  const char           *prediction,
+                                  const char           *truth,
+                                  const VsFisbeMetrics *metrics)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_if_fail (VS_IS_INSTANCE_PANEL (self));
+  g_string_append_printf (text, _("%s against %s\n"), prediction, truth);
+  g_string_append_printf (text, _("%u ground truth, %u predicted\n"), metrics->n_gt,
+                          metrics->n_pred);
+  g_string_append_printf (text, "S          %.4f\navF1       %.4f\nC          %.4f\n"
+                          "clDiceTP   %.4f\ntp         %.4f\nFS         %u\nFM         %u\n",
+                          metrics->score, metrics->av_f1, metrics->coverage,
+                          metrics->cldice_tp_05, metrics->tp_05_rel, metrics->false_splits,
+                          metrics->false_merges);
+  g_string_append (text, _("clDice >   TP  FP  FN    F1\n"));
+  for (int t = 0; t < VS_FISBE_N_THRESHOLDS; t++)
+    g_string_append_printf (text, "  %.1f    %4u%4u%4u  %.3f\n", 0.1 * (t + 1),
+                            metrics->at[t].tp, metrics->at[t].fp, metrics->at[t].fn,
+                            metrics->at[t].f1);
+  g_strchomp (text->str);
+  gtk_label_set_text (GTK_LABEL (self->evaluation), text->str);
+  gtk_widget_set_visible (self->evaluation, TRUE);
+}
+
+const char *
+vs_instance_panel_get_evaluation_text (VsInstancePanel *self)
+{
+  g_return_val_if_fail (VS_IS_INSTANCE_PANEL (self), NULL);
+  return gtk_widget_get_visible (self->evaluation)
+         ? gtk_label_get_text (GTK_LABEL (self->evaluation)) : NULL;
+}
