@@ -37,7 +37,16 @@ struct _VsLayer
   guint32        selected_label;
   gboolean       only_selected;
   guint          label_serial;
+  /* The boxes (voxels, inclusive) of the last edits, by generation, so views upload only them. */
+  GArray        *edits;
 };
+
+typedef struct {
+  guint  generation;
+  gint64 lo[3], hi[3];
+} EditBox;
+
+#define MAX_EDIT_BOXES 64
 
 G_DEFINE_FINAL_TYPE (VsLayer, vs_layer, G_TYPE_OBJECT)
 
@@ -81,6 +90,7 @@ vs_layer_finalize (GObject *object)
   g_clear_pointer (&self->stats, vs_volume_stats_free);
   g_clear_pointer (&self->label_colors, g_free);
   g_clear_pointer (&self->hidden_labels, g_hash_table_unref);
+  g_clear_pointer (&self->edits, g_array_unref);
   G_OBJECT_CLASS (vs_layer_parent_class)->finalize (object);
 }
 
@@ -656,4 +666,60 @@ vs_layer_get_label_color (VsLayer *self,
     memcpy (rgba, self->label_colors + 4 * id, 4);
   else
     vs_label_palette_color (id, rgba);
+}
+
+/* The voxels in the box @lo…@hi (inclusive) of the volume were changed in place (an edit):
+ * the views upload that box again. */
+void
+vs_layer_mark_edited (VsLayer      *self,
+                      const gint64  lo[3],
+                      const gint64  hi[3])
+{
+  EditBox box;
+
+  g_return_if_fail (VS_IS_LAYER (self));
+  if (self->edits == NULL)
+    self->edits = g_array_new (FALSE, FALSE, sizeof (EditBox));
+  if (self->edits->len == MAX_EDIT_BOXES)
+    g_array_remove_index (self->edits, 0);
+  box.generation = ++self->generation;
+  memcpy (box.lo, lo, sizeof box.lo);
+  memcpy (box.hi, hi, sizeof box.hi);
+  g_array_append_val (self->edits, box);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GENERATION]);
+}
+
+/* Whether everything that changed since @generation lies in edit boxes still known; their
+ * union in @lo…@hi. */
+gboolean
+vs_layer_get_edits_since (VsLayer *self,
+                          guint    generation,
+                          gint64   lo[3],
+                          gint64   hi[3])
+{
+  guint first;
+
+  g_return_val_if_fail (VS_IS_LAYER (self), FALSE);
+  if (self->edits == NULL || self->edits->len == 0 || generation >= self->generation)
+    return FALSE;
+  /* Every generation after @generation must be an edit on the list. */
+  first = self->edits->len - (self->generation - generation);
+  if (self->generation - generation > self->edits->len ||
+      g_array_index (self->edits, EditBox, first).generation != generation + 1)
+    return FALSE;
+  for (int a = 0; a < 3; a++)
+    {
+      lo[a] = G_MAXINT64;
+      hi[a] = G_MININT64;
+    }
+  for (guint i = first; i < self->edits->len; i++)
+    {
+      const EditBox *box = &g_array_index (self->edits, EditBox, i);
+      for (int a = 0; a < 3; a++)
+        {
+          lo[a] = MIN (lo[a], box->lo[a]);
+          hi[a] = MAX (hi[a], box->hi[a]);
+        }
+    }
+  return TRUE;
 }

@@ -47,6 +47,13 @@ void           vs_layer_set_stats         (VsLayer     *self,
 guint          vs_layer_get_generation    (VsLayer     *self);
 void           vs_layer_replace_data      (VsLayer     *self,
                                            VsVolume    *source);
+void           vs_layer_mark_edited       (VsLayer     *self,
+                                           const gint64 lo[3],
+                                           const gint64 hi[3]);
+gboolean       vs_layer_get_edits_since   (VsLayer     *self,
+                                           guint        generation,
+                                           gint64       lo[3],
+                                           gint64       hi[3]);
 
 
 /* Instances of a label layer. */

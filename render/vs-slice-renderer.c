@@ -269,6 +269,40 @@ upload_volume (VsSliceRenderer *renderer,
   return TRUE;
 }
 
+/* An edited box of a label layer uploaded alone (a brush stroke costs its box, not the volume). */
+static void
+upload_label_box (LayerTextures *lt, const gint64 lo[3], const gint64 hi[3])
+{
+  VsVolume *volume = vs_layer_get_volume (lt->layer);
+  VsDatatype type = vs_volume_get_datatype (volume);
+  gconstpointer data = vs_volume_get_frame_data (volume, lt->frame);
+  gint64 dims[4], bw = hi[0] - lo[0] + 1, bh = hi[1] - lo[1] + 1, bd = hi[2] - lo[2] + 1;
+  gsize size = type == VS_DATATYPE_UINT8 ? 1 : type == VS_DATATYPE_UINT16 ? 2 : 4;
+  g_autofree guint8 *box = g_malloc ((gsize) (bw * bh * bd) * size);
+  GLenum gl_type = size == 1 ? GL_UNSIGNED_BYTE : size == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+
+  vs_volume_get_dims (volume, dims);
+  for (gint64 z = 0; z < bd; z++)
+    for (gint64 y = 0; y < bh; y++)
+      {
+        gsize from = (gsize) (((lo[2] + z) * dims[1] + lo[1] + y) * dims[0] + lo[0]);
+        guint8 *to = box + (gsize) ((z * bh + y) * bw) * size;
+        if (size == vs_datatype_get_size (type))
+          memcpy (to, (const guint8 *) data + from * size, (gsize) bw * size);
+        else
+          for (gint64 x = 0; x < bw; x++)
+            {
+              double v = vs_datatype_read (type, data, from + (gsize) x);
+              ((guint32 *) to)[x] = v > 0 && v < 4294967295.0 ? (guint32) v : 0;
+            }
+      }
+  glBindTexture (GL_TEXTURE_3D, lt->volume_tex);
+  glPixelStorei (GL_UNPACK_ALIGNMENT, 1);
+  glTexSubImage3D (GL_TEXTURE_3D, 0, (GLint) lo[0], (GLint) lo[1], (GLint) lo[2], (GLsizei) bw,
+                   (GLsizei) bh, (GLsizei) bd, GL_RED_INTEGER, gl_type, box);
+  lt->generation = vs_layer_get_generation (lt->layer);
+}
+
 static void
 upload_colormap (LayerTextures *lt)
 {
@@ -341,6 +375,13 @@ _vs_slice_renderer_ensure_textures (VsSliceRenderer *renderer,
   if (lt->unusable)
     return NULL;
 
+  if (lt->mode == MODE_LABEL && lt->volume == volume && lt->frame == layer_frame &&
+      lt->generation != vs_layer_get_generation (layer))
+    {
+      gint64 lo[3], hi[3];
+      if (vs_layer_get_edits_since (layer, lt->generation, lo, hi))
+        upload_label_box (lt, lo, hi);
+    }
   if (lt->volume != volume || lt->frame != layer_frame ||
       lt->generation != vs_layer_get_generation (layer))
     {
