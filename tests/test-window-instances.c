@@ -8,12 +8,15 @@
 
 #include "vs-instance-colors.h"
 #include "vs-instance-panel.h"
+#include "vs-label-editor.h"
+#include "vs-label-tools.h"
 #include "vs-nifti-writer.h"
 #include "vs-resources.h"
 #include "vs-slice-view.h"
 #include "vs-surface-view.h"
 #include "vs-test-fixtures.h"
 #include "vs-test-neurons.h"
+#include "vs-volume-loader.h"
 #include "vs-window-test-support.h"
 
 /* Neuron instances in the window as a person works with them: open a microscopy volume and its
@@ -186,6 +189,172 @@ test_segment_list_evaluate (void)
   vs_test_remove_tree (dir);
 }
 
+static void
+click (VsWindow *window, VsVolume *labels, int phase, double i, double j, double k)
+{
+  double voxel[3] = { i, j, k }, world[3];
+  vs_volume_voxel_to_world (labels, voxel, world);
+  g_signal_emit_by_name (vs_window_get_slice_view (window, 2), "tool", phase, world[0], world[1],
+                         world[2]);
+}
+
+static guint32
+voxel_at (VsVolume *labels, gint64 i, gint64 j, gint64 k)
+{
+  gint64 d[4];
+  vs_volume_get_dims (labels, d);
+  return ((const guint32 *) vs_volume_get_data (labels))[i + d[0] * (j + d[1] * k)];
+}
+
+/* Editing labels by hand in the axial view: a brush stroke paints a disk along the drag in the
+ * slice, one undo step; pick, merge, delete, fill and split do what they say; undo gives back the
+ * exact voxels; the views show the edit; Save As writes what is shown. */
+static void
+test_edit_labels (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *truth_path = g_build_filename (dir, "truth.nii.gz", NULL);
+  g_autofree char *saved_path = g_build_filename (dir, "edited.nii.gz", NULL);
+  const char *paths[] = { truth_path, NULL };
+  g_autoptr(VsVolume) truth = NULL;
+  g_autoptr(VsVolume) image = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint32 *original = NULL, *painted = NULL;
+  VsTestNeuronSpec spec;
+  VsWindow *window;
+  VsLayer *layer;
+  VsVolume *labels;
+  VsLabelTools *tools;
+  gint64 d[4];
+  gsize bytes;
+  cairo_surface_t *before, *after;
+  double far;
+  guint32 fresh;
+
+  vs_test_neuron_spec_init (&spec);
+  spec.n_neurons = 4;
+  image = vs_test_make_neurons (&spec, &truth);
+  vs_volume_set_intent (truth, VS_VOLUME_INTENT_LABEL);
+  g_assert_true (vs_nifti_write (truth, truth_path, &error));
+  window = vs_test_open_window (paths);
+  g_assert_true (vs_test_wait_until (vs_test_stats_ready, vs_window_get_scene (window), 30000));
+  layer = vs_scene_get_layer (vs_window_get_scene (window), 0);
+  labels = vs_layer_get_volume (layer);
+  vs_volume_get_dims (labels, d);
+  bytes = (gsize) (d[0] * d[1] * d[2]) * 4;
+  original = g_memdup2 (vs_volume_get_data (labels), bytes);
+
+  g_assert_true (vs_window_edit_labels (window, layer, &error));
+  g_assert_no_error (error);
+  tools = VS_LABEL_TOOLS (vs_window_get_label_tools (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tools)));
+  g_assert_cmpuint (vs_label_tools_get_label (tools), ==, spec.n_neurons + 1);   /* a new one */
+
+  /* Put the axial view on slice 10, then paint a stroke across it with a disk of radius 2. */
+  {
+    double voxel[3] = { d[0] / 2.0, d[1] / 2.0, 10 }, world[3];
+    vs_volume_voxel_to_world (labels, voxel, world);
+    vs_scene_set_cursor (vs_window_get_scene (window), world);
+  }
+  before = vs_test_capture_axial (window);
+  vs_label_tools_set_tool (tools, VS_LABEL_TOOL_BRUSH);
+  vs_label_tools_set_radius (tools, 2);
+  click (window, labels, 0, 10, 10, 10);
+  click (window, labels, 1, 20, 10, 10);
+  click (window, labels, 2, 30, 10, 10);
+  fresh = vs_label_tools_get_label (tools);
+  for (int x = 10; x <= 30; x++)
+    g_assert_cmpuint (voxel_at (labels, x, 10, 10), ==, fresh);
+  g_assert_cmpuint (voxel_at (labels, 20, 12, 10), ==, fresh);
+  g_assert_cmpuint (voxel_at (labels, 20, 13, 10), !=, fresh);
+  g_assert_cmpuint (voxel_at (labels, 20, 10, 11), !=, fresh);      /* only in the slice */
+  after = vs_test_capture_axial (window);
+  g_assert_cmpfloat (vs_test_image_difference (before, after, 8, &far), >, 0);
+  g_assert_cmpfloat (far, >, 0);
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+  painted = g_memdup2 (vs_volume_get_data (labels), bytes);
+
+  /* One step: undo gives back the exact voxels, redo the stroke. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-undo", NULL);
+  g_assert_cmpmem (vs_volume_get_data (labels), bytes, original, bytes);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-redo", NULL);
+  g_assert_cmpmem (vs_volume_get_data (labels), bytes, painted, bytes);
+
+  /* Pick takes the label under the click; merge folds the clicked instance into it. */
+  {
+    gint64 a[3] = { -1, -1, -1 }, b[3] = { -1, -1, -1 };
+    guint32 la = 0, lb = 0;
+    for (gint64 k = 0; k < d[2] && b[0] < 0; k++)
+      for (gint64 j = 0; j < d[1] && b[0] < 0; j++)
+        for (gint64 i = 0; i < d[0] && b[0] < 0; i++)
+          {
+            guint32 v = voxel_at (labels, i, j, k);
+            if (v != 0 && v != fresh && la == 0)
+              la = v, a[0] = i, a[1] = j, a[2] = k;
+            else if (v != 0 && v != fresh && v != la && lb == 0)
+              lb = v, b[0] = i, b[1] = j, b[2] = k;
+          }
+    g_assert_cmpuint (lb, !=, 0);
+    vs_label_tools_set_tool (tools, VS_LABEL_TOOL_PICK);
+    click (window, labels, 0, a[0], a[1], a[2]);
+    g_assert_cmpuint (vs_label_tools_get_label (tools), ==, la);
+    vs_label_tools_set_tool (tools, VS_LABEL_TOOL_MERGE);
+    click (window, labels, 0, b[0], b[1], b[2]);
+    g_assert_cmpuint (voxel_at (labels, b[0], b[1], b[2]), ==, la);
+    g_assert_nonnull (strstr (vs_label_tools_get_hint (tools), "merged into"));
+    /* Delete the painted stroke. */
+    vs_label_tools_set_tool (tools, VS_LABEL_TOOL_DELETE);
+    click (window, labels, 0, 20, 10, 10);
+    g_assert_cmpuint (voxel_at (labels, 20, 10, 10), ==, 0);
+    /* Split the merged instance: a seed on each of the two former neurons. */
+    vs_label_tools_set_tool (tools, VS_LABEL_TOOL_SPLIT);
+    click (window, labels, 0, a[0], a[1], a[2]);
+    g_assert_nonnull (strstr (vs_label_tools_get_hint (tools), "split off"));
+    click (window, labels, 0, b[0], b[1], b[2]);
+    g_test_message ("%s", vs_label_tools_get_hint (tools));
+    g_assert_cmpuint (voxel_at (labels, a[0], a[1], a[2]), ==, la);
+    g_assert_cmpuint (voxel_at (labels, b[0], b[1], b[2]), !=, la);
+    g_assert_cmpuint (voxel_at (labels, b[0], b[1], b[2]), !=, 0);
+  }
+  /* Fill the background of slice 0 with a label: only that slice. */
+  vs_label_tools_set_tool (tools, VS_LABEL_TOOL_FILL);
+  vs_label_tools_set_label (tools, 77);
+  click (window, labels, 0, 0, 0, 0);
+  g_assert_cmpuint (voxel_at (labels, 0, 0, 0), ==, 77);
+  g_assert_cmpuint (voxel_at (labels, 0, 0, 1), !=, 77);
+
+  /* Save As writes what is shown; it opens the same. */
+  g_assert_true (vs_window_save_labels (window, saved_path, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(VsVolume) back = vs_volume_load (saved_path, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (vs_volume_get_datatype (back), ==, VS_DATATYPE_UINT32);
+    g_assert_cmpmem (vs_volume_get_data (back), bytes, vs_volume_get_data (labels), bytes);
+  }
+  /* Undo all the way back to the file as opened. */
+  while (vs_label_editor_can_undo (vs_window_get_label_editor (window)))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-undo", NULL);
+  g_assert_cmpmem (vs_volume_get_data (labels), bytes, original, bytes);
+
+  /* Done: the tools go, the primary button moves the cursor again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.labels-done", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (tools)));
+  g_assert_null (vs_window_get_label_editor (window));
+
+  /* A layer that is not labels of whole numbers is refused with the reason. */
+  {
+    const gint64 d4[4] = { 4, 4, 4, 1 };
+    g_autoptr(VsVolume) floats = vs_volume_new (VS_DATATYPE_FLOAT32, d4, NULL);
+    VsLayer *f = vs_scene_add_volume (vs_window_get_scene (window), floats);
+    g_assert_false (vs_window_edit_labels (window, f, &error));
+    g_assert_nonnull (strstr (error->message, "cannot be edited"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  vs_test_remove_tree (dir);
+}
+
 /* The menu's actions with nothing to work on say so and change nothing. */
 static void
 test_nothing_to_work_on (void)
@@ -209,5 +378,6 @@ main (int argc, char *argv[])
   vs_register_resource ();
   g_test_add_func ("/window/instances/segment-list-evaluate", test_segment_list_evaluate);
   g_test_add_func ("/window/instances/nothing-to-work-on", test_nothing_to_work_on);
+  g_test_add_func ("/window/instances/edit-labels", test_edit_labels);
   return g_test_run ();
 }

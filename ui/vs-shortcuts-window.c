@@ -32,9 +32,15 @@ vs_shortcuts_window_new (GtkWindow *parent)
     { N_("Midlines"), "Return", N_("Confirm the slice's midline and go to the next") },
     { NULL, "bracketright", N_("Next unconfirmed slice") },
     { NULL, "bracketleft", N_("Previous unconfirmed slice") },
-    { NULL, "<Control>z", N_("Undo") },
-    { NULL, "<Control><Shift>z", N_("Redo") },
     { NULL, "<Control>s", N_("Save the midlines as…") },
+    { N_("Editing"), "<Control>z", N_("Undo (the labels while they are edited, else the "
+                                      "midlines)") },
+    { NULL, "<Control><Shift>z", N_("Redo") },
+    { NULL, "b", N_("Labels: brush") },
+    { NULL, "e", N_("Labels: eraser") },
+    { NULL, "f", N_("Labels: fill") },
+    { NULL, "i", N_("Labels: pick the label under the click") },
+    { NULL, "bracketleft bracketright", N_("Labels: smaller or bigger brush") },
     { N_("Voxelscope"), "<Control>comma", N_("Preferences") },
     { NULL, "<Control>question", N_("Keyboard shortcuts") },
   };

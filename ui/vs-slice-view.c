@@ -26,6 +26,8 @@ struct _VsSliceView
 {
   GtkGLArea        parent_instance;
   VsScene         *scene;
+  gboolean         tool_active;     /* the primary button edits (emits "tool") */
+  gboolean         tool_drag;
   VsSliceAxis      axis;
   VsSliceCamera    camera;
   gboolean         needs_fit;
@@ -55,6 +57,8 @@ struct _VsSliceView
 G_DEFINE_FINAL_TYPE (VsSliceView, vs_slice_view, GTK_TYPE_GL_AREA)
 
 enum { PROP_0, PROP_SCENE, PROP_AXIS, PROP_FRAMES_DRAWN, N_PROPS };
+enum { TOOL, N_SIGNALS };
+static guint signals[N_SIGNALS];
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
@@ -236,6 +240,16 @@ set_cursor_at (VsSliceView *self,
 }
 
 static void
+emit_tool (VsSliceView *self, int phase, double x, double y)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double xyz[3];
+
+  vs_slice_camera_pixel_to_world (&self->camera, x * scale, y * scale, xyz);
+  g_signal_emit (self, signals[TOOL], 0, phase, xyz[0], xyz[1], xyz[2]);
+}
+
+static void
 on_drag_begin (GtkGestureDrag *gesture,
                double          x,
                double          y,
@@ -247,7 +261,15 @@ on_drag_begin (GtkGestureDrag *gesture,
   self->drag_start_y = self->drag_last_y = y;
   self->dragging = FALSE;
   self->editing = self->editing_plane = FALSE;
+  self->tool_drag = FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->tool_active && self->camera.width > 0 &&
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY)
+    {
+      self->editing = self->tool_drag = TRUE;
+      emit_tool (self, 0, x, y);
+      return;
+    }
   if (midlines != NULL && self->camera.width > 0 &&
       gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY)
     {
@@ -279,6 +301,11 @@ on_drag_update (GtkGestureDrag *gesture,
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double x = self->drag_start_x + dx, y = self->drag_start_y + dy;
 
+  if (self->tool_drag)
+    {
+      emit_tool (self, 1, x, y);
+      return;
+    }
   if (self->editing)
     {
       VsSliceCamera logical;
@@ -311,8 +338,11 @@ on_drag_end (GtkGestureDrag *gesture,
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
 
-  if (!self->dragging && !self->editing && button == GDK_BUTTON_PRIMARY)
+  if (self->tool_drag)
+    emit_tool (self, 2, self->drag_start_x + dx, self->drag_start_y + dy);
+  else if (!self->dragging && !self->editing && button == GDK_BUTTON_PRIMARY)
     set_cursor_at (self, self->drag_start_x, self->drag_start_y);
+  self->tool_drag = FALSE;
   self->dragging = FALSE;
   self->editing = self->editing_plane = FALSE;
 }
@@ -431,10 +461,10 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
       return confirm_midline (self);
-    case GDK_KEY_bracketright:
-      return go_to_unconfirmed (self, 1);
+    case GDK_KEY_bracketright:   /* while editing labels, the brush size (the window's) */
+      return !self->tool_active && go_to_unconfirmed (self, 1);
     case GDK_KEY_bracketleft:
-      return go_to_unconfirmed (self, -1);
+      return !self->tool_active && go_to_unconfirmed (self, -1);
     default:
       return FALSE;
     }
@@ -532,6 +562,11 @@ vs_slice_view_class_init (VsSliceViewClass *klass)
     g_param_spec_uint ("frames-drawn", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* With a tool active, the primary button's press, drag and release: (phase: 0 press, 1 drag,
+   * 2 release; x, y, z in world mm). */
+  signals[TOOL] = g_signal_new ("tool", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                NULL, NULL, G_TYPE_NONE, 4, G_TYPE_INT, G_TYPE_DOUBLE,
+                                G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   gtk_widget_class_set_css_name (widget_class, "slice-view");
 }
 
@@ -735,4 +770,15 @@ vs_slice_view_render_panes (VsSliceView         *self,
       }
   cairo_destroy (cr);
   return figure;
+}
+
+/* While @active, the primary button does not move the cursor or pan: it emits "tool" (editing
+ * labels); the other buttons and the wheel work as ever. */
+void
+vs_slice_view_set_tool_active (VsSliceView *self,
+                               gboolean     active)
+{
+  g_return_if_fail (VS_IS_SLICE_VIEW (self));
+  self->tool_active = active;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), active ? "crosshair" : NULL);
 }

@@ -34,4 +34,7 @@ cairo_surface_t     *vs_slice_view_render_panes (VsSliceView  *self,
 cairo_surface_t     *vs_slice_view_capture      (VsSliceView  *self,
                                                  GError      **error);
 
+void                 vs_slice_view_set_tool_active (VsSliceView *self,
+                                                    gboolean     active);
+
 G_END_DECLS

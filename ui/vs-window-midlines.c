@@ -483,11 +483,8 @@ _vs_window_install_midline_actions (VsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.midline-redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.midline-save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.midline-open", NULL, open_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
-                                       "win.midline-undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.midline-redo",
-                                       NULL);
+  /* Ctrl+Z and Shift+Ctrl+Z are win.edit-undo and -redo (vs-window-labels.c): these, unless
+   * labels are being edited. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "win.midline-save", NULL);
 }

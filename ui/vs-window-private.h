@@ -24,6 +24,12 @@ struct _VsWindow
   GtkWidget  *midline_panel;   /* VsMidlinePanel, shown while midlines are annotated */
   GtkWidget  *attention_panel; /* VsAttentionPanel, shown once an attention analysis ran */
   GtkWidget  *instance_panel;  /* VsInstancePanel, shown once instances are listed */
+  GtkWidget  *label_tools;     /* VsLabelTools, shown while labels are edited */
+  struct _VsLabelEditor *label_editor;  /* while labels are edited */
+  VsLayer    *edited_layer;
+  gboolean    has_split_seed;  /* the first click of a split */
+  gint64      split_seed[3];
+  double      stroke_last[3];  /* voxel where the brush was at the last event */
   VsSurfaceLayer *picked_layer; /* weak */
   guint       picked_vertex;
   double      picked_xyz[3];
@@ -51,6 +57,8 @@ void _vs_window_install_scene_actions    (VsWindowClass *klass);
 void _vs_window_install_figure_actions   (VsWindowClass *klass);
 void _vs_window_install_attention_actions (VsWindowClass *klass);
 void _vs_window_install_instance_actions (VsWindowClass *klass);
+void _vs_window_install_label_actions (VsWindowClass *klass);
+GtkWidget *_vs_window_build_label_tools (VsWindow     *self);
 GtkWidget *_vs_window_build_instance_panel (VsWindow     *self);
 GtkWidget *_vs_window_build_sidebar      (VsWindow      *self);
 void _vs_window_on_layers_changed        (GListModel    *model,

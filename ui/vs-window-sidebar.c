@@ -167,6 +167,8 @@ _vs_window_build_sidebar (VsWindow *self)
     gtk_box_append (GTK_BOX (panels), self->midline_panel);
     self->instance_panel = _vs_window_build_instance_panel (self);
     gtk_box_append (GTK_BOX (panels), self->instance_panel);
+    self->label_tools = _vs_window_build_label_tools (self);
+    gtk_box_prepend (GTK_BOX (panels), self->label_tools);
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (panels_scroller), panels);
     gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (panels_scroller), GTK_POLICY_NEVER,
                                     GTK_POLICY_AUTOMATIC);

@@ -14,6 +14,7 @@
 #include "vs-surface-view.h"
 #include "vs-midline-panel.h"
 #include "vs-voxel-inspector.h"
+#include "vs-label-editor.h"
 #include "vs-window-private.h"
 
 /* The main window: volume layers and surfaces on the left; on the right a 2×2 grid (sagittal,
@@ -34,6 +35,8 @@ vs_window_dispose (GObject *object)
   g_clear_object (&self->scene);
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->recovery_volume);
+  g_clear_pointer (&self->label_editor, vs_label_editor_free);
+  g_clear_object (&self->edited_layer);
   g_clear_pointer (&self->layout, g_free);
   G_OBJECT_CLASS (vs_window_parent_class)->dispose (object);
 }
@@ -457,6 +460,7 @@ build_header (VsWindow *self)
   g_menu_append (instances, _("_Segment Instances…"), "win.instances-segment");
   g_menu_append (instances, _("_List Instances of the Top Label Layer"), "win.instances-list");
   g_menu_append (instances, _("_Evaluate Against Ground Truth…"), "win.instances-evaluate");
+  g_menu_append (instances, _("E_dit Labels of the Top Label Layer"), "win.labels-edit");
   g_menu_append_submenu (analyses, _("Neuron Instances"), G_MENU_MODEL (instances));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (analyses));
   g_menu_append (app, _("_Preferences"), "app.preferences");
@@ -699,6 +703,7 @@ vs_window_class_init (VsWindowClass *klass)
   _vs_window_install_figure_actions (klass);
   _vs_window_install_attention_actions (klass);
   _vs_window_install_instance_actions (klass);
+  _vs_window_install_label_actions (klass);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);
 }

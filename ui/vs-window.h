@@ -94,5 +94,13 @@ void        vs_window_evaluate_instances (VsWindow   *self,
                                       VsLayer        *truth,
                                       VsLayer        *prediction,
                                       gboolean        partly);
+gboolean    vs_window_edit_labels    (VsWindow       *self,
+                                      VsLayer        *layer,
+                                      GError        **error);
+struct _VsLabelEditor *vs_window_get_label_editor (VsWindow *self);
+GtkWidget  *vs_window_get_label_tools (VsWindow      *self);
+gboolean    vs_window_save_labels    (VsWindow       *self,
+                                      const char     *path,
+                                      GError        **error);
 
 G_END_DECLS
