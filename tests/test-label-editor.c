@@ -6,6 +6,10 @@
 
 #include "vs-datatype.h"
 #include "vs-label-editor.h"
+#include "vs-nifti-writer.h"
+#include "vs-volume-loader.h"
+#include <glib/gstdio.h>
+#include <utime.h>
 #include "vs-test-fixtures.h"
 
 /* Editing labels: every tool changes exactly the voxels it should, undo gives back the exact
@@ -201,6 +205,67 @@ test_refusals_and_memory (void)
   g_assert_cmpuint (bytes, <=, 2 * 4 * vs_label_editor_get_voxels_changed (editor));
 }
 
+/* The autosave: replaying the journal over the file as opened gives the labels as they were
+ * after the last edit (undo and redo included); a record cut short by a crash is left out; a
+ * file that changed since is refused. */
+static void
+test_journal (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "labels.nii", NULL);
+  g_autofree char *journal_path = g_build_filename (dir, "labels.nii.edits", NULL);
+  g_autoptr(VsVolume) start = labels_new (VS_DATATYPE_UINT16, 30, 30, 30);
+  g_autoptr(VsVolume) v = NULL, replayed = NULL;
+  g_autoptr(VsLabelEditor) editor = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *final = NULL;
+  gsize bytes = 30 * 30 * 30 * 2;
+  guint n_records = 0;
+
+  ((guint16 *) vs_volume_get_data_mutable (start))[100] = 3;
+  g_assert_true (vs_nifti_write (start, path, &error));
+  v = vs_volume_load (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  editor = vs_label_editor_new (v, &error);
+  vs_label_editor_set_journal (editor, vs_label_journal_create (journal_path, v, &error));
+  g_assert_no_error (error);
+  vs_label_editor_paint (editor, (const double[]) { 10, 10, 10 }, 3, -1, 5, NULL);
+  vs_label_editor_paint (editor, (const double[]) { 20, 20, 20 }, 4, 2, 6, NULL);
+  vs_label_editor_undo (editor, NULL);
+  vs_label_editor_fill (editor, (const gint64[]) { 0, 0, 29 }, 2, 9, NULL);
+  vs_label_editor_undo (editor, NULL);
+  vs_label_editor_redo (editor, NULL);
+  g_assert_null (vs_label_editor_take_journal_error (editor));
+  final = g_memdup2 (vs_volume_get_data (v), bytes);
+
+  replayed = vs_volume_load (path, NULL, NULL, NULL, &error);
+  g_assert_true (vs_label_journal_matches (journal_path, replayed));
+  g_assert_true (vs_label_journal_replay (journal_path, replayed, &n_records, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_records, ==, 6);
+  g_assert_cmpmem (vs_volume_get_data (replayed), bytes, final, bytes);
+
+  /* Cut short by a crash: the last record is left out, the rest applies. */
+  {
+    GStatBuf st;
+    g_autoptr(VsVolume) cut = vs_volume_load (path, NULL, NULL, NULL, &error);
+    g_assert_cmpint (g_stat (journal_path, &st), ==, 0);
+    g_assert_cmpint (truncate (journal_path, st.st_size - 3), ==, 0);
+    g_assert_true (vs_label_journal_replay (journal_path, cut, &n_records, &error));
+    g_assert_cmpuint (n_records, ==, 5);
+  }
+  /* The file changed since: refused, with the reason. */
+  {
+    struct utimbuf later = { 1000000000, 1000000000 };
+    g_autoptr(VsVolume) other = vs_volume_load (path, NULL, NULL, NULL, &error);
+    g_assert_cmpint (utime (path, &later), ==, 0);
+    g_assert_false (vs_label_journal_matches (journal_path, other));
+    g_assert_false (vs_label_journal_replay (journal_path, other, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "changed since"));
+  }
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -209,5 +274,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/label-editor/fill-merge-delete", test_fill_merge_delete);
   g_test_add_func ("/label-editor/split", test_split);
   g_test_add_func ("/label-editor/refusals-and-memory", test_refusals_and_memory);
+  g_test_add_func ("/label-editor/journal", test_journal);
   return g_test_run ();
 }

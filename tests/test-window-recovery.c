@@ -3,6 +3,8 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -11,7 +13,9 @@
 #include "vs-midline-annotations.h"
 #include "vs-nifti-reader.h"
 #include "vs-nifti-writer.h"
+#include "vs-label-tools.h"
 #include "vs-resources.h"
+#include "vs-volume-loader.h"
 #include "vs-test-fixtures.h"
 #include "vs-window-test-support.h"
 
@@ -207,6 +211,118 @@ test_no_offer_without_autosave (void)
   vs_test_remove_tree (dir);
 }
 
+/* Labels: the same, for hand edits of a label volume.  Each stroke paints label k + 1 across
+ * its own row; the journal is synced at the end of every stroke, so all the strokes reported
+ * before the kill come back. */
+
+#define N_STROKES 40
+
+static char *
+write_labels (const char *dir)
+{
+  const gint64 dims[4] = { 48, 48, 8, 1 };
+  g_autoptr(VsVolume) volume = vs_volume_new (VS_DATATYPE_UINT16, dims, NULL);
+  char *path = g_build_filename (dir, "labels.nii", NULL);
+
+  vs_volume_set_intent (volume, VS_VOLUME_INTENT_LABEL);
+  ((guint16 *) vs_volume_get_data_mutable (volume))[0] = 1;   /* one instance to start with */
+  g_assert_true (vs_nifti_write (volume, path, NULL));
+  return path;
+}
+
+static void
+stroke (VsWindow *window, VsVolume *labels, int k)
+{
+  for (int phase = 0; phase < 3; phase++)
+    {
+      double voxel[3] = { 4 + 18 * phase, 1 + k, 4 }, world[3];
+      vs_volume_voxel_to_world (labels, voxel, world);
+      g_signal_emit_by_name (vs_window_get_slice_view (window, 2), "tool", phase, world[0],
+                             world[1], world[2]);
+    }
+}
+
+static int
+label_crash_child (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "labels.nii", NULL);
+  const char *paths[] = { path, NULL };
+  VsWindow *window = vs_test_open_window (paths);
+  VsLayer *layer = vs_scene_get_layer (vs_window_get_scene (window), 0);
+  VsLabelTools *tools;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vs_window_edit_labels (window, layer, &error));
+  tools = VS_LABEL_TOOLS (vs_window_get_label_tools (window));
+  vs_label_tools_set_radius (tools, 0.5);
+  for (int k = 0; k < N_STROKES; k++)
+    {
+      vs_label_tools_set_label (tools, (guint32) k + 2);
+      stroke (window, vs_layer_get_volume (layer), k);
+      printf ("%d\n", k + 1);
+      fflush (stdout);
+      g_usleep (20 * 1000);
+    }
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
+
+static void
+test_label_edits_after_sigkill (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *labels = write_labels (dir);
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  int reported = 0, kill_after = 5 + g_test_rand_int_range (0, 20);
+  const char *paths[] = { labels, NULL };
+  VsWindow *window;
+  VsVolume *volume;
+  char *line;
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self_path,
+                            "--label-crash-child", dir, NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  while ((line = g_data_input_stream_read_line (lines, NULL, NULL, NULL)) != NULL)
+    {
+      gboolean count = g_ascii_isdigit (line[0]);
+      int n = count ? atoi (line) : 0;
+      g_free (line);
+      if (count && (reported = n) >= kill_after)
+        break;
+    }
+  g_assert_cmpint (reported, ==, kill_after);
+  g_subprocess_send_signal (child, SIGKILL);
+  g_assert_true (g_subprocess_wait (child, NULL, NULL));
+  g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+
+  /* The next start offers the edits; restoring gives back every stroke reported. */
+  window = vs_test_open_window (paths);
+  g_assert_nonnull (vs_window_get_label_recovery_text (window));
+  g_assert_nonnull (strstr (vs_window_get_label_recovery_text (window), "labels.nii"));
+  g_assert_true (vs_window_restore_label_edits (window, &error));
+  g_assert_no_error (error);
+  g_assert_null (vs_window_get_label_recovery_text (window));
+  volume = vs_layer_get_volume (vs_scene_get_layer (vs_window_get_scene (window), 0));
+  for (int k = 0; k < N_STROKES; k++)
+    {
+      guint16 v = ((const guint16 *) vs_volume_get_data (volume))[30 + 48 * (1 + k) + 48 * 48 * 4];
+      if (k < kill_after)
+        g_assert_cmpuint (v, ==, k + 2);
+      else if (k > kill_after + 2)
+        g_assert_cmpuint (v, ==, 0);
+    }
+  g_assert_cmpuint (((const guint16 *) vs_volume_get_data (volume))[0], ==, 1);
+  /* Editing goes on where it stopped. */
+  g_assert_nonnull (vs_window_get_label_editor (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -215,7 +331,10 @@ main (int argc, char *argv[])
 
   if (argc == 3 && g_str_equal (argv[1], "--crash-child"))
     return crash_child (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "--label-crash-child"))
+    return label_crash_child (argv[2]);
   g_test_add_func ("/window/recovery-after-sigkill", test_recovery_after_sigkill);
   g_test_add_func ("/window/no-offer-without-autosave", test_no_offer_without_autosave);
+  g_test_add_func ("/window/label-edits-after-sigkill", test_label_edits_after_sigkill);
   return g_test_run ();
 }

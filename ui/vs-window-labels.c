@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "vs-label-editor.h"
@@ -40,13 +41,43 @@ update_actions (VsWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *name, editing);
 }
 
-/* After an edit: the views upload what changed. */
+/* After an edit: the views upload what changed; a failed autosave is said at once. */
 static void
 show_change (VsWindow *self, const VsLabelChange *change)
 {
+  g_autoptr(GError) error = vs_label_editor_take_journal_error (self->label_editor);
+
   if (change->n_changed > 0 && self->edited_layer != NULL)
     vs_layer_mark_edited (self->edited_layer, change->lo, change->hi);
+  if (error != NULL)
+    vs_window_show_error (self, error->message);
   update_actions (self);
+}
+
+static char *
+journal_path_for (VsVolume *volume)
+{
+  return _vs_window_autosave_path (volume, ".edits", "label-edits");
+}
+
+/* A new journal for the edits of @volume; one left from before is kept as .previous. */
+static VsLabelJournal *
+start_journal (VsWindow *self, VsVolume *volume)
+{
+  g_autofree char *path = NULL, *previous = NULL;
+  g_autoptr(GError) error = NULL;
+  VsLabelJournal *journal;
+
+  if (vs_volume_get_path (volume) == NULL)
+    return NULL;
+  path = journal_path_for (volume);
+  previous = g_strconcat (path, ".previous", NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    g_rename (path, previous);
+  journal = vs_label_journal_create (path, volume, &error);
+  if (journal == NULL)
+    vs_window_show_error (self, error->message);
+  return journal;
 }
 
 /* The voxel axis closest to the normal of @view's slices: a disk is painted, a region filled,
@@ -215,20 +246,26 @@ set_views_editing (VsWindow *self, gboolean editing)
     }
 }
 
-/* Starts editing @layer's labels (a label layer with one frame of whole numbers). */
-gboolean
-vs_window_edit_labels (VsWindow  *self,
-                       VsLayer   *layer,
-                       GError   **error)
+static gboolean
+edit_labels (VsWindow *self, VsLayer *layer, VsLabelJournal *journal, GError **error)
 {
   VsLabelEditor *editor;
   guint32 selected;
 
-  g_return_val_if_fail (VS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (VS_IS_LAYER (layer), FALSE);
   editor = vs_label_editor_new (vs_layer_get_volume (layer), error);
   if (editor == NULL)
-    return FALSE;
+    {
+      g_clear_pointer (&journal, vs_label_journal_free);
+      return FALSE;
+    }
+  if (journal == NULL && self->label_recovery_volume == vs_layer_get_volume (layer))
+    {
+      /* Edited afresh: the edits on offer are kept aside (.previous), no longer offered. */
+      g_clear_object (&self->label_recovery_volume);
+      gtk_info_bar_set_revealed (GTK_INFO_BAR (self->label_recovery_bar), FALSE);
+    }
+  vs_label_editor_set_journal (editor, journal != NULL ? journal
+                                       : start_journal (self, vs_layer_get_volume (layer)));
   g_clear_pointer (&self->label_editor, vs_label_editor_free);
   self->label_editor = editor;
   g_set_object (&self->edited_layer, layer);
@@ -237,11 +274,28 @@ vs_window_edit_labels (VsWindow  *self,
   vs_label_tools_set_label (tools (self), selected != 0 ? selected
                                           : vs_label_editor_next_free (editor));
   vs_label_tools_set_layer_name (tools (self), vs_layer_get_name (layer));
-  vs_label_tools_set_hint (tools (self), _("The primary button edits; the others pan as ever"));
+  vs_label_tools_set_hint (tools (self),
+                           vs_label_editor_get_journal (editor) != NULL
+                           ? _("The primary button edits; the others pan as ever. Every edit is "
+                               "autosaved.")
+                           : _("The primary button edits; the others pan as ever. These labels "
+                               "have no file yet: Save As… to keep them."));
   gtk_widget_set_visible (self->label_tools, TRUE);
   set_views_editing (self, TRUE);
   update_actions (self);
   return TRUE;
+}
+
+/* Starts editing @layer's labels (a label layer with one frame of whole numbers); every edit is
+ * journalled beside its file. */
+gboolean
+vs_window_edit_labels (VsWindow  *self,
+                       VsLayer   *layer,
+                       GError   **error)
+{
+  g_return_val_if_fail (VS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (VS_IS_LAYER (layer), FALSE);
+  return edit_labels (self, layer, NULL, error);
 }
 
 VsLabelEditor *
@@ -363,9 +417,18 @@ vs_window_save_labels (VsWindow    *self,
     }
   volume = vs_label_editor_get_volume (self->label_editor);
   table = vs_volume_get_label_table (volume);
-  if (!vs_nifti_write (volume, path, error))
+  if (!vs_nifti_write (volume, path, error) ||
+      (table != NULL && !vs_label_sidecar_write (table, path, error)))
     return FALSE;
-  return table == NULL || vs_label_sidecar_write (table, path, error);
+  /* Saved over the file the edits were journalled against: they are in it now. */
+  if (g_strcmp0 (path, vs_volume_get_path (volume)) == 0)
+    {
+      VsLabelJournal *journal = vs_label_editor_get_journal (self->label_editor);
+      if (journal != NULL)
+        g_unlink (vs_label_journal_get_path (journal));
+      vs_label_editor_set_journal (self->label_editor, start_journal (self, volume));
+    }
+  return TRUE;
 }
 
 static void
@@ -379,6 +442,97 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   name = g_strconcat (vs_layer_get_name (self->edited_layer), ".nii.gz", NULL);
   _vs_window_choose_file (self, _("Save Labels"), name, _("NIfTI (.nii.gz, .nii)"), ".nii.gz",
                           vs_window_save_labels);
+}
+
+/* Offers the journalled edits of @volume (a label volume just opened), if any fit its file. */
+void
+_vs_window_offer_label_edits (VsWindow *self,
+                              VsVolume *volume)
+{
+  g_autofree char *path = NULL, *name = NULL, *when = NULL, *text = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  GStatBuf st;
+
+  if (vs_volume_get_path (volume) == NULL ||
+      vs_volume_get_intent (volume) != VS_VOLUME_INTENT_LABEL)
+    return;
+  path = journal_path_for (volume);
+  if (g_stat (path, &st) != 0 || !vs_label_journal_matches (path, volume))
+    return;
+  name = g_path_get_basename (vs_volume_get_path (volume));
+  time = g_date_time_new_from_unix_local (st.st_mtime);
+  when = g_date_time_format (time, "%e %b %Y, %H:%M:%S");
+  text = g_strdup_printf (_("Edits of the labels %s, last on %s, were not saved."), name,
+                          g_strstrip (when));
+  gtk_label_set_text (GTK_LABEL (self->label_recovery_label), text);
+  g_set_object (&self->label_recovery_volume, volume);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->label_recovery_bar), TRUE);
+}
+
+const char *
+vs_window_get_label_recovery_text (VsWindow *self)
+{
+  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
+  return _vs_window_info_bar_get_text (self->label_recovery_bar, self->label_recovery_label);
+}
+
+/* Replays the offered edits over their labels, which are then edited further (the journal
+ * going on). */
+gboolean
+vs_window_restore_label_edits (VsWindow  *self,
+                               GError   **error)
+{
+  g_autoptr(VsVolume) volume = NULL;
+  g_autofree char *path = NULL;
+  VsLayer *layer = NULL;
+  VsLabelJournal *journal;
+  gint64 dims[4], lo[3] = { 0, 0, 0 }, hi[3];
+
+  g_return_val_if_fail (VS_IS_WINDOW (self), FALSE);
+  volume = g_steal_pointer (&self->label_recovery_volume);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->label_recovery_bar), FALSE);
+  if (volume == NULL)
+    return TRUE;
+  for (guint i = 0; i < vs_scene_get_n_layers (self->scene) && layer == NULL; i++)
+    if (vs_layer_get_volume (vs_scene_get_layer (self->scene, i)) == volume)
+      layer = vs_scene_get_layer (self->scene, i);
+  if (layer == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The labels whose edits were offered are no longer open"));
+      return FALSE;
+    }
+  path = journal_path_for (volume);
+  if (!vs_label_journal_replay (path, volume, NULL, error))
+    return FALSE;
+  vs_volume_get_dims (volume, dims);
+  for (int a = 0; a < 3; a++)
+    hi[a] = dims[a] - 1;
+  vs_layer_mark_edited (layer, lo, hi);
+  journal = vs_label_journal_reopen (path, volume, error);
+  return journal != NULL && edit_labels (self, layer, journal, error);
+}
+
+static void
+on_label_recovery_response (GtkInfoBar *bar, int response, VsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && !vs_window_restore_label_edits (self, &error))
+    vs_window_show_error (self, error->message);
+  gtk_info_bar_set_revealed (bar, FALSE);
+}
+
+GtkWidget *
+_vs_window_build_label_recovery_bar (VsWindow *self)
+{
+  self->label_recovery_bar = _vs_window_info_bar_new (GTK_MESSAGE_QUESTION,
+                                                      &self->label_recovery_label);
+  gtk_info_bar_add_button (GTK_INFO_BAR (self->label_recovery_bar), _("_Restore Edits"),
+                           GTK_RESPONSE_ACCEPT);
+  g_signal_connect (self->label_recovery_bar, "response",
+                    G_CALLBACK (on_label_recovery_response), self);
+  return self->label_recovery_bar;
 }
 
 GtkWidget *

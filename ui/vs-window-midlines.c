@@ -34,21 +34,30 @@ midline_result_free (gpointer data)
   g_free (result);
 }
 
-/* Where a volume's midlines are kept while they are edited. */
-static char *
-autosave_path_for (VsVolume *volume)
+/* Where a volume's autosave (NAME@suffix) is kept: beside the file, or in the user's data folder
+ * (voxelscope/@folder) when that is not writable.  The midlines', and the label edits'. */
+char *
+_vs_window_autosave_path (VsVolume   *volume,
+                          const char *suffix,
+                          const char *folder)
 {
   const char *path = vs_volume_get_path (volume);
   g_autofree char *base = g_path_get_basename (path != NULL ? path : "volume");
   g_autofree char *dir = path != NULL ? g_path_get_dirname (path) : NULL;
-  g_autofree char *name = g_strconcat (base, ".midlines.json", NULL);
+  g_autofree char *name = g_strconcat (base, suffix, NULL);
   g_autofree char *fallback_dir = g_build_filename (g_get_user_data_dir (), "voxelscope",
-                                                    "midlines", NULL);
+                                                    folder, NULL);
 
   if (dir != NULL && g_path_is_absolute (dir) && g_access (dir, W_OK) == 0)
     return g_build_filename (dir, name, NULL);
   g_mkdir_with_parents (fallback_dir, 0755);
   return g_build_filename (fallback_dir, name, NULL);
+}
+
+static char *
+autosave_path_for (VsVolume *volume)
+{
+  return _vs_window_autosave_path (volume, ".midlines.json", "midlines");
 }
 
 typedef struct {

@@ -289,6 +289,7 @@ flush_pending_loads (void)
               if (load->demo_atlas)
                 _vs_window_run_demo_models (window, load->result->volume);
               _vs_window_offer_saved_midlines (window, load->result->volume);
+              _vs_window_offer_label_edits (window, load->result->volume);
               if (uri != NULL)
                 gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
             }

@@ -30,6 +30,9 @@ struct _VsWindow
   gboolean    has_split_seed;  /* the first click of a split */
   gint64      split_seed[3];
   double      stroke_last[3];  /* voxel where the brush was at the last event */
+  GtkWidget  *label_recovery_bar;   /* offers label edits journalled for an opened volume */
+  GtkWidget  *label_recovery_label;
+  VsVolume   *label_recovery_volume;
   VsSurfaceLayer *picked_layer; /* weak */
   guint       picked_vertex;
   double      picked_xyz[3];
@@ -58,6 +61,12 @@ void _vs_window_install_figure_actions   (VsWindowClass *klass);
 void _vs_window_install_attention_actions (VsWindowClass *klass);
 void _vs_window_install_instance_actions (VsWindowClass *klass);
 void _vs_window_install_label_actions (VsWindowClass *klass);
+char *_vs_window_autosave_path           (VsVolume      *volume,
+                                          const char    *suffix,
+                                          const char    *folder);
+GtkWidget *_vs_window_build_label_recovery_bar (VsWindow *self);
+void _vs_window_offer_label_edits        (VsWindow      *self,
+                                          VsVolume      *volume);
 GtkWidget *_vs_window_build_label_tools (VsWindow     *self);
 GtkWidget *_vs_window_build_instance_panel (VsWindow     *self);
 GtkWidget *_vs_window_build_sidebar      (VsWindow      *self);

@@ -37,6 +37,7 @@ vs_window_dispose (GObject *object)
   g_clear_object (&self->recovery_volume);
   g_clear_pointer (&self->label_editor, vs_label_editor_free);
   g_clear_object (&self->edited_layer);
+  g_clear_object (&self->label_recovery_volume);
   g_clear_pointer (&self->layout, g_free);
   G_OBJECT_CLASS (vs_window_parent_class)->dispose (object);
 }
@@ -673,6 +674,7 @@ vs_window_init (VsWindow *self)
 
   gtk_box_append (GTK_BOX (outer), self->error_bar);
   gtk_box_append (GTK_BOX (outer), _vs_window_build_recovery_bar (self));
+  gtk_box_append (GTK_BOX (outer), _vs_window_build_label_recovery_bar (self));
   gtk_box_append (GTK_BOX (outer), paned);
   gtk_window_set_child (GTK_WINDOW (self), outer);
 

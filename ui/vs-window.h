@@ -99,6 +99,9 @@ gboolean    vs_window_edit_labels    (VsWindow       *self,
                                       GError        **error);
 struct _VsLabelEditor *vs_window_get_label_editor (VsWindow *self);
 GtkWidget  *vs_window_get_label_tools (VsWindow      *self);
+const char *vs_window_get_label_recovery_text (VsWindow *self);
+gboolean    vs_window_restore_label_edits (VsWindow  *self,
+                                      GError        **error);
 gboolean    vs_window_save_labels    (VsWindow       *self,
                                       const char     *path,
                                       GError        **error);

@@ -9,6 +9,7 @@
 
 #include "vs-datatype.h"
 #include "vs-label-editor.h"
+#include "vs-label-journal.h"
 
 /* Editing a label volume in place: brush and eraser (a sphere, or a disk in one slice), flood
  * fill (3D, or in one slice), replacing one label by another (merge, delete), and splitting an
@@ -48,6 +49,8 @@ struct _VsLabelEditor
   GArray     *pending;     /* Pending, of the open step */
   guint64     seq;
   int         depth;       /* of begin_step */
+  VsLabelJournal *journal; /* the autosave, or NULL */
+  GError     *journal_error;
 };
 
 static void
@@ -110,6 +113,8 @@ vs_label_editor_free (VsLabelEditor *self)
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
   g_array_unref (self->pending);
+  g_clear_pointer (&self->journal, vs_label_journal_free);
+  g_clear_error (&self->journal_error);
   g_free (self);
 }
 
@@ -184,6 +189,22 @@ by_index_then_order (gconstpointer a, gconstpointer b)
   return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Every change to the volume goes to the journal as it is made. */
+static void
+journal_step (VsLabelEditor *self, const Step *step)
+{
+  GError *error = NULL;
+
+  if (self->journal == NULL ||
+      vs_label_journal_append (self->journal, step->run_start, step->run_length, step->n_runs,
+                               &error))
+    return;
+  if (self->journal_error == NULL)
+    self->journal_error = error;
+  else
+    g_error_free (error);
+}
+
 static void
 change_from_step (const Step *step, VsLabelChange *change)
 {
@@ -251,6 +272,7 @@ commit_pending (VsLabelEditor *self, VsLabelChange *change)
   g_array_set_size (p, 0);
   g_ptr_array_add (self->undo, step);
   g_ptr_array_set_size (self->redo, 0);
+  journal_step (self, step);
   change_from_step (step, change);
 }
 
@@ -588,6 +610,7 @@ move_step (VsLabelEditor *self, GPtrArray *from, GPtrArray *to, VsLabelChange *c
   step = g_ptr_array_steal_index (from, from->len - 1);
   swap_step (self, step);
   g_ptr_array_add (to, step);
+  journal_step (self, step);
   change_from_step (step, change);
   return TRUE;
 }
@@ -650,4 +673,26 @@ vs_label_editor_get_voxels_changed (VsLabelEditor *self)
   count_history (self->undo, self->value_size, &bytes, &voxels);
   count_history (self->redo, self->value_size, &bytes, &voxels);
   return voxels;
+}
+
+/* From now on every edit, undo and redo is appended to @journal (taken). */
+void
+vs_label_editor_set_journal (VsLabelEditor  *self,
+                             VsLabelJournal *journal)
+{
+  g_clear_pointer (&self->journal, vs_label_journal_free);
+  self->journal = journal;
+}
+
+VsLabelJournal *
+vs_label_editor_get_journal (VsLabelEditor *self)
+{
+  return self->journal;
+}
+
+/* The first failure to write the journal since the last call (a full disk), or NULL. */
+GError *
+vs_label_editor_take_journal_error (VsLabelEditor *self)
+{
+  return g_steal_pointer (&self->journal_error);
 }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "vs-label-journal.h"
 #include "vs-volume.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,11 @@ gboolean       vs_label_editor_can_undo     (VsLabelEditor  *self);
 gboolean       vs_label_editor_can_redo     (VsLabelEditor  *self);
 guint64        vs_label_editor_get_history_bytes (VsLabelEditor *self);
 guint64        vs_label_editor_get_voxels_changed (VsLabelEditor *self);
+
+void           vs_label_editor_set_journal  (VsLabelEditor  *self,
+                                             VsLabelJournal *journal);
+VsLabelJournal *vs_label_editor_get_journal (VsLabelEditor  *self);
+GError        *vs_label_editor_take_journal_error (VsLabelEditor *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsLabelEditor, vs_label_editor_free)
 
