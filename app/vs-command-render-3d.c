@@ -21,7 +21,9 @@ vs_render_3d_volume (VsOffscreen            *offscreen,
                      const VsRaycastOptions *raycast,
                      GError                **error)
 {
-  g_autoptr(VsVolumeRaycaster) raycaster = NULL;
+  VsVolumeRaycaster *raycasters[VS_LAYER_MAX_CHANNELS] = { NULL };
+  cairo_surface_t *image = NULL;
+  GError *local = NULL;
 
   if (!vs_offscreen_make_current (offscreen))
     {
@@ -29,13 +31,19 @@ vs_render_3d_volume (VsOffscreen            *offscreen,
                            "cannot make the offscreen GL context current");
       return NULL;
     }
-  raycaster = vs_volume_raycaster_new (error);
-  if (raycaster == NULL || !vs_offscreen_begin (offscreen, camera->width, camera->height, error))
+  if (!vs_offscreen_begin (offscreen, camera->width, camera->height, error))
     return NULL;
   glClearColor (0, 0, 0, 1);
   glClear (GL_COLOR_BUFFER_BIT);
-  vs_volume_raycaster_draw (raycaster, layer, frame, camera, raycast);
-  return vs_offscreen_read (offscreen);
+  /* A composite layer channel by channel, as the window's 3D view draws it. */
+  vs_volume_raycaster_draw_layer (raycasters, layer, frame, camera, raycast, &local);
+  if (local == NULL)
+    image = vs_offscreen_read (offscreen);
+  else
+    g_propagate_error (error, local);
+  for (int c = 0; c < VS_LAYER_MAX_CHANNELS; c++)
+    g_clear_pointer (&raycasters[c], vs_volume_raycaster_free);
+  return image;
 }
 
 typedef struct {

@@ -7,70 +7,15 @@
 
 #include <math.h>
 
-#include "vs-instance-colors.h"
-#include "vs-layer.h"
+#include "vs-layer-private.h"
 
 /* How one volume is drawn.  The volume is shared and never changed here; every display setting is
  * a property so the layer list binds to it and the views redraw on notify. */
 
-struct _VsLayer
-{
-  GObject        parent_instance;
-  VsVolume      *volume;
-  char          *name;
-  gboolean       visible;
-  double         opacity;
-  VsColormap     colormap;
-  double         display_min;
-  double         display_max;
-  gboolean       range_is_auto;   /* replaced by the robust range when the stats arrive */
-  double         threshold;
-  gboolean       interpolate;
-  gboolean       label_outline;
-  VsVolumeStats *stats;
-  guint          generation;      /* bumped when the voxel data changes (edits, streamed results) */
-  /* Instances of a label layer: colours of their own (ids 0…n_label_colors−1), the hidden ones,
-   * the selected one, and whether only that one shows; label_serial counts their changes. */
-  guint8        *label_colors;
-  guint32        n_label_colors;
-  GHashTable    *hidden_labels;
-  guint32        selected_label;
-  gboolean       only_selected;
-  guint          label_serial;
-  /* The boxes (voxels, inclusive) of the last edits, by generation, so views upload only them. */
-  GArray        *edits;
-};
-
-typedef struct {
-  guint  generation;
-  gint64 lo[3], hi[3];
-} EditBox;
-
-#define MAX_EDIT_BOXES 64
-
 G_DEFINE_FINAL_TYPE (VsLayer, vs_layer, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_VOLUME,
-  PROP_NAME,
-  PROP_VISIBLE,
-  PROP_OPACITY,
-  PROP_COLORMAP,
-  PROP_DISPLAY_MIN,
-  PROP_DISPLAY_MAX,
-  PROP_THRESHOLD,
-  PROP_INTERPOLATE,
-  PROP_LABEL_OUTLINE,
-  PROP_HAS_STATS,
-  PROP_IS_LABEL,
-  PROP_DATA_MIN,
-  PROP_DATA_MAX,
-  PROP_GENERATION,
-  PROP_LABEL_SERIAL,
-  N_PROPS
-};
-static GParamSpec *properties[N_PROPS];
+GParamSpec *_vs_layer_properties[N_PROPS];
+#define properties _vs_layer_properties
 
 static void
 vs_layer_dispose (GObject *object)
@@ -121,6 +66,7 @@ vs_layer_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec
       break;
     case PROP_GENERATION: g_value_set_uint (value, self->generation); break;
     case PROP_LABEL_SERIAL: g_value_set_uint (value, self->label_serial); break;
+    case PROP_CHANNEL_SERIAL: g_value_set_uint (value, self->channel_serial); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -170,6 +116,10 @@ vs_layer_constructed (GObject *object)
   /* A first guess from the type until the histogram job gives the robust range. */
   self->display_min = 0;
   self->display_max = type == VS_DATATYPE_UINT8 || type == VS_DATATYPE_RGB24 ? 255 : 1;
+  /* Two to four frames of unsigned 8- or 16-bit data: channels of a microscope, shown together. */
+  if ((type == VS_DATATYPE_UINT8 || type == VS_DATATYPE_UINT16) &&
+      vs_layer_get_n_channels (self) > 0)
+    vs_layer_set_composite (self, TRUE);
 }
 
 static void
@@ -213,6 +163,9 @@ vs_layer_class_init (VsLayerClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_GENERATION] =
     g_param_spec_uint ("generation", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHANNEL_SERIAL] =
+    g_param_spec_uint ("channel-serial", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LABEL_SERIAL] =
     g_param_spec_uint ("label-serial", NULL, NULL, 0, G_MAXUINT, 0,
@@ -487,239 +440,104 @@ vs_layer_get_generation (VsLayer *self)
 }
 
 static void
-label_display_changed (VsLayer *self)
+channels_changed (VsLayer *self)
 {
-  self->label_serial++;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL_SERIAL]);
+  self->channel_serial++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNEL_SERIAL]);
 }
 
-/* Takes @rgba: a colour per id 0…@n_ids−1 (touching instances apart), over the palette's. */
-void
-vs_layer_set_label_colors (VsLayer *self,
-                           guint8  *rgba,
-                           guint32  n_ids)
+/* How many channels a composite of this layer shows: its frames, up to VS_LAYER_MAX_CHANNELS;
+ * 0 when it cannot be one (one frame, labels, colour images). */
+guint
+vs_layer_get_n_channels (VsLayer *self)
 {
-  g_return_if_fail (VS_IS_LAYER (self));
-  g_free (self->label_colors);
-  self->label_colors = rgba;
-  self->n_label_colors = rgba != NULL ? n_ids : 0;
-  label_display_changed (self);
-}
+  gint64 frames;
 
-const guint8 *
-vs_layer_get_label_colors (VsLayer *self,
-                           guint32 *n_ids)
-{
-  g_return_val_if_fail (VS_IS_LAYER (self), NULL);
-  *n_ids = self->n_label_colors;
-  return self->label_colors;
-}
-
-void
-vs_layer_set_label_hidden (VsLayer *self,
-                           guint32  id,
-                           gboolean hidden)
-{
-  g_return_if_fail (VS_IS_LAYER (self));
-  if (vs_layer_get_label_hidden (self, id) == !!hidden)
-    return;
-  if (self->hidden_labels == NULL)
-    self->hidden_labels = g_hash_table_new (g_direct_hash, g_direct_equal);
-  if (hidden)
-    g_hash_table_add (self->hidden_labels, GUINT_TO_POINTER (id));
-  else
-    g_hash_table_remove (self->hidden_labels, GUINT_TO_POINTER (id));
-  label_display_changed (self);
-}
-
-gboolean
-vs_layer_get_label_hidden (VsLayer *self,
-                           guint32  id)
-{
-  g_return_val_if_fail (VS_IS_LAYER (self), FALSE);
-  return self->hidden_labels != NULL &&
-         g_hash_table_contains (self->hidden_labels, GUINT_TO_POINTER (id));
-}
-
-/* The hidden ids, ascending (for scenes). */
-GArray *
-vs_layer_dup_hidden_labels (VsLayer *self)
-{
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GHashTableIter iter;
-  gpointer key;
-
-  g_return_val_if_fail (VS_IS_LAYER (self), ids);
-  if (self->hidden_labels != NULL)
-    {
-      g_hash_table_iter_init (&iter, self->hidden_labels);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          guint32 id = GPOINTER_TO_UINT (key);
-          g_array_append_val (ids, id);
-        }
-    }
-  g_array_sort (ids, (GCompareFunc) vs_layer_compare_ids);
-  return ids;
-}
-
-int
-vs_layer_compare_ids (const guint32 *a,
-                      const guint32 *b)
-{
-  return *a < *b ? -1 : *a > *b;
-}
-
-void
-vs_layer_set_selected_label (VsLayer *self,
-                             guint32  id)
-{
-  g_return_if_fail (VS_IS_LAYER (self));
-  if (self->selected_label == id)
-    return;
-  self->selected_label = id;
-  label_display_changed (self);
-}
-
-guint32
-vs_layer_get_selected_label (VsLayer *self)
-{
   g_return_val_if_fail (VS_IS_LAYER (self), 0);
-  return self->selected_label;
+  frames = vs_volume_get_n_frames (self->volume);
+  if (frames < 2 || vs_layer_is_label (self) ||
+      vs_volume_get_intent (self->volume) == VS_VOLUME_INTENT_RGB)
+    return 0;
+  return (guint) MIN (frames, VS_LAYER_MAX_CHANNELS);
+}
+
+/* Whether the channels show together (each in its colour, added) instead of one frame. */
+gboolean
+vs_layer_get_composite (VsLayer *self)
+{
+  g_return_val_if_fail (VS_IS_LAYER (self), FALSE);
+  return self->composite && vs_layer_get_n_channels (self) > 0;
 }
 
 void
-vs_layer_set_only_selected (VsLayer *self,
-                            gboolean only)
+vs_layer_set_composite (VsLayer  *self,
+                        gboolean  composite)
 {
   g_return_if_fail (VS_IS_LAYER (self));
-  if (self->only_selected == !!only)
+  composite = !!composite && vs_layer_get_n_channels (self) > 0;
+  if (self->composite == composite)
     return;
-  self->only_selected = !!only;
-  label_display_changed (self);
+  if (composite && self->channel_rgb[0][0] + self->channel_rgb[0][1] + self->channel_rgb[0][2] == 0)
+    {
+      /* Microscopy's usual: two channels green and magenta, three red, green and blue. */
+      static const double two[2][3] = { { 0, 1, 0 }, { 1, 0, 1 } };
+      static const double more[VS_LAYER_MAX_CHANNELS][3] = { { 1, 0, 0 }, { 0, 1, 0 },
+                                                              { 0, 0.4, 1 }, { 1, 1, 1 } };
+      guint n = vs_layer_get_n_channels (self);
+      for (guint c = 0; c < VS_LAYER_MAX_CHANNELS; c++)
+        memcpy (self->channel_rgb[c], n == 2 && c < 2 ? two[c] : more[c], sizeof (double[3]));
+    }
+  self->composite = composite;
+  channels_changed (self);
 }
 
-gboolean
-vs_layer_get_only_selected (VsLayer *self)
+void
+vs_layer_get_channel_color (VsLayer *self,
+                            guint    channel,
+                            double   rgb[3])
 {
-  g_return_val_if_fail (VS_IS_LAYER (self), FALSE);
-  return self->only_selected;
+  g_return_if_fail (VS_IS_LAYER (self) && channel < VS_LAYER_MAX_CHANNELS);
+  memcpy (rgb, self->channel_rgb[channel], sizeof (double[3]));
 }
 
-/* Whether instance @id is drawn: not hidden, and the selected one when only that one shows. */
-gboolean
-vs_layer_label_is_shown (VsLayer *self,
-                         guint32  id)
+void
+vs_layer_set_channel_color (VsLayer      *self,
+                            guint         channel,
+                            const double  rgb[3])
 {
-  g_return_val_if_fail (VS_IS_LAYER (self), FALSE);
-  if (self->only_selected && id != self->selected_label)
-    return FALSE;
-  return !vs_layer_get_label_hidden (self, id);
+  g_return_if_fail (VS_IS_LAYER (self) && channel < VS_LAYER_MAX_CHANNELS);
+  memcpy (self->channel_rgb[channel], rgb, sizeof (double[3]));
+  channels_changed (self);
+}
+
+/* A channel's display range: its own once set, else the layer's. */
+void
+vs_layer_get_channel_range (VsLayer *self,
+                            guint    channel,
+                            double  *min,
+                            double  *max)
+{
+  g_return_if_fail (VS_IS_LAYER (self) && channel < VS_LAYER_MAX_CHANNELS);
+  *min = self->channel_range_set[channel] ? self->channel_range[channel][0] : self->display_min;
+  *max = self->channel_range_set[channel] ? self->channel_range[channel][1] : self->display_max;
+}
+
+void
+vs_layer_set_channel_range (VsLayer *self,
+                            guint    channel,
+                            double   min,
+                            double   max)
+{
+  g_return_if_fail (VS_IS_LAYER (self) && channel < VS_LAYER_MAX_CHANNELS);
+  self->channel_range[channel][0] = min;
+  self->channel_range[channel][1] = max;
+  self->channel_range_set[channel] = TRUE;
+  channels_changed (self);
 }
 
 guint
-vs_layer_get_label_serial (VsLayer *self)
+vs_layer_get_channel_serial (VsLayer *self)
 {
   g_return_val_if_fail (VS_IS_LAYER (self), 0);
-  return self->label_serial;
-}
-
-/* A label layer without a table of colours: its instances want colours of their own. */
-gboolean
-vs_layer_wants_instance_colors (VsLayer *self)
-{
-  g_return_val_if_fail (VS_IS_LAYER (self), FALSE);
-  return vs_layer_is_label (self) && vs_volume_get_label_table (self->volume) == NULL;
-}
-
-/* Computes them now, when wanted (the command line; the window does it in a job). */
-void
-vs_layer_color_instances (VsLayer *self)
-{
-  guint32 n_ids = 0;
-  guint8 *rgba;
-
-  g_return_if_fail (VS_IS_LAYER (self));
-  if (!vs_layer_wants_instance_colors (self))
-    return;
-  rgba = vs_instance_colors_compute (self->volume, 0, &n_ids, NULL, NULL);
-  if (rgba != NULL)
-    vs_layer_set_label_colors (self, rgba, n_ids);
-}
-
-/* The colour instance @id is drawn in: the label table's, else the layer's own, else the
- * palette's (alpha as the table gives it; visibility aside). */
-void
-vs_layer_get_label_color (VsLayer *self,
-                          guint32  id,
-                          guint8   rgba[4])
-{
-  VsLabelTable *table;
-  const VsLabel *label;
-
-  g_return_if_fail (VS_IS_LAYER (self));
-  table = vs_volume_get_label_table (self->volume);
-  label = table != NULL ? vs_label_table_lookup (table, id) : NULL;
-  if (label != NULL)
-    memcpy (rgba, label->rgba, 4);
-  else if (id < self->n_label_colors)
-    memcpy (rgba, self->label_colors + 4 * id, 4);
-  else
-    vs_label_palette_color (id, rgba);
-}
-
-/* The voxels in the box @lo…@hi (inclusive) of the volume were changed in place (an edit):
- * the views upload that box again. */
-void
-vs_layer_mark_edited (VsLayer      *self,
-                      const gint64  lo[3],
-                      const gint64  hi[3])
-{
-  EditBox box;
-
-  g_return_if_fail (VS_IS_LAYER (self));
-  if (self->edits == NULL)
-    self->edits = g_array_new (FALSE, FALSE, sizeof (EditBox));
-  if (self->edits->len == MAX_EDIT_BOXES)
-    g_array_remove_index (self->edits, 0);
-  box.generation = ++self->generation;
-  memcpy (box.lo, lo, sizeof box.lo);
-  memcpy (box.hi, hi, sizeof box.hi);
-  g_array_append_val (self->edits, box);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GENERATION]);
-}
-
-/* Whether everything that changed since @generation lies in edit boxes still known; their
- * union in @lo…@hi. */
-gboolean
-vs_layer_get_edits_since (VsLayer *self,
-                          guint    generation,
-                          gint64   lo[3],
-                          gint64   hi[3])
-{
-  guint first;
-
-  g_return_val_if_fail (VS_IS_LAYER (self), FALSE);
-  if (self->edits == NULL || self->edits->len == 0 || generation >= self->generation)
-    return FALSE;
-  /* Every generation after @generation must be an edit on the list. */
-  first = self->edits->len - (self->generation - generation);
-  if (self->generation - generation > self->edits->len ||
-      g_array_index (self->edits, EditBox, first).generation != generation + 1)
-    return FALSE;
-  for (int a = 0; a < 3; a++)
-    {
-      lo[a] = G_MAXINT64;
-      hi[a] = G_MININT64;
-    }
-  for (guint i = first; i < self->edits->len; i++)
-    {
-      const EditBox *box = &g_array_index (self->edits, EditBox, i);
-      for (int a = 0; a < 3; a++)
-        {
-          lo[a] = MIN (lo[a], box->lo[a]);
-          hi[a] = MAX (hi[a], box->hi[a]);
-        }
-    }
-  return TRUE;
+  return self->channel_serial;
 }

@@ -85,4 +85,27 @@ void           vs_layer_get_label_color   (VsLayer     *self,
 gboolean       vs_layer_wants_instance_colors (VsLayer *self);
 void           vs_layer_color_instances   (VsLayer     *self);
 
+
+/* Multichannel volumes (microscopy): channels shown together. */
+#define VS_LAYER_MAX_CHANNELS 4
+guint          vs_layer_get_n_channels    (VsLayer     *self);
+gboolean       vs_layer_get_composite     (VsLayer     *self);
+void           vs_layer_set_composite     (VsLayer     *self,
+                                           gboolean     composite);
+void           vs_layer_get_channel_color (VsLayer     *self,
+                                           guint        channel,
+                                           double       rgb[3]);
+void           vs_layer_set_channel_color (VsLayer     *self,
+                                           guint        channel,
+                                           const double rgb[3]);
+void           vs_layer_get_channel_range (VsLayer     *self,
+                                           guint        channel,
+                                           double      *min,
+                                           double      *max);
+void           vs_layer_set_channel_range (VsLayer     *self,
+                                           guint        channel,
+                                           double       min,
+                                           double       max);
+guint          vs_layer_get_channel_serial (VsLayer    *self);
+
 G_END_DECLS

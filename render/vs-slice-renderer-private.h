@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 typedef enum { MODE_SCALAR = 0, MODE_LABEL = 1, MODE_RGB = 2 } Mode;
 
-typedef struct {
+typedef struct _LayerTextures {
   VsLayer   *layer;          /* owned */
   VsVolume  *volume;         /* the volume uploaded (borrowed through layer) */
   gint64     frame;
@@ -31,6 +31,9 @@ typedef struct {
   float      value_scale;
   float      value_offset;
   gboolean   unusable;       /* too large for this GL; error recorded */
+  /* A composite layer: a texture set per channel (frame), each with a black-to-colour ramp. */
+  struct _LayerTextures *channels[VS_LAYER_MAX_CHANNELS];
+  guint      channel_serial; /* of the ramp uploaded (in a channel's own set) */
 } LayerTextures;
 
 struct _VsSliceRenderer

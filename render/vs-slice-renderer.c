@@ -26,8 +26,25 @@ layer_textures_free (gpointer data)
     glDeleteTextures (1, &lt->colormap_tex);
   if (lt->label_colors_tex != 0)
     glDeleteTextures (1, &lt->label_colors_tex);
+  for (int c = 0; c < VS_LAYER_MAX_CHANNELS; c++)
+    g_clear_pointer (&lt->channels[c], layer_textures_free);
   g_clear_object (&lt->layer);
   g_free (lt);
+}
+
+/* Nothing uploaded yet for @layer (or for one channel of it). */
+static LayerTextures *
+layer_textures_new (VsLayer *layer)
+{
+  LayerTextures *lt = g_new0 (LayerTextures, 1);
+  VsVolume *volume = vs_layer_get_volume (layer);
+
+  lt->layer = g_object_ref (layer);
+  lt->frame = -1;
+  lt->colormap = VS_N_COLORMAPS;
+  lt->mode = vs_layer_is_label (layer) ? MODE_LABEL :
+             vs_volume_get_intent (volume) == VS_VOLUME_INTENT_RGB ? MODE_RGB : MODE_SCALAR;
+  return lt;
 }
 
 VsSliceRenderer *
@@ -303,12 +320,10 @@ upload_label_box (LayerTextures *lt, const gint64 lo[3], const gint64 hi[3])
   lt->generation = vs_layer_get_generation (lt->layer);
 }
 
+/* @rgba (VS_COLORMAP_SIZE entries) as @lt's colormap texture. */
 static void
-upload_colormap (LayerTextures *lt)
+upload_ramp (LayerTextures *lt, const guint8 *rgba)
 {
-  guint8 rgba[VS_COLORMAP_SIZE * 4];
-
-  vs_colormap_fill_rgba (vs_layer_get_colormap (lt->layer), rgba);
   if (lt->colormap_tex == 0)
     glGenTextures (1, &lt->colormap_tex);
   glBindTexture (GL_TEXTURE_2D, lt->colormap_tex);
@@ -318,6 +333,15 @@ upload_colormap (LayerTextures *lt)
   glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   set_texture_filter (GL_TEXTURE_2D, TRUE);
+}
+
+static void
+upload_colormap (LayerTextures *lt)
+{
+  guint8 rgba[VS_COLORMAP_SIZE * 4];
+
+  vs_colormap_fill_rgba (vs_layer_get_colormap (lt->layer), rgba);
+  upload_ramp (lt, rgba);
   lt->colormap = vs_layer_get_colormap (lt->layer);
 }
 
@@ -353,6 +377,50 @@ upload_label_colors (LayerTextures *lt)
   lt->label_serial = vs_layer_get_label_serial (lt->layer);
 }
 
+/* Channel @c of a composite layer: its frame uploaded, and a ramp from black to its colour. */
+static LayerTextures *
+ensure_channel (VsSliceRenderer *renderer, LayerTextures *lt, guint c)
+{
+  LayerTextures *ch = lt->channels[c];
+  VsLayer *layer = lt->layer;
+
+  if (ch == NULL)
+    {
+      ch = lt->channels[c] = layer_textures_new (layer);
+      ch->channel_serial = G_MAXUINT;
+    }
+  if (ch->unusable)
+    return NULL;
+  if (ch->volume != vs_layer_get_volume (layer) || ch->frame != (gint64) c ||
+      ch->generation != vs_layer_get_generation (layer))
+    {
+      if (!upload_volume (renderer, ch, c))
+        return NULL;
+    }
+  if (ch->interpolate != vs_layer_get_interpolate (layer))
+    {
+      ch->interpolate = !ch->interpolate;
+      glBindTexture (GL_TEXTURE_3D, ch->volume_tex);
+      set_texture_filter (GL_TEXTURE_3D, ch->interpolate);
+    }
+  if (ch->channel_serial != vs_layer_get_channel_serial (layer))
+    {
+      guint8 rgba[VS_COLORMAP_SIZE * 4];
+      double rgb[3];
+      vs_layer_get_channel_color (layer, c, rgb);
+      for (int i = 0; i < VS_COLORMAP_SIZE; i++)
+        {
+          double t = (double) i / (VS_COLORMAP_SIZE - 1);
+          for (int k = 0; k < 3; k++)
+            rgba[i * 4 + k] = (guint8) lround (255 * t * CLAMP (rgb[k], 0, 1));
+          rgba[i * 4 + 3] = 255;
+        }
+      upload_ramp (ch, rgba);
+      ch->channel_serial = vs_layer_get_channel_serial (layer);
+    }
+  return ch;
+}
+
 LayerTextures *
 _vs_slice_renderer_ensure_textures (VsSliceRenderer *renderer,
                  VsLayer         *layer,
@@ -364,12 +432,7 @@ _vs_slice_renderer_ensure_textures (VsSliceRenderer *renderer,
 
   if (lt == NULL)
     {
-      lt = g_new0 (LayerTextures, 1);
-      lt->layer = g_object_ref (layer);
-      lt->frame = -1;
-      lt->colormap = VS_N_COLORMAPS;
-      lt->mode = vs_layer_is_label (layer) ? MODE_LABEL :
-                 vs_volume_get_intent (volume) == VS_VOLUME_INTENT_RGB ? MODE_RGB : MODE_SCALAR;
+      lt = layer_textures_new (layer);
       g_hash_table_insert (renderer->textures, layer, lt);
     }
   if (lt->unusable)
@@ -482,10 +545,12 @@ _vs_slice_renderer_bind_layer (VsGlProgram *program, LayerTextures *lt)
 }
 
 static void
-draw_layer (VsSliceRenderer     *renderer,
-            LayerTextures       *lt,
-            const VsSliceCamera *camera,
-            const double         ndc_to_world[16])
+draw_layer_with_range (VsSliceRenderer     *renderer,
+                       LayerTextures       *lt,
+                       const VsSliceCamera *camera,
+                       const double         ndc_to_world[16],
+                       double               min,
+                       double               max)
 {
   VsVolume *volume = vs_layer_get_volume (lt->layer);
   VsGlProgram *program = renderer->slice_program;
@@ -501,6 +566,11 @@ draw_layer (VsSliceRenderer     *renderer,
     mf[i] = (float) m[i];
 
   _vs_slice_renderer_bind_layer (program, lt);
+  if (!isnan (min))
+    {
+      glUniform1f (vs_gl_program_get_uniform (program, "u_min"), (float) min);
+      glUniform1f (vs_gl_program_get_uniform (program, "u_max"), (float) max);
+    }
   glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_ndc_to_voxel"), 1, GL_FALSE, mf);
   /* Columns 0 and 1 of ndc→voxel span the viewport's half-width and half-height. */
   glUniform3f (vs_gl_program_get_uniform (program, "u_pixel_x"),
@@ -541,6 +611,48 @@ draw_cursor (VsSliceRenderer     *renderer,
 }
 
 static void
+draw_layer (VsSliceRenderer     *renderer,
+            LayerTextures       *lt,
+            const VsSliceCamera *camera,
+            const double         ndc_to_world[16])
+{
+  draw_layer_with_range (renderer, lt, camera, ndc_to_world, NAN, NAN);
+}
+
+/* The channels of a composite layer, each through its colour ramp and range, added together
+ * over what lies beneath (the first blended at the layer's opacity, the rest added). */
+static void
+draw_composite (VsSliceRenderer     *renderer,
+                VsLayer             *layer,
+                const VsSliceCamera *camera,
+                const double         ndc_to_world[16])
+{
+  LayerTextures *lt = g_hash_table_lookup (renderer->textures, layer);
+  VsGlProgram *program = renderer->slice_program;
+
+  if (lt == NULL)
+    {
+      lt = layer_textures_new (layer);
+      g_hash_table_insert (renderer->textures, layer, lt);
+    }
+  for (guint c = 0; c < vs_layer_get_n_channels (layer); c++)
+    {
+      LayerTextures *ch = ensure_channel (renderer, lt, c);
+      double min, max;
+      if (ch == NULL)
+        continue;
+      glUseProgram (vs_gl_program_get_id (program));
+      glBindVertexArray (renderer->empty_vao);
+      if (c > 0)
+        glBlendFuncSeparate (GL_SRC_ALPHA, GL_ONE, GL_ZERO, GL_ONE);
+      /* draw_layer binds the layer's range: the channel's goes over it. */
+      vs_layer_get_channel_range (layer, c, &min, &max);
+      draw_layer_with_range (renderer, ch, camera, ndc_to_world, min, max);
+    }
+  glBlendFuncSeparate (GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+}
+
+static void
 draw_layers (VsSliceRenderer     *renderer,
              VsScene             *scene,
              const VsSliceCamera *camera)
@@ -569,6 +681,11 @@ draw_layers (VsSliceRenderer     *renderer,
 
       if (!vs_layer_get_visible (layer) || vs_layer_get_opacity (layer) <= 0)
         continue;
+      if (vs_layer_get_composite (layer))
+        {
+          draw_composite (renderer, layer, camera, ndc_to_world);
+          continue;
+        }
       lt = _vs_slice_renderer_ensure_textures (renderer, layer, frame);
       if (lt == NULL)
         continue;

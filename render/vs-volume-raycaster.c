@@ -6,6 +6,7 @@
 #include <cglm/cglm.h>
 #include <epoxy/gl.h>
 #include <math.h>
+#include <string.h>
 
 #include "vs-gl-program.h"
 #include "vs-volume-raycaster.h"
@@ -26,6 +27,7 @@ struct _VsVolumeRaycaster
   gint64       frame;
   double       range[2];
   VsColormap   colormap_id;
+  double       tint[3];    /* of the colour ramp uploaded, when colormap_id is VS_N_COLORMAPS */
 };
 
 gboolean
@@ -84,11 +86,10 @@ vs_volume_raycaster_free (VsVolumeRaycaster *raycaster)
 }
 
 static void
-upload (VsVolumeRaycaster *raycaster, VsLayer *layer, gint64 frame)
+upload (VsVolumeRaycaster *raycaster, VsLayer *layer, gint64 frame, double lo, double hi)
 {
   VsVolume *volume = vs_layer_get_volume (layer);
   VsDatatype type = vs_volume_get_datatype (volume);
-  double lo = vs_layer_get_display_min (layer), hi = vs_layer_get_display_max (layer);
   double slope, intercept, scale;
   gsize n = vs_volume_get_frame_voxels (volume);
   gconstpointer data;
@@ -122,12 +123,26 @@ upload (VsVolumeRaycaster *raycaster, VsLayer *layer, gint64 frame)
   raycaster->range[1] = hi;
 }
 
+/* The layer's colormap, or with @tint a ramp from black to that colour (a channel's). */
 static void
-upload_colormap (VsVolumeRaycaster *raycaster, VsColormap colormap)
+upload_colormap (VsVolumeRaycaster *raycaster, VsColormap colormap, const double *tint)
 {
   guint8 rgba[VS_COLORMAP_SIZE * 4];
 
-  vs_colormap_fill_rgba (colormap == VS_COLORMAP_LABELS ? VS_COLORMAP_GREY : colormap, rgba);
+  if (tint != NULL)
+    {
+      for (int i = 0; i < VS_COLORMAP_SIZE; i++)
+        {
+          for (int k = 0; k < 3; k++)
+            rgba[i * 4 + k] = (guint8) lround (255.0 * i / (VS_COLORMAP_SIZE - 1) *
+                                               CLAMP (tint[k], 0, 1));
+          rgba[i * 4 + 3] = 255;
+        }
+      memcpy (raycaster->tint, tint, sizeof raycaster->tint);
+      colormap = VS_N_COLORMAPS;
+    }
+  else
+    vs_colormap_fill_rgba (colormap == VS_COLORMAP_LABELS ? VS_COLORMAP_GREY : colormap, rgba);
   if (raycaster->colormap == 0)
     glGenTextures (1, &raycaster->colormap);
   glBindTexture (GL_TEXTURE_2D, raycaster->colormap);
@@ -151,14 +166,19 @@ vs_volume_raycaster_draw (VsVolumeRaycaster      *raycaster,
   float view[16], projection[16], to_voxel[16], to_world[16];
   mat4 view_projection, inverse;
   double affine[16], inverse_affine[16], eye[3], up[3];
-  double lo = vs_layer_get_display_min (layer), hi = vs_layer_get_display_max (layer);
+  double lo = options->channel ? options->channel_range[0] : vs_layer_get_display_min (layer);
+  double hi = options->channel ? options->channel_range[1] : vs_layer_get_display_max (layer);
   gint64 dims[4];
 
   if (raycaster->volume != volume || raycaster->frame != frame || raycaster->range[0] != lo ||
       raycaster->range[1] != hi)
-    upload (raycaster, layer, frame);
-  if (raycaster->colormap_id != vs_layer_get_colormap (layer))
-    upload_colormap (raycaster, vs_layer_get_colormap (layer));
+    upload (raycaster, layer, frame, lo, hi);
+  if (options->channel
+      ? raycaster->colormap_id != VS_N_COLORMAPS ||
+        memcmp (raycaster->tint, options->channel_rgb, sizeof raycaster->tint) != 0
+      : raycaster->colormap_id != vs_layer_get_colormap (layer))
+    upload_colormap (raycaster, vs_layer_get_colormap (layer),
+                     options->channel ? options->channel_rgb : NULL);
 
   vs_orbit_camera_get_matrices (camera, view, projection);
   glm_mat4_mul ((vec4 *) projection, (vec4 *) view, view_projection);
@@ -178,7 +198,13 @@ vs_volume_raycaster_draw (VsVolumeRaycaster      *raycaster,
   glEnable (GL_DEPTH_TEST);
   glDepthFunc (GL_ALWAYS);
   glDepthMask (GL_TRUE);
-  glDisable (GL_BLEND);
+  if (options->add)
+    {
+      glEnable (GL_BLEND);
+      glBlendFunc (GL_ONE, GL_ONE);
+    }
+  else
+    glDisable (GL_BLEND);
   glUseProgram (vs_gl_program_get_id (program));
   glActiveTexture (GL_TEXTURE0);
   glBindTexture (GL_TEXTURE_3D, raycaster->texture);
@@ -210,4 +236,36 @@ vs_volume_raycaster_draw (VsVolumeRaycaster      *raycaster,
   glUseProgram (0);
   glDepthFunc (GL_LESS);
   glDisable (GL_DEPTH_TEST);
+  glDisable (GL_BLEND);
+}
+
+/* @layer as the 3D view shows it: a composite layer channel by channel, each in its colour and
+ * range, added together (@raycasters: VS_LAYER_MAX_CHANNELS, made here when missing); any other
+ * with the first raycaster. */
+void
+vs_volume_raycaster_draw_layer (VsVolumeRaycaster     **raycasters,
+                                VsLayer                *layer,
+                                gint64                  frame,
+                                const VsOrbitCamera    *camera,
+                                const VsRaycastOptions *options,
+                                GError                **error)
+{
+  guint n = vs_layer_get_composite (layer) ? vs_layer_get_n_channels (layer) : 1;
+
+  for (guint c = 0; c < n; c++)
+    {
+      VsRaycastOptions channel = *options;
+      if (raycasters[c] == NULL && (raycasters[c] = vs_volume_raycaster_new (error)) == NULL)
+        return;
+      if (n > 1)
+        {
+          channel.channel = TRUE;
+          channel.add = c > 0;
+          vs_layer_get_channel_range (layer, c, &channel.channel_range[0],
+                                      &channel.channel_range[1]);
+          vs_layer_get_channel_color (layer, c, channel.channel_rgb);
+        }
+      vs_volume_raycaster_draw (raycasters[c], layer, n > 1 ? (gint64) c : frame, camera,
+                                &channel);
+    }
 }

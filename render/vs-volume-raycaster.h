@@ -19,6 +19,12 @@ typedef struct {
   double        step;        /* voxels: about 0.5 for full quality, 2 while moving */
   double        iso;         /* isosurface level, in the layer's values */
   double        clip[4];     /* keep world points with clip·p ≤ clip[3]; zero normal: none */
+  /* One channel of a composite (set by vs_volume_raycaster_draw_layer): its range, a ramp from
+   * black to its colour, added to what is drawn already. */
+  gboolean      channel;
+  double        channel_range[2];
+  double        channel_rgb[3];
+  gboolean      add;
 } VsRaycastOptions;
 
 typedef struct _VsVolumeRaycaster VsVolumeRaycaster;
@@ -33,6 +39,13 @@ void               vs_volume_raycaster_draw   (VsVolumeRaycaster   *raycaster,
                                                gint64               frame,
                                                const VsOrbitCamera *camera,
                                                const VsRaycastOptions *options);
+
+void               vs_volume_raycaster_draw_layer (VsVolumeRaycaster **raycasters,
+                                               VsLayer             *layer,
+                                               gint64               frame,
+                                               const VsOrbitCamera *camera,
+                                               const VsRaycastOptions *options,
+                                               GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsVolumeRaycaster, vs_volume_raycaster_free)
 

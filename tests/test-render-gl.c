@@ -9,6 +9,7 @@
 #include "vs-resources.h"
 #include "vs-slice-figure.h"
 #include "vs-slice-renderer.h"
+#include "vs-volume-raycaster.h"
 #include "vs-isosurface.h"
 #include "vs-surface-figure.h"
 #include "vs-surface-pick.h"
@@ -277,6 +278,99 @@ test_figure_ortho (void)
   g_assert_cmpstr (left, ==, "R");
 }
 
+/* Channels together: two channels of 16-bit data, the first bright on the left (x < 20), the
+ * second on the right (x ≥ 12): green where only the first is, magenta where only the second,
+ * white where both (added); a channel's own range and colour apply; the 3D MIP adds them too. */
+static void
+test_channel_composite (void)
+{
+  const gint64 dims[4] = { 32, 32, 8, 2 };
+  g_autoptr(VsVolume) channels = vs_volume_new (VS_DATATYPE_UINT16, dims, NULL);
+  g_autoptr(VsScene) scene = vs_scene_new ();
+  guint16 *data = vs_volume_get_data_mutable (channels);
+  const double centre[3] = { 15.5, 15.5, 3.5 };
+  double affine[16] = { 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1 };
+  cairo_surface_t *image;
+  VsLayer *layer;
+
+  if (!have_gl ())
+    return;
+  for (int z = 0; z < 8; z++)
+    for (int y = 0; y < 32; y++)
+      for (int x = 0; x < 32; x++)
+        {
+          data[x + 32 * (y + 32 * z)] = x < 20 ? 1000 : 0;
+          data[32 * 32 * 8 + x + 32 * (y + 32 * z)] = x >= 12 ? 1000 : 0;
+        }
+  vs_volume_set_affine (channels, affine, NULL);
+  layer = vs_scene_add_volume (scene, channels);
+  vs_layer_set_interpolate (layer, FALSE);
+  vs_layer_set_display_range (layer, 0, 1000);
+  g_assert_true (vs_layer_get_composite (layer));          /* by default for 16-bit channels */
+  g_assert_cmpuint (vs_layer_get_n_channels (layer), ==, 2);
+  image = render (scene, VS_SLICE_AXIS_AXIAL, 32, 32, centre);
+  g_assert_cmphex (pixel_at (image, 4, 16) & 0xffffff, ==, 0x00ff00);
+  g_assert_cmphex (pixel_at (image, 28, 16) & 0xffffff, ==, 0xff00ff);
+  g_assert_cmphex (pixel_at (image, 16, 16) & 0xffffff, ==, 0xffffff);
+  cairo_surface_destroy (image);
+
+  /* The second channel at half its range's top shows full; its colour changed to red. */
+  vs_layer_set_channel_range (layer, 1, 0, 500);
+  vs_layer_set_channel_color (layer, 1, (const double[]) { 1, 0, 0 });
+  vs_layer_set_channel_range (layer, 0, 0, 2000);
+  image = render (scene, VS_SLICE_AXIS_AXIAL, 32, 32, centre);
+  g_assert_cmphex (pixel_at (image, 28, 16) & 0xffffff, ==, 0xff0000);
+  g_assert_cmphex (pixel_at (image, 4, 16) & 0xffffff, ==, 0x008000);
+  g_assert_cmphex (pixel_at (image, 16, 16) & 0xffffff, ==, 0xff8000);
+  cairo_surface_destroy (image);
+
+  /* One frame at a time again: the first channel in the layer's colormap (grey). */
+  vs_layer_set_composite (layer, FALSE);
+  image = render (scene, VS_SLICE_AXIS_AXIAL, 32, 32, centre);
+  g_assert_cmphex (pixel_at (image, 4, 16) & 0xffffff, ==, 0xffffff);
+  g_assert_cmphex (pixel_at (image, 28, 16) & 0xffffff, ==, 0x000000);
+  cairo_surface_destroy (image);
+
+  /* 3D: the MIP from above adds the channels the same way. */
+  vs_layer_set_composite (layer, TRUE);
+  {
+    VsVolumeRaycaster *raycasters[VS_LAYER_MAX_CHANNELS] = { NULL };
+    VsRaycastOptions options;
+    VsOrbitCamera camera;
+    double lo[3], hi[3];
+    g_autoptr(GError) error = NULL;
+
+    vs_raycast_options_init (&options);
+    vs_orbit_camera_init (&camera, 64, 64);
+    vs_orbit_camera_set_preset (&camera, "dorsal", TRUE);
+    vs_volume_get_world_bounds (channels, lo, hi);
+    vs_orbit_camera_fit (&camera, lo, hi);
+    g_assert_true (vs_offscreen_begin (offscreen, 64, 64, &error));
+    glClearColor (0, 0, 0, 1);
+    glClear (GL_COLOR_BUFFER_BIT);
+    vs_volume_raycaster_draw_layer (raycasters, layer, 0, &camera, &options, &error);
+    g_assert_no_error (error);
+    image = vs_offscreen_read (offscreen);
+    {
+      /* Somewhere red only (the second channel, right), somewhere both (the middle). */
+      gboolean red = FALSE, mixed = FALSE;
+      for (int y = 0; y < 64; y++)
+        for (int x = 0; x < 64; x++)
+          {
+            guint32 p = pixel_at (image, x, y);
+            int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff;
+            red = red || (r > 200 && g < 20);
+            mixed = mixed || (r > 200 && g > 60);
+          }
+      g_assert_true (red);
+      g_assert_true (mixed);
+    }
+    cairo_surface_destroy (image);
+    for (int c = 0; c < VS_LAYER_MAX_CHANNELS; c++)
+      g_clear_pointer (&raycasters[c], vs_volume_raycaster_free);
+  }
+}
+
 /* Interactive frames at reduced resolution show the same picture, only softer. */
 static void
 test_reduced_resolution (void)
@@ -485,6 +579,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/reduced-resolution", test_reduced_resolution);
   g_test_add_func ("/render/surface/overlay-and-picking", test_surface_overlay_and_picking);
   g_test_add_func ("/render/cursor-planes-3d", test_cursor_planes);
+  g_test_add_func ("/render/channel-composite", test_channel_composite);
 
   status = g_test_run ();
   if (offscreen != NULL)

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "vs-channels-button.h"
 #include "vs-layer-row.h"
 
 /* One row of the layer list: visibility, name, remove; colormap (or fill/outline for labels),
@@ -29,6 +30,8 @@ struct _VsLayerRow
   GtkWidget  *max_spin;
   GtkWidget  *threshold_spin;
   GtkWidget  *range_box;
+  GtkWidget  *middle;
+  GtkWidget  *channels_button;   /* multichannel layers */
   gulong      stats_handler;
 };
 
@@ -230,6 +233,7 @@ vs_layer_row_init (VsLayerRow *self)
   gtk_box_append (GTK_BOX (middle), colormap_box);
   gtk_box_append (GTK_BOX (middle), small_label (_("Opacity")));
   gtk_box_append (GTK_BOX (middle), self->opacity_scale);
+  self->middle = middle;
   gtk_box_append (GTK_BOX (self), middle);
 
   self->range_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
@@ -281,8 +285,18 @@ vs_layer_row_set_layer (VsLayerRow *self,
 
   unbind_all (self);
   g_set_object (&self->layer, layer);
+  if (self->channels_button != NULL)
+    {
+      gtk_box_remove (GTK_BOX (self->middle), self->channels_button);
+      self->channels_button = NULL;
+    }
   if (layer == NULL)
     return;
+  if (VS_IS_LAYER (layer) && vs_layer_get_n_channels (VS_LAYER (layer)) > 0)
+    {
+      self->channels_button = vs_channels_button_new (VS_LAYER (layer));
+      gtk_box_append (GTK_BOX (self->middle), self->channels_button);
+    }
 
   g_object_get (layer, "is-label", &is_label, NULL);
   is_rgb = VS_IS_LAYER (layer) &&

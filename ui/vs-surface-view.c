@@ -32,7 +32,7 @@ struct _VsSurfaceView
   GtkGLArea          parent_instance;
   VsScene           *scene;
   VsSurfaceRenderer *renderer;
-  VsVolumeRaycaster *raycaster;
+  VsVolumeRaycaster *raycasters[VS_LAYER_MAX_CHANNELS];  /* [0] always; more for composites */
   VsSliceRenderer   *planes;
   gboolean           show_planes;
   int                clip_axis;     /* −1 none; 0…5: x, −x, y, −y, z, −z beyond the cursor */
@@ -100,8 +100,8 @@ vs_surface_view_realize (GtkWidget *widget)
     return;
   self->renderer = vs_surface_renderer_new (&error);
   if (self->renderer != NULL)
-    self->raycaster = vs_volume_raycaster_new (&error);
-  if (self->raycaster != NULL)
+    self->raycasters[0] = vs_volume_raycaster_new (&error);
+  if (self->raycasters[0] != NULL)
     self->planes = vs_slice_renderer_new (&error);
   if (self->planes == NULL)
     gtk_gl_area_set_error (GTK_GL_AREA (self), error);
@@ -116,7 +116,8 @@ vs_surface_view_unrealize (GtkWidget *widget)
   if (gtk_gl_area_get_error (GTK_GL_AREA (self)) == NULL)
     {
       g_clear_pointer (&self->renderer, vs_surface_renderer_free);
-      g_clear_pointer (&self->raycaster, vs_volume_raycaster_free);
+      for (int c = 0; c < VS_LAYER_MAX_CHANNELS; c++)
+        g_clear_pointer (&self->raycasters[c], vs_volume_raycaster_free);
       g_clear_pointer (&self->planes, vs_slice_renderer_free);
       if (self->low_fbo != 0)
         {
@@ -179,8 +180,8 @@ draw_volume (VsSurfaceView *self, const VsOrbitCamera *view_camera, int width, i
   options.iso = 0.5 * (vs_layer_get_display_min (base) + vs_layer_get_display_max (base));
   if (!self->moving)
     {
-      vs_volume_raycaster_draw (self->raycaster, base, vs_scene_get_frame (self->scene), &camera,
-                                &options);
+      vs_volume_raycaster_draw_layer (self->raycasters, base, vs_scene_get_frame (self->scene),
+                                      &camera, &options, NULL);
       return;
     }
 
@@ -210,8 +211,8 @@ draw_volume (VsSurfaceView *self, const VsOrbitCamera *view_camera, int width, i
   glViewport (0, 0, camera.width, camera.height);
   glClearColor (0, 0, 0, 1);
   glClear (GL_COLOR_BUFFER_BIT);
-  vs_volume_raycaster_draw (self->raycaster, base, vs_scene_get_frame (self->scene), &camera,
-                            &options);
+  vs_volume_raycaster_draw_layer (self->raycasters, base, vs_scene_get_frame (self->scene),
+                                  &camera, &options, NULL);
   /* Stretch it over the view. */
   glBindFramebuffer (GL_READ_FRAMEBUFFER, self->low_fbo);
   glBindFramebuffer (GL_DRAW_FRAMEBUFFER, (GLuint) target);
