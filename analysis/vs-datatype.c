@@ -55,6 +55,26 @@ vs_datatype_is_integer (VsDatatype type)
   return datatypes[type].integer;
 }
 
+/* The NumPy type string (.npy "descr", Zarr "dtype"), little-endian; NULL for RGB. */
+const char *
+vs_datatype_get_numpy_descr (VsDatatype type)
+{
+  switch (type)
+    {
+    case VS_DATATYPE_UINT8: return "|u1";
+    case VS_DATATYPE_INT8: return "|i1";
+    case VS_DATATYPE_UINT16: return "<u2";
+    case VS_DATATYPE_INT16: return "<i2";
+    case VS_DATATYPE_UINT32: return "<u4";
+    case VS_DATATYPE_INT32: return "<i4";
+    case VS_DATATYPE_UINT64: return "<u8";
+    case VS_DATATYPE_INT64: return "<i8";
+    case VS_DATATYPE_FLOAT32: return "<f4";
+    case VS_DATATYPE_FLOAT64: return "<f8";
+    default: return NULL;
+    }
+}
+
 gboolean
 vs_datatype_from_nifti (int         nifti_code,
                         VsDatatype *out_type)

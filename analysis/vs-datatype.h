@@ -23,6 +23,7 @@ typedef enum {
 gsize       vs_datatype_get_size       (VsDatatype type);
 const char *vs_datatype_get_name       (VsDatatype type);
 gboolean    vs_datatype_is_integer     (VsDatatype type);
+const char *vs_datatype_get_numpy_descr (VsDatatype type);
 double      vs_datatype_read           (VsDatatype    type,
                                         gconstpointer data,
                                         gsize         index);

@@ -14,6 +14,7 @@
 #include "vs-instance-segmentation.h"
 #include "vs-nifti-writer.h"
 #include "vs-volume-loader.h"
+#include "vs-volume-saver.h"
 
 /* voxelscope analyze instances: the segmentation baseline for neuron instances in (multichannel)
  * light microscopy, written as a label volume. */
@@ -46,7 +47,7 @@ vs_command_instances_run (int argc, char **argv)
   gint64 min_size = 800;
   GOptionEntry entries[] = {
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out,
-      N_("Where to write the instance labels (NIfTI, uint32)"), N_("LABELS.nii.gz") },
+      N_("Where to write the instance labels, uint32: NIfTI (.nii.gz, .nii) or Zarr (.zarr)"), N_("LABELS.nii.gz") },
     { "channels", 0, 0, G_OPTION_ARG_STRING, &channels,
       N_("Channels (frames) whose maximum is thresholded, from 0 (default: all)"), N_("0,1,2") },
     { "threshold", 0, 0, G_OPTION_ARG_STRING, &threshold,
@@ -106,7 +107,7 @@ vs_command_instances_run (int argc, char **argv)
       g_prefix_error (&error, "%s: ", rest[0]);
       return fail_error (error);
     }
-  if (!vs_nifti_write (labels, out, &error))
+  if (!vs_volume_save (labels, out, &error))
     return fail_error (error);
   g_print ("threshold   %g%s\n", report.threshold, options.otsu ? " (Otsu)" : "");
   g_print ("foreground  %" G_GUINT64_FORMAT " voxels\n", report.n_foreground);

@@ -554,6 +554,26 @@ test_commands (void)
     g_assert_nonnull (strstr (out, "instances   4"));
   }
   {
+    /* The same labels as a Zarr array, and a name that is neither. */
+    g_autofree char *zarr_path = g_build_filename (dir, "pred.zarr", NULL);
+    g_autofree char *png_path = g_build_filename (dir, "pred.png", NULL);
+    const char *args[] = { "analyze", "instances", image_path, "--min-size", "50", "--out",
+                           zarr_path, NULL };
+    const char *bad[] = { "analyze", "instances", image_path, "--out", png_path, NULL };
+    g_autoptr(VsVolume) nifti = NULL, zarr = NULL;
+    g_autofree char *bad_err = NULL;
+    g_assert_cmpint (vs_test_run_voxelscope (args, NULL, NULL), ==, 0);
+    nifti = vs_volume_load (pred_path, NULL, NULL, NULL, NULL);
+    zarr = vs_volume_load (zarr_path, NULL, NULL, NULL, NULL);
+    g_assert_nonnull (zarr);
+    g_assert_cmpint (vs_volume_get_intent (zarr), ==, VS_VOLUME_INTENT_LABEL);
+    g_assert_cmpmem (vs_volume_get_data (zarr), vs_volume_get_frame_voxels (zarr) * 4,
+                     vs_volume_get_data (nifti), vs_volume_get_frame_voxels (nifti) * 4);
+    g_assert_cmpint (vs_test_run_voxelscope (bad, NULL, &bad_err), ==, 1);
+    g_assert_nonnull (strstr (bad_err, "pred.png: volumes are saved as NIfTI"));
+    g_assert_false (g_file_test (png_path, G_FILE_TEST_EXISTS));
+  }
+  {
     g_autofree char *colour_path = g_build_filename (dir, "errors.nii.gz", NULL);
     const char *args[] = { "analyze", "evaluate", "--gt", truth_path, "--pred", pred_path,
                            "--json", json_path, "--colour", colour_path, NULL };

@@ -333,6 +333,21 @@ test_edit_labels (void)
     g_assert_cmpint (vs_volume_get_datatype (back), ==, VS_DATATYPE_UINT32);
     g_assert_cmpmem (vs_volume_get_data (back), bytes, vs_volume_get_data (labels), bytes);
   }
+  /* As Zarr too, which opens as labels; a name of neither kind is refused. */
+  {
+    g_autofree char *zarr_path = g_build_filename (dir, "edited.zarr", NULL);
+    g_autofree char *bad = g_build_filename (dir, "edited.png", NULL);
+    g_autoptr(VsVolume) back = NULL;
+    g_assert_true (vs_window_save_labels (window, zarr_path, &error));
+    g_assert_no_error (error);
+    back = vs_volume_load (zarr_path, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (vs_volume_get_intent (back), ==, VS_VOLUME_INTENT_LABEL);
+    g_assert_cmpmem (vs_volume_get_data (back), bytes, vs_volume_get_data (labels), bytes);
+    g_assert_false (vs_window_save_labels (window, bad, &error));
+    g_assert_nonnull (strstr (error->message, "volumes are saved as NIfTI (.nii.gz, .nii) or Zarr (.zarr)"));
+    g_clear_error (&error);
+  }
   /* Undo all the way back to the file as opened. */
   while (vs_label_editor_can_undo (vs_window_get_label_editor (window)))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-undo", NULL);

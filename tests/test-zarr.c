@@ -8,6 +8,7 @@
 #include "vs-test-fixtures.h"
 #include "vs-volume-loader.h"
 #include "vs-zarr-reader.h"
+#include "vs-zarr-writer.h"
 
 /* Zarr v2 arrays written by the zarr library itself (tests/zarr/make-test-arrays.py, Debian's
  * python3-zarr): every compressor (raw, zlib, gzip, zstd, blosc with lz4/zstd/zlib and each
@@ -157,6 +158,86 @@ test_refused (void)
                   "of zstd data");
 }
 
+/* Writing: a label volume whose chunks cross its edges and a two-channel 16-bit volume come
+ * back voxel for voxel, labels as labels, with their voxel size; the zarr library reads the same
+ * values; saving again over an array replaces it. */
+static void
+test_write (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *labels_path = g_build_filename (dir, "labels.zarr", NULL);
+  g_autofree char *channels_path = g_build_filename (dir, "raw.zarr", NULL);
+  const gint64 ldims[4] = { 70, 65, 3, 1 }, cdims[4] = { 30, 20, 10, 2 };
+  const double size[3] = { 0.44, 0.5, 0.6 };
+  g_autoptr(VsVolume) labels = vs_volume_new (VS_DATATYPE_UINT32, ldims, NULL);
+  g_autoptr(VsVolume) channels = vs_volume_new (VS_DATATYPE_UINT16, cdims, NULL);
+  g_autoptr(GError) error = NULL;
+  guint32 *l = vs_volume_get_data_mutable (labels);
+  guint16 *c = vs_volume_get_data_mutable (channels);
+  gsize lbytes = 70 * 65 * 3 * 4, cbytes = 30 * 20 * 10 * 2 * 2;
+
+  for (gsize i = 0; i < 70 * 65 * 3; i++)
+    l[i] = (guint32) (i % 7 == 0 ? 0 : 100000 + i % 13);
+  for (gsize i = 0; i < 30 * 20 * 10 * 2; i++)
+    c[i] = (guint16) (i * 37 % 65536);
+  vs_volume_set_intent (labels, VS_VOLUME_INTENT_LABEL);
+  vs_volume_set_voxel_size (labels, size);
+  g_assert_true (vs_zarr_write (labels, labels_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (vs_zarr_write (channels, channels_path, &error));
+  {
+    g_autoptr(VsVolume) back = vs_zarr_read (labels_path, NULL, NULL, &error);
+    double s[3];
+    g_assert_no_error (error);
+    g_assert_cmpint (vs_volume_get_datatype (back), ==, VS_DATATYPE_UINT32);
+    g_assert_cmpint (vs_volume_get_intent (back), ==, VS_VOLUME_INTENT_LABEL);
+    g_assert_cmpmem (vs_volume_get_data (back), lbytes, l, lbytes);
+    vs_volume_get_voxel_size (back, s);
+    g_assert_cmpfloat (s[0], ==, 0.44);
+    g_assert_cmpfloat (s[2], ==, 0.6);
+  }
+  {
+    g_autoptr(VsVolume) back = vs_zarr_read (channels_path, NULL, NULL, &error);
+    gint64 d[4];
+    g_assert_no_error (error);
+    vs_volume_get_dims (back, d);
+    g_assert_cmpint (d[3], ==, 2);
+    g_assert_cmpint (vs_volume_get_datatype (back), ==, VS_DATATYPE_UINT16);
+    g_assert_cmpmem (vs_volume_get_data (back), cbytes, c, cbytes);
+  }
+  /* The zarr library agrees: the sum of the labels and one voxel. */
+  {
+    g_autofree char *code = g_strdup_printf (
+      "import zarr, numpy; a = zarr.open('%s', 'r'); print(a.shape, int(numpy.asarray(a).sum()), "
+      "int(a[2, 64, 69]))", labels_path);
+    const char *argv[] = { "/usr/bin/python3", "-c", code, NULL };
+    g_autofree char *out = NULL, *expected = NULL;
+    guint64 sum = 0;
+    for (gsize i = 0; i < 70 * 65 * 3; i++)
+      sum += l[i];
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                 NULL, NULL, &error));
+    expected = g_strdup_printf ("(3, 65, 70) %" G_GUINT64_FORMAT " %u\n", sum,
+                                l[69 + 70 * (64 + 65 * 2)]);
+    g_assert_cmpstr (out, ==, expected);
+  }
+  /* Saved again over it: the new content, nothing of the old left beside. */
+  l[5] = 42;
+  g_assert_true (vs_zarr_write (labels, labels_path, &error));
+  {
+    g_autoptr(VsVolume) back = vs_zarr_read (labels_path, NULL, NULL, &error);
+    g_assert_cmpuint (((const guint32 *) vs_volume_get_data (back))[5], ==, 42);
+  }
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    guint n = 0;
+    while (g_dir_read_name (d) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 2);
+  }
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -175,6 +256,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/zarr/group-and-zarray", test_group_and_zarray);
   g_test_add_func ("/zarr/refused", test_refused);
+  g_test_add_func ("/zarr/write", test_write);
   status = g_test_run ();
   vs_test_remove_tree (arrays_dir);
   g_free (arrays_dir);

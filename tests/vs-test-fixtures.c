@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <zlib.h>
 
+#include "vs-file-saver.h"
 #include "vs-label-table.h"
 #include "vs-nifti-reader.h"
 #include "vs-nifti-writer.h"
@@ -230,18 +231,7 @@ vs_test_nifti_write (const VsTestNifti *spec,
 void
 vs_test_remove_tree (const char *dir)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        vs_test_remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
+  vs_file_remove_tree (dir);
 }
 
 char *

@@ -104,7 +104,7 @@ vs_label_tools_init (VsLabelTools *self)
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Redo"), "win.labels-redo",
                                                     _("Redo (Shift+Ctrl+Z)")));
   gtk_box_append (GTK_BOX (buttons), action_button (_("Save _As…"), "win.labels-save",
-                                                    _("Save the labels as NIfTI")));
+                                                    _("Save the labels as NIfTI or Zarr")));
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Done"), "win.labels-done",
                                                     _("Stop editing; the cursor moves again")));
   gtk_box_append (GTK_BOX (self), buttons);

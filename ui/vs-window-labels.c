@@ -9,8 +9,8 @@
 
 #include "vs-label-editor.h"
 #include "vs-label-tools.h"
-#include "vs-nifti-writer.h"
 #include "vs-slice-view.h"
+#include "vs-volume-saver.h"
 #include "vs-window-private.h"
 
 /* Editing a label layer in the window (main menu → Neuron Instances → Edit Labels): while it
@@ -400,14 +400,13 @@ key_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                              : VS_LABEL_TOOL_PICK);
 }
 
-/* Writes the edited labels (and their table, beside) to @path. */
+/* Writes the edited labels to @path: NIfTI (and their table, beside) or a Zarr folder. */
 gboolean
 vs_window_save_labels (VsWindow    *self,
                        const char  *path,
                        GError     **error)
 {
   VsVolume *volume;
-  VsLabelTable *table;
 
   g_return_val_if_fail (VS_IS_WINDOW (self), FALSE);
   if (self->label_editor == NULL)
@@ -416,9 +415,7 @@ vs_window_save_labels (VsWindow    *self,
       return FALSE;
     }
   volume = vs_label_editor_get_volume (self->label_editor);
-  table = vs_volume_get_label_table (volume);
-  if (!vs_nifti_write (volume, path, error) ||
-      (table != NULL && !vs_label_sidecar_write (table, path, error)))
+  if (!vs_volume_save (volume, path, error))
     return FALSE;
   /* Saved over the file the edits were journalled against: they are in it now. */
   if (g_strcmp0 (path, vs_volume_get_path (volume)) == 0)
@@ -440,7 +437,7 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (self->label_editor == NULL)
     return;
   name = g_strconcat (vs_layer_get_name (self->edited_layer), ".nii.gz", NULL);
-  _vs_window_choose_file (self, _("Save Labels"), name, _("NIfTI (.nii.gz, .nii)"), ".nii.gz",
+  _vs_window_choose_file (self, _("Save Labels (.nii.gz, .nii or .zarr)"), name, NULL, NULL,
                           vs_window_save_labels);
 }
 

@@ -213,3 +213,21 @@ vs_file_save_contents (const char   *path,
     }
   return vs_file_saver_commit (g_steal_pointer (&saver), error);
 }
+
+/* Removes @dir and everything in it (a temporary folder given up, a Zarr array replaced). */
+void
+vs_file_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        vs_file_remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}

@@ -22,6 +22,8 @@ gboolean       vs_file_save_contents    (const char   *path,
                                          gssize        length,
                                          GError      **error);
 
+void           vs_file_remove_tree      (const char   *dir);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VsFileSaver, vs_file_saver_abort)
 
 G_END_DECLS

@@ -14,25 +14,6 @@
  * n_vertices, like himalaya's coef_.  NPY format 1.0, little-endian, C order, written through a
  * temporary file that replaces the target only when complete. */
 
-static const char *
-descr (VsDatatype type)
-{
-  switch (type)
-    {
-    case VS_DATATYPE_UINT8: return "|u1";
-    case VS_DATATYPE_INT8: return "|i1";
-    case VS_DATATYPE_UINT16: return "<u2";
-    case VS_DATATYPE_INT16: return "<i2";
-    case VS_DATATYPE_UINT32: return "<u4";
-    case VS_DATATYPE_INT32: return "<i4";
-    case VS_DATATYPE_UINT64: return "<u8";
-    case VS_DATATYPE_INT64: return "<i8";
-    case VS_DATATYPE_FLOAT32: return "<f4";
-    case VS_DATATYPE_FLOAT64: return "<f8";
-    default: return NULL;
-    }
-}
-
 gboolean
 vs_npy_write_voxels (VsVolume    *map,
                      gsize        first,
@@ -53,7 +34,7 @@ vs_npy_write_voxels (VsVolume    *map,
   guint16 header_len;
 
   g_return_val_if_fail (first + count <= voxels, FALSE);
-  if (descr (type) == NULL || G_BYTE_ORDER != G_LITTLE_ENDIAN)
+  if (vs_datatype_get_numpy_descr (type) == NULL || G_BYTE_ORDER != G_LITTLE_ENDIAN)
     {
       g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_NOT_SUPPORTED,
                    "%s: this map's data type cannot be written as .npy", display);
@@ -61,10 +42,10 @@ vs_npy_write_voxels (VsVolume    *map,
     }
   if (frames == 1)
     g_string_printf (header, "{'descr': '%s', 'fortran_order': False, 'shape': (%" G_GSIZE_FORMAT
-                     ",), }", descr (type), count);
+                     ",), }", vs_datatype_get_numpy_descr (type), count);
   else
     g_string_printf (header, "{'descr': '%s', 'fortran_order': False, 'shape': (%" G_GINT64_FORMAT
-                     ", %" G_GSIZE_FORMAT "), }", descr (type), frames, count);
+                     ", %" G_GSIZE_FORMAT "), }", vs_datatype_get_numpy_descr (type), frames, count);
   /* Padded with spaces and a newline so the data start at a multiple of 64 bytes. */
   while ((10 + header->len + 1) % 64 != 0)
     g_string_append_c (header, ' ');

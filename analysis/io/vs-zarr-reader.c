@@ -375,6 +375,22 @@ vs_zarr_is_array_or_group (const char *path)
   return dir != NULL;
 }
 
+/* .zattrs "intent": "labels" (as Voxelscope saves label volumes): they open as labels. */
+static void
+read_intent (const ZarrArray *a, VsVolume *volume)
+{
+  g_autofree char *file = g_build_filename (a->dir, ".zattrs", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  if (!json_parser_load_from_file (parser, file, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (g_strcmp0 (json_object_get_string_member_with_default (root, "intent", NULL), "labels") == 0)
+    vs_volume_set_intent (volume, VS_VOLUME_INTENT_LABEL);
+}
+
 static void
 read_resolution (const ZarrArray *a, VsVolume *volume)
 {
@@ -533,6 +549,7 @@ vs_zarr_read (const char    *path,
       vs_progress_update (progress, (double) (done + 1) / (double) total);
     }
   read_resolution (&a, volume);
+  read_intent (&a, volume);
   vs_volume_set_path (volume, path);
   return g_steal_pointer (&volume);
 }
