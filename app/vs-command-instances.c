@@ -45,6 +45,8 @@ vs_command_instances_run (int argc, char **argv)
   g_autofree char *out = NULL, *channels = NULL, *threshold = NULL;
   g_auto(GStrv) rest = NULL;
   gint64 min_size = 800;
+  gboolean split_color = FALSE;
+  double split_depth = 0, color_distance = 0.2;
   GOptionEntry entries[] = {
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out,
       N_("Where to write the instance labels, uint32: NIfTI (.nii.gz, .nii) or Zarr (.zarr)"), N_("LABELS.nii.gz") },
@@ -55,11 +57,19 @@ vs_command_instances_run (int argc, char **argv)
       N_("otsu|VALUE") },
     { "min-size", 0, 0, G_OPTION_ARG_INT64, &min_size,
       N_("Components of at most this many voxels are dropped (default 800)"), N_("VOXELS") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("IN") },
+    { "split-depth", 0, 0, G_OPTION_ARG_DOUBLE, &split_depth,
+      N_("Split touching neurons by a watershed on the distance transform, where a component "
+         "narrows by at least this many voxels (default: no split)"), N_("VOXELS") },
+    { "split-color", 0, 0, G_OPTION_ARG_NONE, &split_color,
+      N_("Split components by the colour of the channels (2 to 4 channels)"), NULL },
+    { "color-distance", 0, 0, G_OPTION_ARG_DOUBLE, &color_distance,
+      N_("Colours whose channel shares differ by less than this are one (default 0.2)"),
+      N_("SHARE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    g_option_context_new (_("IN — neuron instances by threshold and connected components"));
+    g_option_context_new (_("IN — neuron instances by threshold, connected components and splits"));
   g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GError) error = NULL;
   g_autoptr(VsVolume) volume = NULL, labels = NULL;
@@ -71,7 +81,8 @@ vs_command_instances_run (int argc, char **argv)
     _("The segmentation baseline for neuron instances in light microscopy (NIfTI with channels\n"
       "as the 4th dimension, or a Zarr array such as FISBe's volumes/raw): foreground where the\n"
       "maximum over the channels exceeds the threshold, its 26-connected components, those of\n"
-      "at most --min-size voxels dropped, the rest numbered 1…n in scan order."));
+      "at most --min-size voxels dropped; then, if asked, touching neurons split by colour\n"
+      "(--split-color) and where they narrow (--split-depth); numbered 1…n in scan order."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error->message);
   if (out == NULL || rest == NULL || rest[0] == NULL)
@@ -79,6 +90,13 @@ vs_command_instances_run (int argc, char **argv)
   if (rest[1] != NULL)
     return fail (_("one input at a time"));
   vs_instance_options_init (&options);
+  if (!(split_depth >= 0 && split_depth <= 1000))
+    return fail (_("--split-depth takes a number of voxels from 0 to 1000"));
+  if (!(color_distance > 0 && color_distance <= 1))
+    return fail (_("--color-distance takes a share above 0 and at most 1"));
+  options.split_depth = split_depth;
+  options.split_color = split_color;
+  options.color_distance = color_distance;
   if (channels != NULL)
     {
       if (!parse_channels (channels, chosen))
@@ -112,7 +130,7 @@ vs_command_instances_run (int argc, char **argv)
   g_print ("threshold   %g%s\n", report.threshold, options.otsu ? " (Otsu)" : "");
   g_print ("foreground  %" G_GUINT64_FORMAT " voxels\n", report.n_foreground);
   g_print ("components  %u (%u of more than %" G_GUINT64_FORMAT " voxels kept)\n",
-           report.n_components, report.n_instances, options.min_size);
+           report.n_components, report.n_kept, options.min_size);
   g_print ("instances   %u → %s\n", report.n_instances, out);
   return 0;
 }

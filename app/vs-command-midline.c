@@ -161,7 +161,7 @@ vs_command_midline_run (int argc, char **argv)
     { "symbrain", 0, 0, G_OPTION_ARG_FILENAME, &symbrain,
       N_("Also write the lines as Symbrain's CSV: image, [{'x': X, 'y': Y} {'x': X, 'y': Y}]"),
       N_("OUT.csv") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("IN…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("IN.nii.gz | --images A.png B.png … "

@@ -120,6 +120,36 @@ test_by_hand (void)
 
 /* Well-separated synthetic neurons: the baseline finds each one as one instance covering most
  * of it (IoU with its ground truth ≥ 0.7) and nothing else; speckle below min-size is gone. */
+/* Every planted neuron has an instance that overlaps it with IoU ≥ @min_iou. */
+static void
+assert_neurons_found (VsVolume *truth, VsVolume *labels, guint32 n_neurons, guint32 n_instances,
+                      double min_iou)
+{
+  const guint32 *t = vs_volume_get_data (truth), *l = vs_volume_get_data (labels);
+  gsize n = vs_volume_get_frame_voxels (truth);
+
+  for (guint32 k = 1; k <= n_neurons; k++)
+    {
+      /* The instance most of neuron k falls in, and their overlap. */
+      g_autofree guint64 *hits = g_new0 (guint64, n_instances + 1);
+      guint64 in_truth = 0, in_label = 0, both;
+      guint32 best = 0;
+      for (gsize i = 0; i < n; i++)
+        if (t[i] == k)
+          hits[l[i]]++, in_truth++;
+      for (guint32 j = 1; j <= n_instances; j++)
+        if (hits[j] > hits[best])
+          best = j;
+      g_assert_cmpuint (best, !=, 0);
+      both = hits[best];
+      for (gsize i = 0; i < n; i++)
+        in_label += l[i] == best;
+      g_test_message ("neuron %u: %" G_GUINT64_FORMAT " voxels, IoU %.3f with instance %u", k,
+                      in_truth, (double) both / (in_truth + in_label - both), best);
+      g_assert_cmpfloat ((double) both / (in_truth + in_label - both), >=, min_iou);
+    }
+}
+
 static void
 test_baseline_separated (void)
 {
@@ -130,8 +160,6 @@ test_baseline_separated (void)
   g_autoptr(GError) error = NULL;
   VsInstanceOptions options;
   VsInstanceReport report;
-  const guint32 *t, *l;
-  gsize n;
 
   vs_test_neuron_spec_init (&spec);
   spec.n_neurons = 4;
@@ -146,29 +174,7 @@ test_baseline_separated (void)
   g_assert_cmpint (vs_volume_get_datatype (labels), ==, VS_DATATYPE_UINT32);
   g_assert_nonnull (vs_volume_get_label_table (labels));
 
-  t = vs_volume_get_data (truth);
-  l = vs_volume_get_data (labels);
-  n = vs_volume_get_frame_voxels (truth);
-  for (guint32 k = 1; k <= spec.n_neurons; k++)
-    {
-      /* The instance most of neuron k falls in, and their overlap. */
-      g_autofree guint64 *hits = g_new0 (guint64, report.n_instances + 1);
-      guint64 in_truth = 0, in_label = 0, both;
-      guint32 best = 0;
-      for (gsize i = 0; i < n; i++)
-        if (t[i] == k)
-          hits[l[i]]++, in_truth++;
-      for (guint32 j = 1; j <= report.n_instances; j++)
-        if (hits[j] > hits[best])
-          best = j;
-      g_assert_cmpuint (best, !=, 0);
-      both = hits[best];
-      for (gsize i = 0; i < n; i++)
-        in_label += l[i] == best;
-      g_test_message ("neuron %u: %" G_GUINT64_FORMAT " voxels, IoU %.3f with instance %u", k,
-                      in_truth, (double) both / (in_truth + in_label - both), best);
-      g_assert_cmpfloat ((double) both / (in_truth + in_label - both), >=, 0.7);
-    }
+  assert_neurons_found (truth, labels, spec.n_neurons, report.n_instances, 0.7);
 
   /* A channel that does not exist is named. */
   {
@@ -602,6 +608,118 @@ test_commands (void)
   vs_test_remove_tree (dir);
 }
 
+/* Two balls joined by a neck (radius about 5 between radii 9) and a straight tube: the watershed
+ * split cuts the neck when asked to split at 2 voxels, not at 6, and never cuts the tube, whose
+ * distance transform rises only by rounding along it. */
+static void
+test_baseline_watershed (void)
+{
+  const gint64 dims[4] = { 72, 40, 60, 1 };
+  g_autoptr(VsVolume) image = vs_volume_new (VS_DATATYPE_UINT8, dims, NULL);
+  guint8 *v = vs_volume_get_data_mutable (image);
+  VsInstanceOptions options;
+  VsInstanceReport report;
+  const double depths[] = { 0, 2, 6 };
+  const guint32 expected[] = { 2, 3, 2 };
+
+  for (gint64 z = 0; z < dims[2]; z++)
+    for (gint64 y = 0; y < dims[1]; y++)
+      for (gint64 x = 0; x < dims[0]; x++)
+        {
+          double a = (x - 20) * (x - 20) + (y - 20) * (y - 20) + (z - 15) * (z - 15);
+          double b = (x - 35) * (x - 35) + (y - 20) * (y - 20) + (z - 15) * (z - 15);
+          double tube = (y - 20) * (y - 20) + (z - 45) * (z - 45);
+          v[(z * dims[1] + y) * dims[0] + x] = a <= 81 || b <= 81 ||
+                                               (tube <= 9 && x >= 8 && x < 64) ? 200 : 10;
+        }
+  vs_instance_options_init (&options);
+  options.min_size = 20;
+  for (guint k = 0; k < G_N_ELEMENTS (depths); k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VsVolume) labels = NULL;
+      const guint32 *l;
+      options.split_depth = depths[k];
+      labels = vs_instance_segment (image, &options, &report, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_test_message ("depth %g: %u components kept, %u instances", depths[k], report.n_kept,
+                      report.n_instances);
+      g_assert_cmpuint (report.n_kept, ==, 2);
+      g_assert_cmpuint (report.n_instances, ==, expected[k]);
+      l = vs_volume_get_data (labels);
+      if (expected[k] == 3)
+        {
+          /* The balls' centres apart, the cut near the middle of the neck. */
+          guint32 left = l[(15 * dims[1] + 20) * dims[0] + 20];
+          guint32 right = l[(15 * dims[1] + 20) * dims[0] + 35];
+          g_assert_cmpuint (left, !=, 0);
+          g_assert_cmpuint (right, !=, 0);
+          g_assert_cmpuint (left, !=, right);
+          g_assert_cmpuint (l[(15 * dims[1] + 20) * dims[0] + 26], ==, left);
+          g_assert_cmpuint (l[(15 * dims[1] + 20) * dims[0] + 29], ==, right);
+        }
+    }
+}
+
+/* Three neurons of different colours crossing at the volume's centre are one component; split
+ * by colour they are three instances again. */
+static void
+test_baseline_color_split (void)
+{
+  VsTestNeuronSpec spec;
+  g_autoptr(VsVolume) truth = NULL, image = NULL, merged = NULL, split = NULL, none = NULL;
+  g_autoptr(GError) error = NULL;
+  VsInstanceOptions options;
+  VsInstanceReport report;
+  const guint one = 0;
+
+  vs_test_neuron_spec_init (&spec);
+  spec.n_neurons = 3;
+  spec.separated = FALSE;
+  spec.crossing = TRUE;
+  image = vs_test_make_neurons (&spec, &truth);
+  vs_instance_options_init (&options);
+  options.min_size = 50;
+  merged = vs_instance_segment (image, &options, &report, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("unsplit: %u instances", report.n_instances);
+  g_assert_cmpuint (report.n_instances, <, spec.n_neurons);
+
+  options.split_color = TRUE;
+  split = vs_instance_segment (image, &options, &report, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("split by colour: %u instances", report.n_instances);
+  g_assert_cmpuint (report.n_instances, ==, spec.n_neurons);
+  assert_neurons_found (truth, split, spec.n_neurons, report.n_instances, 0.8);
+
+  /* The same from the command line; a depth that is not a number of voxels is refused. */
+  {
+    g_autofree char *dir = vs_test_make_tmpdir ();
+    g_autofree char *image_path = g_build_filename (dir, "crossing.nii.gz", NULL);
+    g_autofree char *out_path = g_build_filename (dir, "labels.nii.gz", NULL);
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "analyze", "instances", image_path, "--min-size", "50",
+                           "--split-color", "--out", out_path, NULL };
+    const char *bad[] = { "analyze", "instances", image_path, "--split-depth", "-2", "--out",
+                          out_path, NULL };
+    g_assert_true (vs_nifti_write (image, image_path, NULL));
+    g_assert_cmpint (vs_test_run_voxelscope (args, &out, NULL), ==, 0);
+    g_test_message ("%s", out);
+    g_assert_nonnull (strstr (out, "components  1 (1 of more than 50 voxels kept)"));
+    g_assert_nonnull (strstr (out, "instances   3"));
+    g_assert_cmpint (vs_test_run_voxelscope (bad, NULL, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--split-depth takes a number of voxels"));
+    vs_test_remove_tree (dir);
+  }
+
+  /* One channel has no colours to tell apart. */
+  options.channels = &one;
+  options.n_channels = 1;
+  none = vs_instance_segment (image, &options, NULL, NULL, NULL, &error);
+  g_assert_null (none);
+  g_assert_nonnull (strstr (error->message, "2 to 4 channels"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -609,6 +727,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/instances/components/random-masks", test_random_masks);
   g_test_add_func ("/instances/components/by-hand", test_by_hand);
   g_test_add_func ("/instances/baseline/separated", test_baseline_separated);
+  g_test_add_func ("/instances/baseline/watershed", test_baseline_watershed);
+  g_test_add_func ("/instances/baseline/color-split", test_baseline_color_split);
   g_test_add_func ("/instances/skeleton/simple-shapes", test_skeleton_simple_shapes);
   g_test_add_func ("/instances/metrics/by-hand", test_metrics_by_hand);
   g_test_add_func ("/instances/metrics/synthetic", test_metrics_synthetic);

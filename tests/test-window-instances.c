@@ -370,6 +370,43 @@ test_edit_labels (void)
   vs_test_remove_tree (dir);
 }
 
+/* Segment Instances through its dialog, split by colour: three crossing neurons of different
+ * colours come out as three instances. */
+static void
+test_segment_dialog_color_split (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *image_path = g_build_filename (dir, "crossing.nii.gz", NULL);
+  const char *paths[] = { image_path, NULL };
+  g_autoptr(VsVolume) truth = NULL, image = NULL;
+  VsTestNeuronSpec spec;
+  VsWindow *window;
+  VsInstancePanel *panel;
+  GtkDialog *dialog;
+
+  vs_test_neuron_spec_init (&spec);
+  spec.n_neurons = 3;
+  spec.separated = FALSE;
+  spec.crossing = TRUE;
+  image = vs_test_make_neurons (&spec, &truth);
+  g_assert_true (vs_nifti_write (image, image_path, NULL));
+  window = vs_test_open_window (paths);
+  panel = VS_INSTANCE_PANEL (vs_window_get_instance_panel (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.instances-segment", NULL);
+  dialog = vs_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_spin_button_set_value (g_object_get_data (G_OBJECT (dialog), "min-size"), 50);
+  gtk_check_button_set_active (g_object_get_data (G_OBJECT (dialog), "split-color"), TRUE);
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+  g_assert_true (vs_test_wait_until (panel_has_rows, panel, 60000));
+  g_assert_null (vs_window_get_error_text (window));
+  g_assert_nonnull (find_layer (vs_window_get_scene (window), "crossing instances"));
+  g_assert_cmpuint (vs_instance_panel_get_n_rows (panel), ==, spec.n_neurons);
+  gtk_window_destroy (GTK_WINDOW (window));
+  vs_test_remove_tree (dir);
+}
+
 /* The menu's actions with nothing to work on say so and change nothing. */
 static void
 test_nothing_to_work_on (void)
@@ -393,6 +430,7 @@ main (int argc, char *argv[])
   vs_register_resource ();
   g_test_add_func ("/window/instances/segment-list-evaluate", test_segment_list_evaluate);
   g_test_add_func ("/window/instances/nothing-to-work-on", test_nothing_to_work_on);
+  g_test_add_func ("/window/instances/segment-dialog-color-split", test_segment_dialog_color_split);
   g_test_add_func ("/window/instances/edit-labels", test_edit_labels);
   return g_test_run ();
 }

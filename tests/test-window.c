@@ -233,19 +233,6 @@ test_open_surface (void)
   g_rmdir (dir);
 }
 
-static GtkDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (GTK_IS_DIALOG (window))
-        return GTK_DIALOG (window);
-    }
-  return NULL;
-}
-
 static gboolean
 has_surface (gpointer data)
 {
@@ -276,14 +263,14 @@ test_surface_analyses (void)
 
   g_assert_true (vs_test_wait_until (vs_test_stats_ready, scene, 30000));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.isosurface", NULL);
-  dialog = find_dialog ();
+  dialog = vs_test_find_dialog ();
   g_assert_nonnull (dialog);
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
   g_assert_true (vs_test_wait_until (has_surface, scene, 60000));
   g_assert_null (vs_window_get_error_text (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.project", NULL);
-  dialog = find_dialog ();
+  dialog = vs_test_find_dialog ();
   g_assert_nonnull (dialog);
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
   g_assert_true (vs_test_wait_until (has_overlay, scene, 60000));
@@ -371,7 +358,7 @@ test_voxel_selectivity_dialogs (void)
   gtk_window_present (GTK_WINDOW (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.encoding", NULL);
-  dialog = find_dialog ();
+  dialog = vs_test_find_dialog ();
   g_assert_nonnull (dialog);
   set_entry (dialog, "features", features);
   set_entry (dialog, "responses", responses);
@@ -411,7 +398,7 @@ test_voxel_selectivity_dialogs (void)
   g_assert_false (vs_layer_get_visible (layer_named (scene, "alpha")));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.selectivity", NULL);
-  dialog = find_dialog ();
+  dialog = vs_test_find_dialog ();
   set_entry (dialog, "responses", responses);
   set_entry (dialog, "stimuli", stimuli);
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
@@ -423,7 +410,7 @@ test_voxel_selectivity_dialogs (void)
 
   /* A missing input is named and keeps the dialog open. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.encoding", NULL);
-  dialog = find_dialog ();
+  dialog = vs_test_find_dialog ();
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
   g_assert_nonnull (strstr (vs_window_get_error_text (window), "features, responses and the "
                                                                "stimulus table"));
@@ -470,7 +457,7 @@ test_vertex_wise_encoding (void)
   overlays = vs_surface_layer_get_overlays (layer);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.encoding", NULL);
-  dialog = find_dialog ();
+  dialog = vs_test_find_dialog ();
   set_entry (dialog, "features", features);
   set_entry (dialog, "responses", func);
   set_entry (dialog, "stimuli", stimuli);
@@ -815,7 +802,7 @@ test_attention_panel (void)
     features = vs_test_write_npy (dir, "pooled.npy", "<f8", FALSE, npy_shape, pooled,
                                   shape[0] * shape[2] * sizeof (double), 0);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.encoding", NULL);
-    dialog = find_dialog ();
+    dialog = vs_test_find_dialog ();
     set_entry (dialog, "features", features);
     set_entry (dialog, "responses", paths.responses);
     set_entry (dialog, "stimuli", paths.stimuli);

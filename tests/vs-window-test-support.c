@@ -44,6 +44,20 @@ vs_test_stats_ready (gpointer data)
   return TRUE;
 }
 
+/* The dialog open now (there is one at a time in the tests), or NULL. */
+GtkDialog *
+vs_test_find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_DIALOG (window))
+        return GTK_DIALOG (window);
+    }
+  return NULL;
+}
+
 /* A shown window that has opened @paths (NULL-terminated) and finished loading them. */
 VsWindow *
 vs_test_open_window (const char *const *paths)

@@ -14,6 +14,7 @@ void      vs_test_collect_widgets (GtkWidget *root,
                                    GType      type,
                                    GPtrArray *out);
 VsWindow *vs_test_open_window   (const char *const  *paths);
+GtkDialog *vs_test_find_dialog  (void);
 cairo_surface_t *vs_test_capture_axial (VsWindow   *window);
 
 G_END_DECLS

@@ -16,7 +16,8 @@
 #include "vs-window-private.h"
 
 /* Neuron instances in the window (main menu → Neuron Instances): segment a volume with the
- * baseline (threshold on the channel maximum, 26-connected components, small ones dropped) into
+ * baseline (threshold on the channel maximum, 26-connected components, small ones dropped,
+ * optional splits by colour and at necks) into
  * a label layer; list the instances of a label layer (voxels, skeleton length, box) in the
  * Instances panel, where choosing one centres every view on it; evaluate a segmentation against
  * ground truth with the FISBe metrics, the scores in the panel and the errors (matched, false
@@ -308,6 +309,10 @@ on_segment_response (GtkDialog *dialog, int response, VsWindow *self)
                                                                     "threshold"));
   options.min_size = (guint64) gtk_spin_button_get_value (g_object_get_data (G_OBJECT (dialog),
                                                                              "min-size"));
+  options.split_color = gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog),
+                                                                        "split-color"));
+  options.split_depth = gtk_spin_button_get_value (g_object_get_data (G_OBJECT (dialog),
+                                                                      "split-depth"));
   if (volume != NULL)
     vs_window_segment_instances (self, volume, &options);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -317,7 +322,8 @@ static void
 segment_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   VsWindow *self = VS_WINDOW (widget);
-  GtkWidget *dialog, *grid, *threshold_box, *otsu, *threshold, *min_size;
+  GtkWidget *dialog, *grid, *threshold_box, *otsu, *threshold, *min_size, *split_color;
+  GtkWidget *split_depth;
   guint n_images = 0;
 
   for (guint i = 0; i < vs_scene_get_n_layers (self->scene); i++)
@@ -356,9 +362,21 @@ segment_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (min_size), 800);
   gtk_widget_set_tooltip_text (min_size, _("Components of at most this many voxels are dropped"));
   _vs_window_grid_row (grid, 2, _("Smallest instance (voxels)"), min_size);
+  split_color = gtk_check_button_new_with_mnemonic (_("Split by _colour"));
+  gtk_widget_set_tooltip_text (split_color, _("Touching neurons of different colours become "
+                                              "separate instances (2 to 4 channels)"));
+  _vs_window_grid_row (grid, 3, _("Colours"), split_color);
+  split_depth = gtk_spin_button_new_with_range (0, 100, 0.5);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (split_depth), 1);
+  gtk_widget_set_tooltip_text (split_depth, _("Split touching neurons by a watershed on the "
+                                              "distance transform where a component narrows by "
+                                              "at least this many voxels; 0 does not split"));
+  _vs_window_grid_row (grid, 4, _("Split at necks (voxels)"), split_depth);
   g_object_set_data (G_OBJECT (dialog), "otsu", otsu);
   g_object_set_data (G_OBJECT (dialog), "threshold", threshold);
   g_object_set_data (G_OBJECT (dialog), "min-size", min_size);
+  g_object_set_data (G_OBJECT (dialog), "split-color", split_color);
+  g_object_set_data (G_OBJECT (dialog), "split-depth", split_depth);
   g_signal_connect (dialog, "response", G_CALLBACK (on_segment_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

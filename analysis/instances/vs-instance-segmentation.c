@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "vs-analysis-error.h"
+#include "vs-color-split.h"
 #include "vs-connected-components.h"
+#include "vs-distance-watershed.h"
 #include "vs-instance-colors.h"
 #include "vs-instance-segmentation.h"
 #include "vs-label-table.h"
@@ -16,13 +18,16 @@
 /* The segmentation baseline for neuron instances in multichannel light microscopy (FISBe's
  * FlyLight MCFO volumes: channels as frames): foreground where the maximum over the chosen
  * channels exceeds a threshold (Otsu's by default), 26-connected components of it, components of
- * at most min_size voxels dropped (speckle), the rest numbered 1…n by their first voxel.  The
- * result is a uint32 label volume on the input's grid, with a label table. */
+ * at most min_size voxels dropped (speckle).  Then, if asked, touching neurons are split: by
+ * colour (vs-color-split.c), and by a watershed on the distance transform from the maxima that
+ * rise split_depth voxels above the neck to a higher one (vs-distance-watershed.c) — within each
+ * instance, so the two splits add up.  The result, numbered 1…n by first voxel, is a uint32 label
+ * volume on the input's grid, with a label table. */
 
 void
 vs_instance_options_init (VsInstanceOptions *options)
 {
-  *options = (VsInstanceOptions) { NULL, 0, TRUE, 0, 800 };
+  *options = (VsInstanceOptions) { NULL, 0, TRUE, 0, 800, FALSE, 0.2, 0 };
 }
 
 VsVolume *
@@ -108,6 +113,38 @@ vs_instance_segment (VsVolume                *volume,
       renumber[l] = ++r.n_instances;
   for (gsize i = 0; i < n; i++)
     out[i] = renumber[out[i]];
+  r.n_kept = r.n_instances;
+  vs_progress_update (progress, 0.85);
+
+  if (options->split_color)
+    {
+      guint all[4] = { 0, 1, 2, 3 };
+      guint n_channels = options->n_channels > 0 ? options->n_channels : (guint) dims[3];
+      r.n_instances = vs_color_split (volume, options->n_channels > 0 ? options->channels : all,
+                                      n_channels, out, r.n_instances, options->min_size,
+                                      options->color_distance, cancellable, error);
+      if (r.n_instances == 0 && error != NULL && *error != NULL)
+        return NULL;
+    }
+  if (options->split_depth > 0 && r.n_instances > 0)
+    {
+      g_autofree guint32 *distance = vs_chamfer_distance (out, dims, cancellable, error);
+      g_autofree guint32 *basins = distance != NULL ? g_try_new (guint32, n) : NULL;
+      if (basins == NULL)
+        {
+          if (distance != NULL)
+            g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_TOO_LARGE,
+                         "not enough memory for the watershed of %" G_GSIZE_FORMAT " voxels", n);
+          return NULL;
+        }
+      r.n_instances = vs_watershed_by_dynamics (distance, out, dims,
+                                                (guint32) lround (options->split_depth *
+                                                                  VS_CHAMFER_UNIT),
+                                                basins, cancellable, error);
+      if (r.n_instances == 0)
+        return NULL;
+      memcpy (out, basins, n * sizeof (guint32));
+    }
 
   /* Named, and coloured so that touching instances differ. */
   colors = vs_instance_colors_compute (labels, 0, &n_colors, cancellable, error);

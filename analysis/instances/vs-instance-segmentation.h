@@ -14,12 +14,16 @@ typedef struct {
   gboolean     otsu;         /* threshold by Otsu on the channel maximum … */
   double       threshold;    /* … or this value */
   guint64      min_size;     /* components of at most this many voxels are dropped */
+  gboolean     split_color;  /* split components by channel colour … */
+  double       color_distance; /* … telling apart colours this far apart (shares, 0–1) */
+  double       split_depth;  /* split where a component narrows by this many voxels; 0: no */
 } VsInstanceOptions;
 
 typedef struct {
   double  threshold;         /* the one used */
   guint32 n_components;      /* before dropping small ones */
-  guint32 n_instances;
+  guint32 n_kept;             /* components left after dropping small ones */
+  guint32 n_instances;        /* after the splits */
   guint64 n_foreground;
 } VsInstanceReport;
 

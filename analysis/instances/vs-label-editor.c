@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "vs-datatype.h"
+#include "vs-distance-watershed.h"
 #include "vs-label-editor.h"
 #include "vs-label-journal.h"
 
@@ -442,10 +443,7 @@ vs_label_editor_split (VsLabelEditor *self,
   guint64 label;
   gint64 lo[3], hi[3], bd[3];
   gsize n_box, n = (gsize) (self->dims[0] * self->dims[1] * self->dims[2]);
-  g_autofree guint32 *dist = NULL;
-  g_autofree guint8 *region = NULL;
-  GArray **buckets;
-  guint32 max_dist = 0;
+  g_autofree guint32 *dist = NULL, *region = NULL, *inside_box = NULL;
 
   if (!inside (self, keep[0], keep[1], keep[2]) || !inside (self, part[0], part[1], part[2]))
     {
@@ -488,87 +486,23 @@ vs_label_editor_split (VsLabelEditor *self,
   for (int a = 0; a < 3; a++)
     bd[a] = hi[a] - lo[a] + 1;
   n_box = (gsize) (bd[0] * bd[1] * bd[2]);
-  dist = g_new (guint32, n_box);
-  region = g_new0 (guint8, n_box);
+  inside_box = g_new0 (guint32, n_box);
+  region = g_new0 (guint32, n_box);
 #define BOX(x, y, z) ((gsize) (((z) * bd[1] + (y)) * bd[0] + (x)))
   for (gint64 z = 0; z < bd[2]; z++)
     for (gint64 y = 0; y < bd[1]; y++)
       for (gint64 x = 0; x < bd[0]; x++)
         {
           gint64 vx = x + lo[0], vy = y + lo[1], vz = z + lo[2];
-          gboolean in = inside (self, vx, vy, vz) &&
-                        read_at (self, index_of (self, vx, vy, vz)) == label;
-          dist[BOX (x, y, z)] = in ? G_MAXUINT32 / 2 : 0;
+          inside_box[BOX (x, y, z)] = inside (self, vx, vy, vz) &&
+                                      read_at (self, index_of (self, vx, vy, vz)) == label;
         }
-  /* Two chamfer passes, forward and backward over the 26 neighbours. */
-  for (int pass = 0; pass < 2; pass++)
-    for (gint64 k = 0; k < bd[2]; k++)
-      for (gint64 j = 0; j < bd[1]; j++)
-        for (gint64 i = 0; i < bd[0]; i++)
-          {
-            gint64 x = pass == 0 ? i : bd[0] - 1 - i;
-            gint64 y = pass == 0 ? j : bd[1] - 1 - j;
-            gint64 z = pass == 0 ? k : bd[2] - 1 - k;
-            guint32 *d = &dist[BOX (x, y, z)];
-            if (*d == 0)
-              continue;
-            for (int dz = -1; dz <= 1; dz++)
-              for (int dy = -1; dy <= 1; dy++)
-                for (int dx = -1; dx <= 1; dx++)
-                  {
-                    gint64 order = pass == 0 ? (dz * bd[1] + dy) * bd[0] + dx
-                                             : -((dz * bd[1] + dy) * bd[0] + dx);
-                    gint64 xx = x + dx, yy = y + dy, zz = z + dz;
-                    int w = 3 + (dx != 0) + (dy != 0) + (dz != 0) - 1;
-                    if (order >= 0 || xx < 0 || yy < 0 || zz < 0 || xx >= bd[0] ||
-                        yy >= bd[1] || zz >= bd[2])
-                      continue;   /* only neighbours already visited in this pass */
-                    *d = MIN (*d, dist[BOX (xx, yy, zz)] + (guint32) w);
-                  }
-          }
-  for (gsize i = 0; i < n_box; i++)
-    max_dist = MAX (max_dist, dist[i]);
-
-  /* Flood from both seeds, deepest voxels first (a bucket per depth). */
-  buckets = g_new0 (GArray *, max_dist + 1);
-  for (guint32 d = 0; d <= max_dist; d++)
-    buckets[d] = g_array_new (FALSE, FALSE, sizeof (gsize));
-  {
-    const gint64 *seeds[2] = { keep, part };
-    for (int s = 0; s < 2; s++)
-      {
-        gsize b = BOX (seeds[s][0] - lo[0], seeds[s][1] - lo[1], seeds[s][2] - lo[2]);
-        region[b] = (guint8) (s + 1);
-        g_array_append_val (buckets[max_dist - dist[b]], b);
-      }
-  }
-  /* First in, first out within a level: the fronts from both seeds advance alike, so a level
-   * both reach (a plateau, the neck) is shared between them. */
-  for (guint32 level = 0; level <= max_dist; level++)
-    for (guint head = 0; head < buckets[level]->len; head++)
-      {
-        gsize b = g_array_index (buckets[level], gsize, head);
-        gint64 x = (gint64) (b % (gsize) bd[0]), y = (gint64) ((b / (gsize) bd[0]) % (gsize) bd[1]);
-        gint64 z = (gint64) (b / (gsize) (bd[0] * bd[1]));
-        for (int dz = -1; dz <= 1; dz++)
-          for (int dy = -1; dy <= 1; dy++)
-            for (int dx = -1; dx <= 1; dx++)
-              {
-                gint64 xx = x + dx, yy = y + dy, zz = z + dz;
-                gsize nb;
-                if (xx < 0 || yy < 0 || zz < 0 || xx >= bd[0] || yy >= bd[1] || zz >= bd[2])
-                  continue;
-                nb = BOX (xx, yy, zz);
-                if (dist[nb] == 0 || region[nb] != 0)
-                  continue;
-                region[nb] = region[b];
-                /* Never above the level being flooded: a basin fills before it spills. */
-                g_array_append_val (buckets[MAX (level, max_dist - dist[nb])], nb);
-              }
-      }
-  for (guint32 d = 0; d <= max_dist; d++)
-    g_array_unref (buckets[d]);
-  g_free (buckets);
+  dist = vs_chamfer_distance (inside_box, bd, NULL, error);
+  if (dist == NULL)
+    return FALSE;
+  region[BOX (keep[0] - lo[0], keep[1] - lo[1], keep[2] - lo[2])] = 1;
+  region[BOX (part[0] - lo[0], part[1] - lo[1], part[2] - lo[2])] = 2;
+  vs_seeded_watershed (dist, bd, region);
 
   for (gint64 z = 0; z < bd[2]; z++)
     for (gint64 y = 0; y < bd[1]; y++)
