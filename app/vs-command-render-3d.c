@@ -57,7 +57,7 @@ static void
 draw_underlay (const VsOrbitCamera *camera, gpointer data)
 {
   Underlay *u = data;
-  vs_volume_raycaster_draw (u->raycaster, u->layer, u->frame, camera, u->options);
+  vs_volume_raycaster_draw (u->raycaster, u->layer, u->frame, camera, u->options, NULL);
 }
 
 typedef struct {

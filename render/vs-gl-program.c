@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <gio/gio.h>
 
 #include "vs-gl-program.h"
@@ -28,9 +30,11 @@ numbered_source (const char *source)
   return g_string_free (out, FALSE);
 }
 
+/* @defines (or NULL) go right after the source's first line, its #version. */
 static GLuint
 compile_shader (GLenum       type,
                 const char  *resource,
+                const char  *defines,
                 GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
@@ -43,6 +47,13 @@ compile_shader (GLenum       type,
   if (bytes == NULL)
     return 0;
   source = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (defines != NULL && strchr (source, '\n') != NULL)
+    {
+      char *rest = strchr (source, '\n') + 1;
+      char *joined = g_strdup_printf ("%.*s%s\n%s", (int) (rest - source), source, defines, rest);
+      g_free (source);
+      source = joined;
+    }
   sources[0] = source;
 
   shader = glCreateShader (type);
@@ -71,14 +82,24 @@ vs_gl_program_new_from_resources (const char  *vertex_resource,
                                   const char  *fragment_resource,
                                   GError     **error)
 {
+  return vs_gl_program_new_with_defines (vertex_resource, fragment_resource, NULL, error);
+}
+
+/* A variant of a program: @defines ("#define NAME VALUE" lines) ahead of both shaders' code. */
+VsGlProgram *
+vs_gl_program_new_with_defines (const char  *vertex_resource,
+                                const char  *fragment_resource,
+                                const char  *defines,
+                                GError     **error)
+{
   VsGlProgram *program;
   GLuint vertex, fragment, id;
   GLint status = 0;
 
-  vertex = compile_shader (GL_VERTEX_SHADER, vertex_resource, error);
+  vertex = compile_shader (GL_VERTEX_SHADER, vertex_resource, defines, error);
   if (vertex == 0)
     return NULL;
-  fragment = compile_shader (GL_FRAGMENT_SHADER, fragment_resource, error);
+  fragment = compile_shader (GL_FRAGMENT_SHADER, fragment_resource, defines, error);
   if (fragment == 0)
     {
       glDeleteShader (vertex);

@@ -134,7 +134,11 @@ vs_slice_renderer_draw_planes (VsSliceRenderer *renderer,
           /* Label outlines in 3D: neighbours one voxel away within the plane. */
           glUniform3f (vs_gl_program_get_uniform (program, "u_pixel_x"), u == 0, u == 1, u == 2);
           glUniform3f (vs_gl_program_get_uniform (program, "u_pixel_y"), v == 0, v == 1, v == 2);
-          glDrawArrays (GL_TRIANGLE_STRIP, 0, 4);
+          for (guint b = 0; b < vs_bricked_texture_get_n_bricks (lt->volume_tex); b++)
+            {
+              _vs_slice_renderer_bind_brick (program, lt, b);
+              glDrawArrays (GL_TRIANGLE_STRIP, 0, 4);
+            }
         }
     }
   glBindVertexArray (0);

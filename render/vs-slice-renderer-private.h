@@ -3,6 +3,7 @@
 
 #include <epoxy/gl.h>
 
+#include "vs-bricked-texture.h"
 #include "vs-gl-program.h"
 #include "vs-slice-renderer.h"
 
@@ -21,7 +22,7 @@ typedef struct _LayerTextures {
   gint64     frame;
   guint      generation;
   Mode       mode;
-  GLuint     volume_tex;
+  VsBrickedTexture *volume_tex;   /* one texture, or bricks beyond the GL's size limit */
   GLuint     colormap_tex;
   GLuint     label_colors_tex;
   int        label_rows;
@@ -53,7 +54,6 @@ struct _VsSliceRenderer
   GLuint       line_vao;
   GLuint       line_vbo;
   GHashTable  *textures;      /* VsLayer* → LayerTextures* */
-  GLint        max_3d_size;
   GError      *last_error;
 };
 
@@ -65,6 +65,9 @@ void           _vs_slice_renderer_prune_textures  (VsSliceRenderer *renderer,
                                                    VsScene         *scene);
 void           _vs_slice_renderer_bind_layer      (VsGlProgram     *program,
                                                    LayerTextures   *lt);
+void           _vs_slice_renderer_bind_brick      (VsGlProgram     *program,
+                                                   LayerTextures   *lt,
+                                                   guint            brick);
 void           _vs_slice_renderer_draw_surface_outlines (VsSliceRenderer     *renderer,
                                                    VsScene             *scene,
                                                    const VsSliceCamera *camera);

@@ -20,8 +20,7 @@ layer_textures_free (gpointer data)
 {
   LayerTextures *lt = data;
 
-  if (lt->volume_tex != 0)
-    glDeleteTextures (1, &lt->volume_tex);
+  g_clear_pointer (&lt->volume_tex, vs_bricked_texture_free);
   if (lt->colormap_tex != 0)
     glDeleteTextures (1, &lt->colormap_tex);
   if (lt->label_colors_tex != 0)
@@ -91,8 +90,6 @@ vs_slice_renderer_new (GError **error)
   glEnableVertexAttribArray (0);
   glVertexAttribPointer (0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof (float), NULL);
   glBindVertexArray (0);
-  glGetIntegerv (GL_MAX_3D_TEXTURE_SIZE, &renderer->max_3d_size);
-
   return g_steal_pointer (&renderer);
 }
 
@@ -150,36 +147,6 @@ set_texture_filter (GLenum target, gboolean linear)
   glTexParameteri (target, GL_TEXTURE_MAG_FILTER, filter);
 }
 
-/* Converts one frame to float32 when no GL format holds the native type. */
-static float *
-frame_as_float (VsVolume *volume, gconstpointer frame_data, gsize n)
-{
-  VsDatatype type = vs_volume_get_datatype (volume);
-  float *out = g_try_new (float, n);
-
-  if (out == NULL)
-    return NULL;
-  for (gsize i = 0; i < n; i++)
-    out[i] = (float) vs_datatype_read (type, frame_data, i);
-  return out;
-}
-
-static guint32 *
-frame_as_labels (VsVolume *volume, gconstpointer frame_data, gsize n)
-{
-  VsDatatype type = vs_volume_get_datatype (volume);
-  guint32 *out = g_try_new (guint32, n);
-
-  if (out == NULL)
-    return NULL;
-  for (gsize i = 0; i < n; i++)
-    {
-      double v = vs_datatype_read (type, frame_data, i);
-      out[i] = v > 0 && v < 4294967295.0 ? (guint32) v : 0;
-    }
-  return out;
-}
-
 static void
 record_error (VsSliceRenderer *renderer, GError *error)
 {
@@ -193,70 +160,18 @@ upload_volume (VsSliceRenderer *renderer,
                gint64           frame)
 {
   VsVolume *volume = vs_layer_get_volume (lt->layer);
-  VsDatatype type = vs_volume_get_datatype (volume);
   gint64 dims[4];
   gconstpointer data;
   g_autofree gpointer converted = NULL;
-  GLint internal;
-  GLenum format, gl_type;
-  double slope, intercept, norm = 1.0;
-  gsize n;
+  double slope, intercept;
+  VsTexelFormat texel;
 
   vs_volume_get_dims (volume, dims);
-  if (dims[0] > renderer->max_3d_size || dims[1] > renderer->max_3d_size ||
-      dims[2] > renderer->max_3d_size)
-    {
-      record_error (renderer, g_error_new (VS_RENDER_ERROR, VS_RENDER_ERROR_TOO_LARGE,
-                    "%s: %" G_GINT64_FORMAT "×%" G_GINT64_FORMAT "×%" G_GINT64_FORMAT
-                    " is larger than this OpenGL's 3D texture limit of %d",
-                    vs_layer_get_name (lt->layer), dims[0], dims[1], dims[2],
-                    renderer->max_3d_size));
-      lt->unusable = TRUE;
-      return FALSE;
-    }
-
-  n = vs_volume_get_frame_voxels (volume);
-  data = vs_volume_get_frame_data (volume, CLAMP (frame, 0, dims[3] - 1));
   vs_volume_get_scaling (volume, &slope, &intercept);
-
-  if (lt->mode == MODE_LABEL)
-    {
-      if (type == VS_DATATYPE_UINT8)
-        internal = GL_R8UI, format = GL_RED_INTEGER, gl_type = GL_UNSIGNED_BYTE;
-      else if (type == VS_DATATYPE_UINT16)
-        internal = GL_R16UI, format = GL_RED_INTEGER, gl_type = GL_UNSIGNED_SHORT;
-      else
-        {
-          converted = frame_as_labels (volume, data, n);
-          data = converted;
-          internal = GL_R32UI, format = GL_RED_INTEGER, gl_type = GL_UNSIGNED_INT;
-        }
-    }
-  else if (lt->mode == MODE_RGB)
-    internal = GL_RGB8, format = GL_RGB, gl_type = GL_UNSIGNED_BYTE;
-  else
-    {
-      switch (type)
-        {
-        case VS_DATATYPE_UINT8:
-          internal = GL_R8, format = GL_RED, gl_type = GL_UNSIGNED_BYTE, norm = 255.0;
-          break;
-        case VS_DATATYPE_UINT16:
-          internal = GL_R16, format = GL_RED, gl_type = GL_UNSIGNED_SHORT, norm = 65535.0;
-          break;
-        case VS_DATATYPE_INT16:
-          internal = GL_R16_SNORM, format = GL_RED, gl_type = GL_SHORT, norm = 32767.0;
-          break;
-        case VS_DATATYPE_FLOAT32:
-          internal = GL_R32F, format = GL_RED, gl_type = GL_FLOAT;
-          break;
-        default:
-          converted = frame_as_float (volume, data, n);
-          data = converted;
-          internal = GL_R32F, format = GL_RED, gl_type = GL_FLOAT;
-          break;
-        }
-    }
+  data = vs_texel_format_prepare (volume, frame,
+                                  lt->mode == MODE_LABEL ? VS_TEXELS_LABEL :
+                                  lt->mode == MODE_RGB ? VS_TEXELS_RGB : VS_TEXELS_SCALAR,
+                                  &texel, &converted);
   if (data == NULL)
     {
       record_error (renderer, g_error_new (VS_RENDER_ERROR, VS_RENDER_ERROR_TOO_LARGE,
@@ -266,19 +181,13 @@ upload_volume (VsSliceRenderer *renderer,
       return FALSE;
     }
 
-  if (lt->volume_tex == 0)
-    glGenTextures (1, &lt->volume_tex);
-  glBindTexture (GL_TEXTURE_3D, lt->volume_tex);
-  glPixelStorei (GL_UNPACK_ALIGNMENT, 1);
-  glTexImage3D (GL_TEXTURE_3D, 0, internal, (GLsizei) dims[0], (GLsizei) dims[1],
-                (GLsizei) dims[2], 0, format, gl_type, data);
-  glTexParameteri (GL_TEXTURE_3D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri (GL_TEXTURE_3D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glTexParameteri (GL_TEXTURE_3D, GL_TEXTURE_WRAP_R, GL_CLAMP_TO_EDGE);
+  if (lt->volume_tex == NULL)
+    lt->volume_tex = vs_bricked_texture_new ();
   lt->interpolate = vs_layer_get_interpolate (lt->layer) && lt->mode != MODE_LABEL;
-  set_texture_filter (GL_TEXTURE_3D, lt->interpolate);
+  vs_bricked_texture_set_linear (lt->volume_tex, lt->interpolate);
+  vs_bricked_texture_upload (lt->volume_tex, dims, &texel, data);
 
-  lt->value_scale = (float) (norm * slope);
+  lt->value_scale = (float) (texel.norm * slope);
   lt->value_offset = (float) intercept;
   lt->volume = volume;
   lt->frame = frame;
@@ -296,7 +205,6 @@ upload_label_box (LayerTextures *lt, const gint64 lo[3], const gint64 hi[3])
   gint64 dims[4], bw = hi[0] - lo[0] + 1, bh = hi[1] - lo[1] + 1, bd = hi[2] - lo[2] + 1;
   gsize size = type == VS_DATATYPE_UINT8 ? 1 : type == VS_DATATYPE_UINT16 ? 2 : 4;
   g_autofree guint8 *box = g_malloc ((gsize) (bw * bh * bd) * size);
-  GLenum gl_type = size == 1 ? GL_UNSIGNED_BYTE : size == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
 
   vs_volume_get_dims (volume, dims);
   for (gint64 z = 0; z < bd; z++)
@@ -304,7 +212,7 @@ upload_label_box (LayerTextures *lt, const gint64 lo[3], const gint64 hi[3])
       {
         gsize from = (gsize) (((lo[2] + z) * dims[1] + lo[1] + y) * dims[0] + lo[0]);
         guint8 *to = box + (gsize) ((z * bh + y) * bw) * size;
-        if (size == vs_datatype_get_size (type))
+        if (type == VS_DATATYPE_UINT8 || type == VS_DATATYPE_UINT16 || type == VS_DATATYPE_UINT32)
           memcpy (to, (const guint8 *) data + from * size, (gsize) bw * size);
         else
           for (gint64 x = 0; x < bw; x++)
@@ -313,10 +221,7 @@ upload_label_box (LayerTextures *lt, const gint64 lo[3], const gint64 hi[3])
               ((guint32 *) to)[x] = v > 0 && v < 4294967295.0 ? (guint32) v : 0;
             }
       }
-  glBindTexture (GL_TEXTURE_3D, lt->volume_tex);
-  glPixelStorei (GL_UNPACK_ALIGNMENT, 1);
-  glTexSubImage3D (GL_TEXTURE_3D, 0, (GLint) lo[0], (GLint) lo[1], (GLint) lo[2], (GLsizei) bw,
-                   (GLsizei) bh, (GLsizei) bd, GL_RED_INTEGER, gl_type, box);
+  vs_bricked_texture_update_box (lt->volume_tex, lo, (const gint64[3]) { bw, bh, bd }, box);
   lt->generation = vs_layer_get_generation (lt->layer);
 }
 
@@ -400,8 +305,7 @@ ensure_channel (VsSliceRenderer *renderer, LayerTextures *lt, guint c)
   if (ch->interpolate != vs_layer_get_interpolate (layer))
     {
       ch->interpolate = !ch->interpolate;
-      glBindTexture (GL_TEXTURE_3D, ch->volume_tex);
-      set_texture_filter (GL_TEXTURE_3D, ch->interpolate);
+      vs_bricked_texture_set_linear (ch->volume_tex, ch->interpolate);
     }
   if (ch->channel_serial != vs_layer_get_channel_serial (layer))
     {
@@ -459,8 +363,7 @@ _vs_slice_renderer_ensure_textures (VsSliceRenderer *renderer,
   if (lt->interpolate != (vs_layer_get_interpolate (layer) && lt->mode != MODE_LABEL))
     {
       lt->interpolate = !lt->interpolate;
-      glBindTexture (GL_TEXTURE_3D, lt->volume_tex);
-      set_texture_filter (GL_TEXTURE_3D, lt->interpolate);
+      vs_bricked_texture_set_linear (lt->volume_tex, lt->interpolate);
     }
   if (lt->colormap != vs_layer_get_colormap (layer))
     upload_colormap (lt);
@@ -505,7 +408,21 @@ multiply (const double a[16], const double b[16], double out[16])
   memcpy (out, r, sizeof r);
 }
 
-/* Textures and the uniforms every use of slice.frag needs. */
+/* Brick @i of the layer's volume on its texture unit (0 values, 1 labels), and where it lies. */
+void
+_vs_slice_renderer_bind_brick (VsGlProgram *program, LayerTextures *lt, guint i)
+{
+  const VsBrick *brick = vs_bricked_texture_get_brick (lt->volume_tex, i);
+
+  glActiveTexture (GL_TEXTURE0);
+  glBindTexture (GL_TEXTURE_3D, lt->mode == MODE_LABEL ? 0 : brick->texture);
+  glActiveTexture (GL_TEXTURE1);
+  glBindTexture (GL_TEXTURE_3D, lt->mode == MODE_LABEL ? brick->texture : 0);
+  vs_brick_set_uniforms (brick, program);
+}
+
+/* The textures (but the volume's: see _vs_slice_renderer_bind_brick) and the uniforms every use
+ * of slice.frag needs. */
 void
 _vs_slice_renderer_bind_layer (VsGlProgram *program, LayerTextures *lt)
 {
@@ -513,10 +430,6 @@ _vs_slice_renderer_bind_layer (VsGlProgram *program, LayerTextures *lt)
 
   vs_volume_get_dims (vs_layer_get_volume (lt->layer), dims);
 
-  glActiveTexture (GL_TEXTURE0);
-  glBindTexture (GL_TEXTURE_3D, lt->mode == MODE_LABEL ? 0 : lt->volume_tex);
-  glActiveTexture (GL_TEXTURE1);
-  glBindTexture (GL_TEXTURE_3D, lt->mode == MODE_LABEL ? lt->volume_tex : 0);
   glActiveTexture (GL_TEXTURE2);
   glBindTexture (GL_TEXTURE_2D, lt->colormap_tex);
   glActiveTexture (GL_TEXTURE3);
@@ -582,7 +495,11 @@ draw_layer_with_range (VsSliceRenderer     *renderer,
                (float) (m[5] * 2.0 / MAX (camera->height, 1)),
                (float) (m[6] * 2.0 / MAX (camera->height, 1)));
 
-  glDrawArrays (GL_TRIANGLE_STRIP, 0, 4);
+  for (guint b = 0; b < vs_bricked_texture_get_n_bricks (lt->volume_tex); b++)
+    {
+      _vs_slice_renderer_bind_brick (program, lt, b);
+      glDrawArrays (GL_TRIANGLE_STRIP, 0, 4);
+    }
 }
 
 static void

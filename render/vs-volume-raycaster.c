@@ -8,24 +8,32 @@
 #include <math.h>
 #include <string.h>
 
+#include "vs-bricked-texture.h"
 #include "vs-gl-program.h"
+#include "vs-render-error.h"
 #include "vs-volume-raycaster.h"
 
-/* A volume layer drawn in 3D by ray casting.  The texture holds the layer's values already mapped
- * through its display range to 0…255 (8 bits: a 256³ volume is 16 MB and samples fast on
- * llvmpipe); it is rebuilt when the volume, frame or range changes. */
+/* A volume layer drawn in 3D by ray casting.  The texture holds the layer's values as they are
+ * (8- and 16-bit data stay 8 and 16 bits; other types as float), mapped through the display range
+ * in the shader, so changing the range costs no upload; it is rebuilt when the volume or frame
+ * changes.  A volume beyond the GL's 3D texture size is cast through up to VS_RAYCAST_MAX_BRICKS
+ * bricks, each sample read from the brick that owns it. */
+
+#define VS_RAYCAST_MAX_BRICKS 8
 
 #define RESOURCE_PREFIX "/org/voxelscope/Voxelscope/shaders/"
 
 struct _VsVolumeRaycaster
 {
   VsGlProgram *program;
+  VsGlProgram *bricked_program;   /* made when a volume needs bricks */
   GLuint       vao;
-  GLuint       texture;
+  VsBrickedTexture *texture;
   GLuint       colormap;
   VsVolume    *volume;     /* weak identity of what is uploaded */
   gint64       frame;
-  double       range[2];
+  float        value_scale; /* texel → value */
+  float        value_offset;
   VsColormap   colormap_id;
   double       tint[3];    /* of the colour ramp uploaded, when colormap_id is VS_N_COLORMAPS */
 };
@@ -76,51 +84,56 @@ vs_volume_raycaster_free (VsVolumeRaycaster *raycaster)
   if (raycaster == NULL)
     return;
   g_clear_pointer (&raycaster->program, vs_gl_program_free);
+  g_clear_pointer (&raycaster->bricked_program, vs_gl_program_free);
   if (raycaster->vao != 0)
     glDeleteVertexArrays (1, &raycaster->vao);
-  if (raycaster->texture != 0)
-    glDeleteTextures (1, &raycaster->texture);
+  g_clear_pointer (&raycaster->texture, vs_bricked_texture_free);
   if (raycaster->colormap != 0)
     glDeleteTextures (1, &raycaster->colormap);
   g_free (raycaster);
 }
 
-static void
-upload (VsVolumeRaycaster *raycaster, VsLayer *layer, gint64 frame, double lo, double hi)
+static gboolean
+upload (VsVolumeRaycaster *raycaster, VsLayer *layer, gint64 frame, GError **error)
 {
   VsVolume *volume = vs_layer_get_volume (layer);
-  VsDatatype type = vs_volume_get_datatype (volume);
-  double slope, intercept, scale;
-  gsize n = vs_volume_get_frame_voxels (volume);
+  VsTexelFormat texel;
+  g_autofree gpointer converted = NULL;
   gconstpointer data;
-  g_autofree guint8 *bytes = g_malloc (MAX (n, 1));
+  double slope, intercept;
   gint64 dims[4];
+  guint n_bricks;
 
   vs_volume_get_dims (volume, dims);
-  frame = CLAMP (frame, 0, dims[3] - 1);
-  data = vs_volume_get_frame_data (volume, frame);
-  vs_volume_get_scaling (volume, &slope, &intercept);
-  scale = hi > lo ? 255.0 / (hi - lo) : 0;
-  for (gsize i = 0; i < n; i++)
+  n_bricks = vs_bricked_texture_count_bricks (dims);
+  if (n_bricks > VS_RAYCAST_MAX_BRICKS)
     {
-      double v = (vs_datatype_read (type, data, i) * slope + intercept - lo) * scale;
-      bytes[i] = isfinite (v) ? (guint8) CLAMP (v, 0.0, 255.0) : 0;
+      g_set_error (error, VS_RENDER_ERROR, VS_RENDER_ERROR_TOO_LARGE,
+                   "%s: %" G_GINT64_FORMAT "×%" G_GINT64_FORMAT "×%" G_GINT64_FORMAT " needs %u "
+                   "textures of this OpenGL's limit of %d a side; the 3D view casts through at "
+                   "most %d", vs_layer_get_name (layer), dims[0], dims[1], dims[2], n_bricks,
+                   vs_bricked_texture_get_size_limit (), VS_RAYCAST_MAX_BRICKS);
+      return FALSE;
     }
-  if (raycaster->texture == 0)
-    glGenTextures (1, &raycaster->texture);
-  glBindTexture (GL_TEXTURE_3D, raycaster->texture);
-  glPixelStorei (GL_UNPACK_ALIGNMENT, 1);
-  glTexImage3D (GL_TEXTURE_3D, 0, GL_R8, (GLsizei) dims[0], (GLsizei) dims[1], (GLsizei) dims[2],
-                0, GL_RED, GL_UNSIGNED_BYTE, bytes);
-  glTexParameteri (GL_TEXTURE_3D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri (GL_TEXTURE_3D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri (GL_TEXTURE_3D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri (GL_TEXTURE_3D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glTexParameteri (GL_TEXTURE_3D, GL_TEXTURE_WRAP_R, GL_CLAMP_TO_EDGE);
+  frame = CLAMP (frame, 0, dims[3] - 1);
+  data = vs_texel_format_prepare (volume, frame, VS_TEXELS_SCALAR, &texel, &converted);
+  if (data == NULL)
+    {
+      g_set_error (error, VS_RENDER_ERROR, VS_RENDER_ERROR_TOO_LARGE,
+                   "%s: out of memory converting the volume for display",
+                   vs_layer_get_name (layer));
+      return FALSE;
+    }
+  if (raycaster->texture == NULL)
+    raycaster->texture = vs_bricked_texture_new ();
+  vs_bricked_texture_set_linear (raycaster->texture, TRUE);
+  vs_bricked_texture_upload (raycaster->texture, dims, &texel, data);
+  vs_volume_get_scaling (volume, &slope, &intercept);
+  raycaster->value_scale = (float) (texel.norm * slope);
+  raycaster->value_offset = (float) intercept;
   raycaster->volume = volume;
   raycaster->frame = frame;
-  raycaster->range[0] = lo;
-  raycaster->range[1] = hi;
+  return TRUE;
 }
 
 /* The layer's colormap, or with @tint a ramp from black to that colour (a channel's). */
@@ -153,26 +166,31 @@ upload_colormap (VsVolumeRaycaster *raycaster, VsColormap colormap, const double
   raycaster->colormap_id = colormap;
 }
 
-/* Draws into the current framebuffer and viewport (which must match the camera's size). */
-void
+/* Draws into the current framebuffer and viewport (which must match the camera's size); FALSE
+ * when the volume cannot be drawn here (too large, no memory), with nothing drawn. */
+gboolean
 vs_volume_raycaster_draw (VsVolumeRaycaster      *raycaster,
                           VsLayer                *layer,
                           gint64                  frame,
                           const VsOrbitCamera    *camera,
-                          const VsRaycastOptions *options)
+                          const VsRaycastOptions *options,
+                          GError                **error)
 {
   VsVolume *volume = vs_layer_get_volume (layer);
-  VsGlProgram *program = raycaster->program;
+  VsGlProgram *program;
   float view[16], projection[16], to_voxel[16], to_world[16];
   mat4 view_projection, inverse;
   double affine[16], inverse_affine[16], eye[3], up[3];
   double lo = options->channel ? options->channel_range[0] : vs_layer_get_display_min (layer);
   double hi = options->channel ? options->channel_range[1] : vs_layer_get_display_max (layer);
   gint64 dims[4];
+  float brick_lo[3 * VS_RAYCAST_MAX_BRICKS], brick_size[3 * VS_RAYCAST_MAX_BRICKS];
+  float own_lo[3 * VS_RAYCAST_MAX_BRICKS], own_hi[3 * VS_RAYCAST_MAX_BRICKS];
+  guint n_bricks;
 
-  if (raycaster->volume != volume || raycaster->frame != frame || raycaster->range[0] != lo ||
-      raycaster->range[1] != hi)
-    upload (raycaster, layer, frame, lo, hi);
+  if ((raycaster->volume != volume || raycaster->frame != frame) &&
+      !upload (raycaster, layer, frame, error))
+    return FALSE;
   if (options->channel
       ? raycaster->colormap_id != VS_N_COLORMAPS ||
         memcmp (raycaster->tint, options->channel_rgb, sizeof raycaster->tint) != 0
@@ -194,6 +212,18 @@ vs_volume_raycaster_draw (VsVolumeRaycaster      *raycaster,
   vs_volume_get_dims (volume, dims);
   vs_orbit_camera_get_eye (camera, eye, up);
 
+  n_bricks = vs_bricked_texture_get_n_bricks (raycaster->texture);
+  if (n_bricks > 1 && raycaster->bricked_program == NULL)
+    {
+      raycaster->bricked_program =
+        vs_gl_program_new_with_defines (RESOURCE_PREFIX "raycast.vert.glsl",
+                                        RESOURCE_PREFIX "raycast.frag.glsl", "#define BRICKS 8",
+                                        error);
+      if (raycaster->bricked_program == NULL)
+        return FALSE;
+    }
+  program = n_bricks > 1 ? raycaster->bricked_program : raycaster->program;
+
   /* Writes depth (always passing) so surfaces drawn next are hidden by an isosurface in front. */
   glEnable (GL_DEPTH_TEST);
   glDepthFunc (GL_ALWAYS);
@@ -206,12 +236,40 @@ vs_volume_raycaster_draw (VsVolumeRaycaster      *raycaster,
   else
     glDisable (GL_BLEND);
   glUseProgram (vs_gl_program_get_id (program));
+  /* Every sampler on a unit of its own (a 3D and a 2D sampler sharing one fails the draw). */
+  for (guint b = 0; b < VS_RAYCAST_MAX_BRICKS; b++)
+    {
+      char name[32];
+      g_snprintf (name, sizeof name, "u_bricks[%u]", b);
+      glUniform1i (vs_gl_program_get_uniform (program, name), (GLint) (1 + b));
+    }
+  for (guint b = 0; b < n_bricks; b++)
+    {
+      const VsBrick *brick = vs_bricked_texture_get_brick (raycaster->texture, b);
+      glActiveTexture (GL_TEXTURE1 + b);
+      glBindTexture (GL_TEXTURE_3D, brick->texture);
+      for (int a = 0; a < 3; a++)
+        {
+          brick_lo[3 * b + a] = (float) brick->lo[a];
+          brick_size[3 * b + a] = (float) brick->size[a];
+          own_lo[3 * b + a] = (float) brick->own_lo[a];
+          own_hi[3 * b + a] = (float) brick->own_hi[a];
+        }
+    }
+  glUniform1i (vs_gl_program_get_uniform (program, "u_n_bricks"), (GLint) n_bricks);
+  glUniform3fv (vs_gl_program_get_uniform (program, "u_brick_lo"), (GLsizei) n_bricks, brick_lo);
+  glUniform3fv (vs_gl_program_get_uniform (program, "u_brick_size"), (GLsizei) n_bricks,
+                brick_size);
+  glUniform3fv (vs_gl_program_get_uniform (program, "u_own_lo"), (GLsizei) n_bricks, own_lo);
+  glUniform3fv (vs_gl_program_get_uniform (program, "u_own_hi"), (GLsizei) n_bricks, own_hi);
+  glUniform1f (vs_gl_program_get_uniform (program, "u_value_scale"), raycaster->value_scale);
+  glUniform1f (vs_gl_program_get_uniform (program, "u_value_offset"), raycaster->value_offset);
+  glUniform1f (vs_gl_program_get_uniform (program, "u_min"), (float) lo);
+  glUniform1f (vs_gl_program_get_uniform (program, "u_range_scale"),
+               (float) (hi > lo ? 1.0 / (hi - lo) : 1e30));
   glActiveTexture (GL_TEXTURE0);
-  glBindTexture (GL_TEXTURE_3D, raycaster->texture);
-  glActiveTexture (GL_TEXTURE1);
   glBindTexture (GL_TEXTURE_2D, raycaster->colormap);
-  glUniform1i (vs_gl_program_get_uniform (program, "u_volume"), 0);
-  glUniform1i (vs_gl_program_get_uniform (program, "u_colormap"), 1);
+  glUniform1i (vs_gl_program_get_uniform (program, "u_colormap"), 0);
   glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_inverse_view_projection"), 1,
                       GL_FALSE, (float *) inverse);
   glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_view_projection"), 1, GL_FALSE,
@@ -237,6 +295,7 @@ vs_volume_raycaster_draw (VsVolumeRaycaster      *raycaster,
   glDepthFunc (GL_LESS);
   glDisable (GL_DEPTH_TEST);
   glDisable (GL_BLEND);
+  return TRUE;
 }
 
 /* @layer as the 3D view shows it: a composite layer channel by channel, each in its colour and
@@ -265,7 +324,8 @@ vs_volume_raycaster_draw_layer (VsVolumeRaycaster     **raycasters,
                                       &channel.channel_range[1]);
           vs_layer_get_channel_color (layer, c, channel.channel_rgb);
         }
-      vs_volume_raycaster_draw (raycasters[c], layer, n > 1 ? (gint64) c : frame, camera,
-                                &channel);
+      if (!vs_volume_raycaster_draw (raycasters[c], layer, n > 1 ? (gint64) c : frame, camera,
+                                     &channel, error))
+        return;
     }
 }

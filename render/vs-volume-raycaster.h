@@ -34,11 +34,12 @@ gboolean           vs_raycast_mode_from_name  (const char *name,
 void               vs_raycast_options_init    (VsRaycastOptions *options);
 VsVolumeRaycaster *vs_volume_raycaster_new    (GError             **error);
 void               vs_volume_raycaster_free   (VsVolumeRaycaster   *raycaster);
-void               vs_volume_raycaster_draw   (VsVolumeRaycaster   *raycaster,
+gboolean           vs_volume_raycaster_draw   (VsVolumeRaycaster   *raycaster,
                                                VsLayer             *layer,
                                                gint64               frame,
                                                const VsOrbitCamera *camera,
-                                               const VsRaycastOptions *options);
+                                               const VsRaycastOptions *options,
+                                               GError             **error);
 
 void               vs_volume_raycaster_draw_layer (VsVolumeRaycaster **raycasters,
                                                VsLayer             *layer,

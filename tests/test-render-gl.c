@@ -545,6 +545,158 @@ test_cursor_planes (void)
   cairo_surface_destroy (image);
 }
 
+/* The slices of @scene's layers along each axis, magnified (0.5 mm a pixel). */
+static cairo_surface_t *
+render_axes (VsSliceRenderer *slices, VsScene *scene, VsSliceAxis axis)
+{
+  VsSliceCamera camera = { axis, FALSE, { 3, -20, 12 }, 0.5, 240, 240 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vs_offscreen_begin (offscreen, camera.width, camera.height, &error));
+  vs_slice_renderer_draw (slices, scene, &camera, FALSE);
+  g_assert_null (vs_slice_renderer_get_last_error (slices));
+  return vs_offscreen_read (offscreen);
+}
+
+static int
+count_differences (cairo_surface_t *a, cairo_surface_t *b, int tolerance)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a), n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 pa = pixel_at (a, x, y), pb = pixel_at (b, x, y);
+        for (int shift = 0; shift < 24; shift += 8)
+          if (abs ((int) ((pa >> shift) & 0xff) - (int) ((pb >> shift) & 0xff)) > tolerance)
+            {
+              n++;
+              break;
+            }
+      }
+  return n;
+}
+
+/* A scene of Colin27 (interpolated), the AAL atlas as outlines and an edited label volume. */
+static VsScene *
+brick_scene (VsVolume *edited)
+{
+  VsScene *scene = vs_scene_new ();
+  VsLayer *atlas;
+
+  vs_layer_set_interpolate (vs_scene_add_volume (scene, colin), TRUE);
+  atlas = vs_scene_add_volume (scene, aal);
+  vs_layer_set_label_outline (atlas, TRUE);
+  vs_layer_set_opacity (atlas, 0.7);
+  vs_layer_set_opacity (vs_scene_add_volume (scene, edited), 0.5);
+  return scene;
+}
+
+/* Volumes larger than the GL's 3D textures are drawn in bricks.  With bricks of 48 (Colin27
+ * becomes 80 of them) the slices are exactly the slices of one texture — interpolation and
+ * outlines read across seams — also after an edit that spans seams is uploaded box by box; the
+ * ray cast through 8 bricks matches the whole within rounding; more than 8 are refused. */
+static void
+test_bricks (void)
+{
+  g_autoptr(VsVolume) edited = NULL;
+  g_autoptr(VsScene) whole = NULL, bricked = NULL;
+  VsLayer *edited_layer;
+  guint32 *ids;
+  VsSliceRenderer *renderers[2];
+
+  if (!have_gl ())
+    return;
+  /* A renderer for each scene: a renderer keeps the textures of the scene it drew last. */
+  renderers[0] = vs_slice_renderer_new (NULL);
+  renderers[1] = vs_slice_renderer_new (NULL);
+  edited = vs_volume_new_like (aal, VS_DATATYPE_UINT32, 1, NULL);
+  vs_volume_set_intent (edited, VS_VOLUME_INTENT_LABEL);
+  ids = vs_volume_get_data_mutable (edited);
+  g_unsetenv ("VOXELSCOPE_BRICK_SIZE");
+  whole = brick_scene (edited);
+  g_setenv ("VOXELSCOPE_BRICK_SIZE", "48", TRUE);
+  bricked = brick_scene (edited);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (VsSliceAxis axis = VS_SLICE_AXIS_AXIAL; axis <= VS_SLICE_AXIS_SAGITTAL; axis++)
+        {
+          cairo_surface_t *a, *b;
+          g_unsetenv ("VOXELSCOPE_BRICK_SIZE");
+          a = render_axes (renderers[0], whole, axis);
+          g_setenv ("VOXELSCOPE_BRICK_SIZE", "48", TRUE);
+          b = render_axes (renderers[1], bricked, axis);
+          g_assert_cmpint (count_differences (a, b, 0), ==, 0);
+          cairo_surface_destroy (a);
+          cairo_surface_destroy (b);
+        }
+      if (pass == 1)
+        break;
+      /* A box across seams (x 40–60, y 90–100, z 80–90 crosses 46, 92 and 92): label 9. */
+      for (gint64 z = 80; z <= 90; z++)
+        for (gint64 y = 90; y <= 100; y++)
+          for (gint64 x = 40; x <= 60; x++)
+            ids[(z * 217 + y) * 181 + x] = 9;
+      for (int s = 0; s < 2; s++)
+        {
+          edited_layer = vs_scene_get_layer (s == 0 ? whole : bricked, 0);
+          g_assert_true (vs_layer_get_volume (edited_layer) == edited);
+          g_assert_true (vs_layer_is_label (edited_layer));
+          vs_layer_mark_edited (edited_layer, (const gint64[3]) { 40, 90, 80 },
+                                (const gint64[3]) { 60, 100, 90 });
+        }
+    }
+
+  /* The 3D MIP through 2 × 2 × 2 bricks of 120. */
+  {
+    g_autoptr(VsScene) scene = vs_scene_new ();
+    VsLayer *layer = vs_scene_add_volume (scene, colin);
+    g_autoptr(VsVolumeRaycaster) raycaster = NULL;
+    VsRaycastOptions options;
+    VsOrbitCamera camera;
+    cairo_surface_t *image[2];
+    double lo[3], hi[3];
+    g_autoptr(GError) error = NULL;
+
+    vs_layer_set_display_range (layer, 0, 120);
+    vs_raycast_options_init (&options);
+    vs_orbit_camera_init (&camera, 200, 200);
+    vs_orbit_camera_set_preset (&camera, "lateral", TRUE);
+    vs_volume_get_world_bounds (colin, lo, hi);
+    vs_orbit_camera_fit (&camera, lo, hi);
+    for (int k = 0; k < 2; k++)
+      {
+        g_clear_pointer (&raycaster, vs_volume_raycaster_free);
+        raycaster = vs_volume_raycaster_new (&error);
+        if (k == 1)
+          g_setenv ("VOXELSCOPE_BRICK_SIZE", "120", TRUE);
+        else
+          g_unsetenv ("VOXELSCOPE_BRICK_SIZE");
+        g_assert_true (vs_offscreen_begin (offscreen, 200, 200, &error));
+        glClearColor (0, 0, 0, 1);
+        glClear (GL_COLOR_BUFFER_BIT);
+        g_assert_true (vs_volume_raycaster_draw (raycaster, layer, 0, &camera, &options, &error));
+        g_assert_no_error (error);
+        image[k] = vs_offscreen_read (offscreen);
+      }
+    g_test_message ("MIP: %d pixels differ by more than 3 levels",
+                    count_differences (image[0], image[1], 3));
+    g_assert_cmpint (count_differences (image[0], image[1], 3), <=, 200 * 200 / 100);
+    g_assert_cmpuint (pixel_at (image[1], 100, 100) & 0xffffff, !=, 0);
+    cairo_surface_destroy (image[0]);
+    cairo_surface_destroy (image[1]);
+
+    g_setenv ("VOXELSCOPE_BRICK_SIZE", "48", TRUE);
+    g_clear_pointer (&raycaster, vs_volume_raycaster_free);
+    raycaster = vs_volume_raycaster_new (&error);
+    g_assert_false (vs_volume_raycaster_draw (raycaster, layer, 0, &camera, &options, &error));
+    g_assert_nonnull (strstr (error->message, "casts through at most 8"));
+  }
+  g_unsetenv ("VOXELSCOPE_BRICK_SIZE");
+  vs_slice_renderer_free (renderers[0]);
+  vs_slice_renderer_free (renderers[1]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -580,6 +732,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/surface/overlay-and-picking", test_surface_overlay_and_picking);
   g_test_add_func ("/render/cursor-planes-3d", test_cursor_planes);
   g_test_add_func ("/render/channel-composite", test_channel_composite);
+  g_test_add_func ("/render/bricks", test_bricks);
 
   status = g_test_run ();
   if (offscreen != NULL)

@@ -1054,6 +1054,52 @@ test_demo_selectivity (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_error (gpointer data)
+{
+  return vs_window_get_error_text (data) != NULL;
+}
+
+/* A volume larger than the GL's 3D textures (here: bricks of 48 forced, so Colin27 needs 80):
+ * the slices show it as they show it whole; the 3D view, which casts through at most 8 bricks,
+ * says why it shows no volume in the window's error bar. */
+static void
+test_bricked_volume (void)
+{
+  g_autofree char *colin = g_build_filename (vs_test_mricron_dir (), "ch2.nii.gz", NULL);
+  const char *paths[] = { colin, NULL };
+  cairo_surface_t *images[2];
+  VsWindow *windows[2];
+
+  for (int k = 0; k < 2; k++)
+    {
+      if (k == 1)
+        g_setenv ("VOXELSCOPE_BRICK_SIZE", "48", TRUE);
+      windows[k] = vs_test_open_window (paths);
+      g_assert_true (vs_test_wait_until (vs_test_stats_ready, vs_window_get_scene (windows[k]),
+                                         30000));
+      images[k] = vs_test_capture_axial (windows[k]);
+    }
+  g_assert_cmpint (cairo_image_surface_get_width (images[0]), ==,
+                   cairo_image_surface_get_width (images[1]));
+  g_assert_cmpmem (cairo_image_surface_get_data (images[0]),
+                   cairo_image_surface_get_stride (images[0]) *
+                   cairo_image_surface_get_height (images[0]),
+                   cairo_image_surface_get_data (images[1]),
+                   cairo_image_surface_get_stride (images[1]) *
+                   cairo_image_surface_get_height (images[1]));
+  gtk_widget_queue_draw (vs_window_get_slice_view (windows[1], 3));
+  g_assert_true (vs_test_wait_until (has_error, windows[1], 20000));
+  g_assert_nonnull (strstr (vs_window_get_error_text (windows[1]), "casts through at most 8"));
+  g_assert_null (vs_window_get_error_text (windows[0]));
+  g_unsetenv ("VOXELSCOPE_BRICK_SIZE");
+  for (int k = 0; k < 2; k++)
+    {
+      cairo_surface_destroy (images[k]);
+      gtk_window_destroy (GTK_WINDOW (windows[k]));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1072,6 +1118,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/midline-of-png", test_midline_of_png);
   g_test_add_func ("/window/attention-panel", test_attention_panel);
   g_test_add_func ("/window/attention-regions", test_attention_regions);
+  g_test_add_func ("/window/bricked-volume", test_bricked_volume);
 
   return g_test_run ();
 }

@@ -53,11 +53,12 @@ struct _VsSurfaceView
   double             drag_start_x, drag_start_y, drag_last_x, drag_last_y;
   double             pointer_x, pointer_y;
   gboolean           dragging;
+  char              *volume_error;   /* the last reason the volume could not be drawn */
 };
 
 G_DEFINE_FINAL_TYPE (VsSurfaceView, vs_surface_view, GTK_TYPE_GL_AREA)
 
-enum { VERTEX_PICKED, N_SIGNALS };
+enum { VERTEX_PICKED, VOLUME_ERROR, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* Colours depend only on the surfaces and their overlays, not on the cursor or volume layers. */
@@ -158,11 +159,23 @@ collect_items (VsSurfaceView *self, GPtrArray *layers, double (**offsets)[3], do
 }
 
 /* The bottom volume layer ray cast; reduced resolution and long steps while moving. */
+/* Emits "volume-error" for a new reason the volume is not drawn (not on every frame). */
+static void
+report_volume_error (VsSurfaceView *self, GError *error)
+{
+  if (error == NULL || g_strcmp0 (error->message, self->volume_error) == 0)
+    return;
+  g_free (self->volume_error);
+  self->volume_error = g_strdup (error->message);
+  g_signal_emit (self, signals[VOLUME_ERROR], 0, error->message);
+}
+
 static void
 draw_volume (VsSurfaceView *self, const VsOrbitCamera *view_camera, int width, int height,
              int mode, double step)
 {
   VsLayer *base = vs_scene_get_layer (self->scene, vs_scene_get_n_layers (self->scene) - 1);
+  g_autoptr(GError) error = NULL;
   VsRaycastOptions options;
   GLint target = 0, viewport[4];
   VsOrbitCamera camera = *view_camera;
@@ -181,7 +194,8 @@ draw_volume (VsSurfaceView *self, const VsOrbitCamera *view_camera, int width, i
   if (!self->moving)
     {
       vs_volume_raycaster_draw_layer (self->raycasters, base, vs_scene_get_frame (self->scene),
-                                      &camera, &options, NULL);
+                                      &camera, &options, &error);
+      report_volume_error (self, error);
       return;
     }
 
@@ -212,7 +226,8 @@ draw_volume (VsSurfaceView *self, const VsOrbitCamera *view_camera, int width, i
   glClearColor (0, 0, 0, 1);
   glClear (GL_COLOR_BUFFER_BIT);
   vs_volume_raycaster_draw_layer (self->raycasters, base, vs_scene_get_frame (self->scene),
-                                  &camera, &options, NULL);
+                                  &camera, &options, &error);
+  report_volume_error (self, error);
   /* Stretch it over the view. */
   glBindFramebuffer (GL_READ_FRAMEBUFFER, self->low_fbo);
   glBindFramebuffer (GL_DRAW_FRAMEBUFFER, (GLuint) target);
@@ -590,6 +605,7 @@ vs_surface_view_dispose (GObject *object)
   g_clear_pointer (&self->colors, g_ptr_array_unref);
   g_clear_object (&self->scene);
   g_clear_pointer (&self->preset, g_free);
+  g_clear_pointer (&self->volume_error, g_free);
   G_OBJECT_CLASS (vs_surface_view_parent_class)->dispose (object);
 }
 
@@ -607,6 +623,10 @@ vs_surface_view_class_init (VsSurfaceViewClass *klass)
   signals[VERTEX_PICKED] = g_signal_new ("vertex-picked", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
                                          2, VS_TYPE_SURFACE_LAYER, G_TYPE_UINT);
+  /* The volume cannot be ray cast here (too large for this GL, no memory): said once. */
+  signals[VOLUME_ERROR] = g_signal_new ("volume-error", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                        G_TYPE_STRING);
   gtk_widget_class_set_css_name (widget_class, "surface-view");
 }
 

@@ -595,6 +595,8 @@ build_views (VsWindow *self)
                            i < 3 ? self->views[i] : build_3d_pane (self));
     }
   g_signal_connect (self->views[3], "vertex-picked", G_CALLBACK (on_vertex_picked), self);
+  g_signal_connect_swapped (self->views[3], "volume-error", G_CALLBACK (vs_window_show_error),
+                            self);
   self->focused_axis = VS_SLICE_AXIS_AXIAL;
   self->focused_index = 2;
   vs_window_set_layout (self, "grid");

@@ -136,7 +136,7 @@ find_colors (const guint32 *hist, guint64 min_size, double min_distance, Palette
         }
       if (!peak || mass <= min_size || n_found == G_N_ELEMENTS (found))
         continue;
-      found[n_found].mass = mass;
+      found[n_found] = (Peak) { mass, { 0, 0, 0 } };
       for (guint c = 0; c < palette->n_shares; c++)
         found[n_found].centre[c] = centre[c] / mass;
       n_found++;

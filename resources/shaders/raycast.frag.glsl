@@ -9,7 +9,22 @@ uniform mat4 u_inverse_view_projection;  // NDC → world
 uniform mat4 u_world_to_voxel;
 uniform mat4 u_voxel_to_world;
 uniform vec3 u_dims;
-uniform sampler3D u_volume;     // display-normalised values, 0…1
+// The volume's values as they are, in one texture or (compiled with BRICKS 8, for volumes larger
+// than the GL allows) up to 8 bricks: each brick's first texel's voxel and size, and the voxels
+// it owns.  Two programs, as llvmpipe pays for a branch to the bricks even when not taken.
+#ifndef BRICKS
+#define BRICKS 1
+#endif
+uniform sampler3D u_bricks[BRICKS];
+uniform int u_n_bricks;
+uniform vec3 u_brick_lo[8];
+uniform vec3 u_brick_size[8];
+uniform vec3 u_own_lo[8];
+uniform vec3 u_own_hi[8];
+uniform float u_value_scale;    // texel → value
+uniform float u_value_offset;
+uniform float u_min;            // the display range: u_min → 0 …
+uniform float u_range_scale;    // … and 1 / (max − min) (a huge number when max = min)
 uniform sampler2D u_colormap;
 uniform int u_mode;             // 0 MIP, 1 composite, 2 isosurface
 uniform float u_step;           // voxels
@@ -24,10 +39,59 @@ to_voxel (vec3 world)
   return (u_world_to_voxel * vec4 (world, 1.0)).xyz;
 }
 
+#if BRICKS > 1
+float
+texel (int b, vec3 voxel)
+{
+  vec3 tex = (voxel - u_brick_lo[b] + 0.5) / u_brick_size[b];
+  // Samplers are indexed by constants only in GLSL 3.30.
+  if (b == 0) return texture (u_bricks[0], tex).r;
+  if (b == 1) return texture (u_bricks[1], tex).r;
+  if (b == 2) return texture (u_bricks[2], tex).r;
+  if (b == 3) return texture (u_bricks[3], tex).r;
+  if (b == 4) return texture (u_bricks[4], tex).r;
+  if (b == 5) return texture (u_bricks[5], tex).r;
+  if (b == 6) return texture (u_bricks[6], tex).r;
+  return texture (u_bricks[7], tex).r;
+}
+
+// The brick that owns a voxel position.
+int
+brick_of (vec3 voxel)
+{
+  vec3 v = clamp (voxel, vec3 (0.0), u_dims - 1.0);
+  for (int i = 1; i < u_n_bricks; i++)
+    if (all (greaterThanEqual (v, u_own_lo[i] - 0.5)) && all (lessThan (v, u_own_hi[i] - 0.5)))
+      return i;
+  return 0;
+}
+#endif
+
+// The value at a voxel position.
+float
+value_at (vec3 voxel)
+{
+#if BRICKS > 1
+  float raw = texel (brick_of (voxel), voxel);
+#else
+  float raw = texture (u_bricks[0], (voxel + 0.5) / u_dims).r;
+#endif
+  return raw * u_value_scale + u_value_offset;
+}
+
+// A value through the display range to 0…1 (NaN: 0).
+float
+to_display (float value)
+{
+  if (isnan (value))
+    return 0.0;
+  return clamp ((value - u_min) * u_range_scale, 0.0, 1.0);
+}
+
 float
 sample_at (vec3 voxel)
 {
-  return texture (u_volume, (voxel + 0.5) / u_dims).r;
+  return to_display (value_at (voxel));
 }
 
 vec3

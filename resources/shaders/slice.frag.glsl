@@ -21,6 +21,12 @@ uniform float u_opacity;
 uniform bool u_outline;
 uniform vec3 u_pixel_x;           // one pixel to the right, in voxels
 uniform vec3 u_pixel_y;           // one pixel up, in voxels
+// The brick of the volume bound (the whole volume unless it is larger than the GL allows): its
+// first texel's voxel and size, and the voxels it draws (its neighbours draw the rest).
+uniform vec3 u_brick_lo;
+uniform vec3 u_brick_size;
+uniform vec3 u_own_lo;
+uniform vec3 u_own_hi;
 
 bool
 inside (vec3 voxel)
@@ -28,12 +34,21 @@ inside (vec3 voxel)
   return all (greaterThanEqual (voxel, vec3 (-0.5))) && all (lessThan (voxel, u_dims - 0.5));
 }
 
+bool
+owned (vec3 voxel)
+{
+  return all (greaterThanEqual (voxel, u_own_lo - 0.5)) && all (lessThan (voxel, u_own_hi - 0.5));
+}
+
 uint
 label_at (vec3 voxel)
 {
   if (!inside (voxel))
     return 0u;
-  return texelFetch (u_labels, ivec3 (floor (voxel + 0.5)), 0).r;
+  // A neighbour beyond the brick's texels (zoomed far out at a seam) reads the nearest one.
+  ivec3 texel = clamp (ivec3 (floor (voxel + 0.5 - u_brick_lo)), ivec3 (0),
+                       ivec3 (u_brick_size) - 1);
+  return texelFetch (u_labels, texel, 0).r;
 }
 
 vec4
@@ -51,7 +66,7 @@ void
 main ()
 {
   vec3 voxel = v_voxel;
-  if (!inside (voxel))
+  if (!inside (voxel) || !owned (voxel))
     discard;
 
   if (u_mode == 1)
@@ -73,7 +88,7 @@ main ()
       return;
     }
 
-  vec3 tex = (voxel + 0.5) / u_dims;
+  vec3 tex = (voxel - u_brick_lo + 0.5) / u_brick_size;
   if (u_mode == 2)
     {
       frag_color = vec4 (texture (u_volume, tex).rgb, u_opacity);

@@ -203,7 +203,7 @@ main (int argc, char *argv[])
           {
             gint64 start = g_get_monotonic_time ();
             vs_orbit_camera_orbit (&c, 12, 0);
-            vs_volume_raycaster_draw (raycaster, layer, 0, &c, &options);
+            vs_volume_raycaster_draw (raycaster, layer, 0, &c, &options, NULL);
             glFinish ();
             if (i >= 0)
               times[pass][i] = (g_get_monotonic_time () - start) / 1000.0;
