@@ -14,6 +14,7 @@
 #include "vs-file-saver.h"
 #include "vs-image-reader.h"
 #include "vs-nifti-writer.h"
+#include "vs-scene-file-layer.h"
 #include "vs-scene-file.h"
 #include "vs-surface-loader.h"
 #include "vs-volume-loader.h"
@@ -159,12 +160,18 @@ read_display (const Reader *r, JsonObject *display, const char *const *allowed, 
     {
       const char *key = m->data;
       JsonNode *node = json_object_get_member (display, key);
-      gboolean known = g_strv_contains (allowed, key);
+      gboolean extra = allowed == layer_properties && _vs_scene_file_is_layer_extra (key);
+      gboolean known = g_strv_contains (allowed, key) || extra;
       double number;
 
       if (!known)
         return bad (r, error, _("%s has an unknown display setting “%s”"), what, key);
-      if (g_str_equal (key, "colormap"))
+      if (extra)
+        {
+          if (!_vs_scene_file_layer_extra_valid (key, node))
+            return bad (r, error, _("%s: “%s” is not valid"), what, key);
+        }
+      else if (g_str_equal (key, "colormap"))
         {
           VsColormap colormap;
           if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
@@ -592,10 +599,13 @@ apply_display (GObject *object, JsonObject *display)
   g_object_thaw_notify (object);
 }
 
+/* A file to refer to (a Zarr array is a folder). */
 static gboolean
 is_file (const char *path)
 {
-  return path != NULL && g_path_is_absolute (path) && g_file_test (path, G_FILE_TEST_IS_REGULAR);
+  return path != NULL && g_path_is_absolute (path) &&
+         (g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
+          (strstr (path, ".zarr") != NULL && g_file_test (path, G_FILE_TEST_IS_DIR)));
 }
 
 /* Where computed data of @scene_path goes: SCENE.data/NAME.EXT, made unique. */
@@ -670,6 +680,7 @@ vs_scene_file_capture (VsScene     *scene,
           item = item_new (out);
         }
       capture_display (G_OBJECT (layer), layer_properties, item->display);
+      _vs_scene_file_capture_layer_extras (layer, item->display);
       g_ptr_array_add (self->layers, item);
     }
   for (guint s = 0; s < g_list_model_get_n_items (surfaces); s++)
@@ -813,6 +824,8 @@ vs_scene_file_load (const VsSceneFile  *self,
       vs_layer_color_instances (layer);
       apply_display (G_OBJECT (layer),
                      ((VsSceneFileItem *) g_ptr_array_index (self->layers, i))->display);
+      _vs_scene_file_apply_layer_extras (layer, ((VsSceneFileItem *)
+                                                 g_ptr_array_index (self->layers, i))->display);
     }
   for (guint s = 0, o = 0; s < surfaces->len; s++)
     {

@@ -8,6 +8,7 @@
 #include "vs-surface-loader.h"
 #include "vs-test-fixtures.h"
 #include "vs-volume-loader.h"
+#include "vs-zarr-writer.h"
 
 /* Scene files (.vscene): what is saved comes back with identical settings; computed layers are
  * written beside the scene; paths move with the scene's folder; broken scenes are refused with
@@ -179,6 +180,11 @@ test_refused (void)
                   "\"elevation\": 120, \"fov\": 30}}", "“camera_3d” needs");
   expect_refused (dir, "{\"format\": \"voxelscope-scene-1\", \"layers\": [{\"path\": \"a.nii\"}],"
                   " \"frame\": -2}", "“frame” must be a whole number");
+  expect_refused (dir, "{\"format\": \"voxelscope-scene-1\", \"layers\": [{\"path\": \"a.nii\", "
+                  "\"display\": {\"channels\": [{\"color\": [2, 0, 0], \"range\": [0, 1]}]}}]}",
+                  "“channels” is not valid");
+  expect_refused (dir, "{\"format\": \"voxelscope-scene-1\", \"layers\": [{\"path\": \"a.nii\", "
+                  "\"display\": {\"hidden-labels\": [3, -1]}}]}", "“hidden-labels” is not valid");
   {
     g_autofree char *missing = g_build_filename (dir, "nowhere.vscene", NULL);
     g_autoptr(GError) error = NULL;
@@ -188,11 +194,87 @@ test_refused (void)
   vs_test_remove_tree (dir);
 }
 
+/* The channels of a multichannel layer (a Zarr array, referred to in place) and the instances
+ * of a label layer (hidden, selected, only the selected one) come back as they were. */
+static void
+test_channels_and_instances (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *zarr = g_build_filename (dir, "sample.zarr", NULL);
+  g_autofree char *aal = g_build_filename (vs_test_mricron_dir (), "aal.nii.gz", NULL);
+  g_autofree char *path = g_build_filename (dir, "cells.vscene", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(VsScene) scene = vs_scene_new ();
+  g_autoptr(VsScene) again = vs_scene_new ();
+  g_autoptr(VsSceneFile) file = NULL, read = NULL;
+  g_autoptr(GError) error = NULL;
+  const gint64 dims[4] = { 16, 12, 8, 3 };
+  VsLayer *channels, *labels, *c2, *l2;
+  double rgb[3], lo, hi;
+
+  {
+    g_autoptr(VsVolume) raw = vs_volume_new (VS_DATATYPE_UINT16, dims, NULL);
+    g_autoptr(VsVolume) stored = NULL, atlas = NULL;
+    guint16 *v = vs_volume_get_data_mutable (raw);
+    for (gsize i = 0; i < 16 * 12 * 8 * 3; i++)
+      v[i] = (guint16) (i * 7 % 4000);
+    g_assert_true (vs_zarr_write (raw, zarr, &error));
+    stored = vs_volume_load (zarr, NULL, NULL, NULL, &error);
+    atlas = vs_volume_load (aal, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    channels = vs_scene_add_volume (scene, stored);
+    labels = vs_scene_add_volume (scene, atlas);
+  }
+  g_assert_true (vs_layer_get_composite (channels));
+  vs_layer_set_channel_color (channels, 1, (const double[]) { 1, 0.5, 0 });
+  vs_layer_set_channel_range (channels, 2, 100, 2500);
+  vs_layer_set_label_hidden (labels, 3, TRUE);
+  vs_layer_set_label_hidden (labels, 12, TRUE);
+  vs_layer_set_selected_label (labels, 7);
+  vs_layer_set_only_selected (labels, TRUE);
+
+  file = vs_scene_file_capture (scene, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (vs_scene_file_write (file, path, &error));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"path\" : \"sample.zarr\""));   /* in place, not copied */
+  read = vs_scene_file_read (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (vs_scene_file_load (read, again, &error));
+  g_assert_no_error (error);
+  c2 = vs_scene_get_layer (again, 1);
+  l2 = vs_scene_get_layer (again, 0);
+  g_assert_true (vs_layer_get_composite (c2));
+  g_assert_cmpuint (vs_layer_get_n_channels (c2), ==, 3);
+  vs_layer_get_channel_color (c2, 1, rgb);
+  g_assert_cmpfloat (rgb[1], ==, 0.5);
+  vs_layer_get_channel_range (c2, 2, &lo, &hi);
+  g_assert_cmpfloat (lo, ==, 100);
+  g_assert_cmpfloat (hi, ==, 2500);
+  g_assert_true (vs_layer_get_label_hidden (l2, 3));
+  g_assert_true (vs_layer_get_label_hidden (l2, 12));
+  g_assert_false (vs_layer_get_label_hidden (l2, 4));
+  g_assert_cmpuint (vs_layer_get_selected_label (l2), ==, 7);
+  g_assert_true (vs_layer_get_only_selected (l2));
+
+  /* Channels shown one at a time stay so. */
+  vs_layer_set_composite (channels, FALSE);
+  g_clear_pointer (&file, vs_scene_file_free);
+  g_clear_pointer (&read, vs_scene_file_free);
+  file = vs_scene_file_capture (scene, path, &error);
+  g_assert_true (vs_scene_file_write (file, path, &error));
+  read = vs_scene_file_read (path, &error);
+  g_assert_true (vs_scene_file_load (read, again, &error));
+  g_assert_false (vs_layer_get_composite (vs_scene_get_layer (again, 1)));
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/scene-file/round-trip", test_round_trip);
   g_test_add_func ("/scene-file/refused", test_refused);
+  g_test_add_func ("/scene-file/channels-and-instances", test_channels_and_instances);
   return g_test_run ();
 }
