@@ -19,7 +19,8 @@ struct _VsVolume
   gpointer        data;
   GDestroyNotify  data_free;
   double          voxel_size[3];
-  double          affine[16];   /* voxel → world (RAS mm), row-major */
+  const char     *unit;         /* of voxel sizes and world coordinates: "mm", "µm", … (static) */
+  double          affine[16];   /* voxel → world (RAS, in unit), row-major */
   double          inverse[16];
   double          slope;
   double          intercept;
@@ -67,6 +68,7 @@ vs_volume_init (VsVolume *self)
   for (int i = 0; i < 4; i++)
     self->affine[i * 4 + i] = self->inverse[i * 4 + i] = 1.0;
   self->voxel_size[0] = self->voxel_size[1] = self->voxel_size[2] = 1.0;
+  self->unit = "mm";
   self->slope = 1.0;
 }
 
@@ -194,6 +196,7 @@ vs_volume_new_like (VsVolume    *grid,
   if (map == NULL)
     return NULL;
   memcpy (map->voxel_size, grid->voxel_size, sizeof grid->voxel_size);
+  map->unit = grid->unit;
   memcpy (map->affine, grid->affine, sizeof grid->affine);
   memcpy (map->inverse, grid->inverse, sizeof grid->inverse);
   return map;
@@ -211,6 +214,7 @@ vs_volume_copy (VsVolume *self)
   copy = vs_volume_new_take (self->datatype, self->dims, g_memdup2 (self->data, MAX (bytes, 1)),
                              g_free);
   memcpy (copy->voxel_size, self->voxel_size, sizeof self->voxel_size);
+  copy->unit = self->unit;
   memcpy (copy->affine, self->affine, sizeof self->affine);
   memcpy (copy->inverse, self->inverse, sizeof self->inverse);
   copy->slope = self->slope;
@@ -281,6 +285,37 @@ vs_volume_get_voxel_size (VsVolume *self,
 {
   g_return_if_fail (VS_IS_VOLUME (self));
   memcpy (size, self->voxel_size, sizeof self->voxel_size);
+}
+
+/* The unit of the voxel size and of world coordinates: "mm" unless the file said otherwise. */
+const char *
+vs_volume_get_spatial_unit (VsVolume *self)
+{
+  g_return_val_if_fail (VS_IS_VOLUME (self), "mm");
+  return self->unit;
+}
+
+/* Sets the unit from a name files use ("mm", "um", "µm", "micrometer", "nm", …); FALSE (and
+ * unchanged) for a name it does not know. */
+gboolean
+vs_volume_set_spatial_unit (VsVolume   *self,
+                            const char *name)
+{
+  static const struct { const char *name; const char *unit; } names[] = {
+    { "mm", "mm" }, { "millimeter", "mm" }, { "millimetre", "mm" },
+    { "um", "µm" }, { "µm", "µm" }, { "μm", "µm" }, { "micrometer", "µm" },
+    { "micrometre", "µm" }, { "micron", "µm" }, { "nm", "nm" }, { "nanometer", "nm" },
+    { "nanometre", "nm" }, { "m", "m" }, { "meter", "m" }, { "metre", "m" },
+  };
+
+  g_return_val_if_fail (VS_IS_VOLUME (self), FALSE);
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (name, names[i].name) == 0 || g_str_equal (name, names[i].name))
+      {
+        self->unit = names[i].unit;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 void

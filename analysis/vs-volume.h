@@ -53,6 +53,9 @@ void           vs_volume_get_voxel_size  (VsVolume      *self,
                                           double         size[3]);
 void           vs_volume_set_voxel_size  (VsVolume      *self,
                                           const double   size[3]);
+const char    *vs_volume_get_spatial_unit (VsVolume     *self);
+gboolean       vs_volume_set_spatial_unit (VsVolume     *self,
+                                          const char    *name);
 void           vs_volume_get_affine      (VsVolume      *self,
                                           double         affine[16]);
 void           vs_volume_get_inverse_affine (VsVolume   *self,

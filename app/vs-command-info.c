@@ -64,11 +64,13 @@ describe (VsVolume *volume, const VsVolumeStats *stats)
   for (int a = 0; a < 4; a++)
     json_builder_add_int_value (b, f.dims[a]);
   json_builder_end_array (b);
-  json_builder_set_member_name (b, "voxel_size_mm");
+  json_builder_set_member_name (b, "voxel_size");
   json_builder_begin_array (b);
   for (int a = 0; a < 3; a++)
     json_builder_add_double_value (b, f.size[a]);
   json_builder_end_array (b);
+  json_builder_set_member_name (b, "spatial_unit");
+  json_builder_add_string_value (b, vs_volume_get_spatial_unit (volume));
   json_builder_set_member_name (b, "datatype");
   json_builder_add_string_value (b, vs_datatype_get_name (vs_volume_get_datatype (volume)));
   json_builder_set_member_name (b, "scale_slope");
@@ -118,7 +120,8 @@ print_text (VsVolume *volume, const VsVolumeStats *stats)
   g_print ("file          %s\n", vs_volume_get_path (volume));
   g_print ("dims          %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT
            " × %" G_GINT64_FORMAT "\n", f.dims[0], f.dims[1], f.dims[2], f.dims[3]);
-  g_print ("voxel size    %g × %g × %g mm\n", f.size[0], f.size[1], f.size[2]);
+  g_print ("voxel size    %g × %g × %g %s\n", f.size[0], f.size[1], f.size[2],
+           vs_volume_get_spatial_unit (volume));
   g_print ("datatype      %s\n", vs_datatype_get_name (vs_volume_get_datatype (volume)));
   if (f.slope != 1.0 || f.intercept != 0.0)
     g_print ("scaling       × %g + %g\n", f.slope, f.intercept);
@@ -196,7 +199,9 @@ vs_command_info_run (int argc, char **argv)
           return 1;
         }
       /* A table to read or to load: tab-separated, one row per instance. */
-      g_print ("\nlabel\tvoxels\tskeleton_length\tbox_min\tbox_max\tcentre\n");
+      g_print ("\nlabel\tvoxels\tskeleton_length_%s\tbox_min\tbox_max\tcentre\n",
+               g_str_equal (vs_volume_get_spatial_unit (volume), "µm")
+               ? "um" : vs_volume_get_spatial_unit (volume));
       for (guint i = 0; i < list->len; i++)
         {
           const VsInstanceStats *st = &g_array_index (list, VsInstanceStats, i);

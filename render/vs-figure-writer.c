@@ -40,7 +40,8 @@ typedef struct {
   Bar     bars[MAX_BARS];
   int     n_bars;
   double  scale_x0, scale_x1, scale_y, scale_thickness, scale_font;
-  double  scale_mm;           /* 0: no scale bar */
+  double  scale_mm;           /* 0: no scale bar; in the scene's unit */
+  const char *unit;
 } Layout;
 
 void
@@ -116,6 +117,7 @@ compute_layout (cairo_surface_t *slices, VsScene *scene, const VsFigurePane *pan
     {
       const VsSliceCamera *c = &panes[0].camera;
       l->scale_mm = nice_length (c->width * c->mm_per_pixel * 0.2);
+      l->unit = vs_scene_get_spatial_unit (scene);
       /* At the bottom right of the first pane, sized by the pane. */
       l->scale_thickness = MAX (2, c->height / 200.0);
       l->scale_x1 = panes[0].x + c->width * 0.95;
@@ -220,7 +222,7 @@ draw_figure (cairo_t *cr, cairo_surface_t *slices, const Layout *l, const VsFigu
   if (l->scale_mm > 0)
     {
       /* White with a dark edge, like the letters: legible over the slices and off them. */
-      g_autofree char *label = g_strdup_printf ("%g mm", l->scale_mm);
+      g_autofree char *label = g_strdup_printf ("%g %s", l->scale_mm, l->unit);
       cairo_text_extents_t e;
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       cairo_move_to (cr, l->scale_x0, l->scale_y);
@@ -362,7 +364,7 @@ build_svg (cairo_surface_t *slices, const Layout *l, const VsFigurePane *panes, 
     }
   if (l->scale_mm > 0)
     {
-      g_autofree char *label = g_strdup_printf ("%g mm", l->scale_mm);
+      g_autofree char *label = g_strdup_printf ("%g %s", l->scale_mm, l->unit);
       char x0[G_ASCII_DTOSTR_BUF_SIZE], x1[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE],
            t[G_ASCII_DTOSTR_BUF_SIZE];
       g_string_append_printf (svg, "  <line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" "

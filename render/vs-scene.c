@@ -333,6 +333,18 @@ vs_scene_get_n_frames (VsScene *self)
   return n;
 }
 
+/* The unit of world coordinates: the bottom layer's ("mm" for MRI, often "µm" for microscopy). */
+const char *
+vs_scene_get_spatial_unit (VsScene *self)
+{
+  guint n;
+
+  g_return_val_if_fail (VS_IS_SCENE (self), "mm");
+  n = vs_scene_get_n_layers (self);
+  return n > 0 ? vs_volume_get_spatial_unit (vs_layer_get_volume (vs_scene_get_layer (self, n - 1)))
+               : "mm";
+}
+
 gboolean
 vs_scene_get_world_bounds (VsScene *self,
                            double   lo[3],

@@ -35,6 +35,7 @@ void        vs_scene_set_cursor       (VsScene      *self,
 gboolean    vs_scene_get_radiological (VsScene      *self);
 void        vs_scene_set_radiological (VsScene      *self,
                                        gboolean      radiological);
+const char    *vs_scene_get_spatial_unit (VsScene *self);
 gint64      vs_scene_get_frame        (VsScene      *self);
 void        vs_scene_set_frame        (VsScene      *self,
                                        gint64        frame);

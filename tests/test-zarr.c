@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "vs-nifti-writer.h"
 #include "vs-test-fixtures.h"
 #include "vs-volume-loader.h"
 #include "vs-zarr-reader.h"
@@ -195,6 +196,30 @@ test_write (void)
     vs_volume_get_voxel_size (back, s);
     g_assert_cmpfloat (s[0], ==, 0.44);
     g_assert_cmpfloat (s[2], ==, 0.6);
+    /* Written in millimetres (the volume's unit), read as millimetres. */
+    g_assert_cmpstr (vs_volume_get_spatial_unit (back), ==, "mm");
+  }
+  /* Units: micrometres kept through Zarr and NIfTI; nanometres go to NIfTI as micrometres. */
+  {
+    g_autofree char *um_path = g_build_filename (dir, "um.zarr", NULL);
+    g_autofree char *nii_path = g_build_filename (dir, "nm.nii", NULL);
+    g_autoptr(VsVolume) back = NULL, nii = NULL;
+    double s[3];
+    g_assert_true (vs_volume_set_spatial_unit (labels, "micrometer"));
+    g_assert_false (vs_volume_set_spatial_unit (labels, "furlong"));
+    g_assert_true (vs_zarr_write (labels, um_path, &error));
+    back = vs_zarr_read (um_path, NULL, NULL, &error);
+    g_assert_cmpstr (vs_volume_get_spatial_unit (back), ==, "µm");
+    g_assert_true (vs_volume_set_spatial_unit (labels, "nm"));
+    g_assert_true (vs_nifti_write (labels, nii_path, &error));
+    nii = vs_volume_load (nii_path, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (vs_volume_get_spatial_unit (nii), ==, "µm");
+    vs_volume_get_voxel_size (nii, s);
+    g_assert_cmpfloat_with_epsilon (s[0], 0.00044, 1e-9);
+    vs_volume_set_spatial_unit (labels, "mm");
+    vs_test_remove_tree (um_path);
+    g_unlink (nii_path);
   }
   {
     g_autoptr(VsVolume) back = vs_zarr_read (channels_path, NULL, NULL, &error);

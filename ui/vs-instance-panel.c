@@ -126,9 +126,11 @@ vs_instance_panel_set_stats (VsInstancePanel *self,
 {
   g_autofree char *summary = NULL;
   GtkWidget *child;
+  const char *unit;
 
   g_return_if_fail (VS_IS_INSTANCE_PANEL (self));
   g_return_if_fail (VS_IS_LAYER (layer));
+  unit = vs_volume_get_spatial_unit (vs_layer_get_volume (layer));
   while ((child = gtk_widget_get_first_child (self->list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
   g_clear_pointer (&self->stats, g_array_unref);
@@ -142,8 +144,9 @@ vs_instance_panel_set_stats (VsInstancePanel *self,
   for (guint i = 0; i < stats->len; i++)
     {
       const VsInstanceStats *st = &g_array_index (stats, VsInstanceStats, i);
-      g_autofree char *text = g_strdup_printf (_("%g   %lu voxels   length %.1f"), st->label,
-                                               (unsigned long) st->n_voxels, st->skeleton_length);
+      g_autofree char *text = g_strdup_printf (_("%g   %lu voxels   length %.1f %s"), st->label,
+                                               (unsigned long) st->n_voxels, st->skeleton_length,
+                                               unit);
       g_autofree char *box = g_strdup_printf (_("box %ld–%ld × %ld–%ld × %ld–%ld"),
                                               (long) st->lo[0], (long) st->hi[0],
                                               (long) st->lo[1], (long) st->hi[1],

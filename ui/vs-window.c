@@ -65,7 +65,8 @@ update_status (VsWindow *self)
       return;
     }
   vs_scene_get_cursor (self->scene, cursor);
-  g_string_append_printf (text, "%.1f, %.1f, %.1f mm", cursor[0], cursor[1], cursor[2]);
+  g_string_append_printf (text, "%.1f, %.1f, %.1f %s", cursor[0], cursor[1], cursor[2],
+                          vs_scene_get_spatial_unit (self->scene));
   if (vs_scene_get_n_frames (self->scene) > 1)
     g_string_append_printf (text, "   t = %" G_GINT64_FORMAT, frame);
 

@@ -529,6 +529,8 @@ vs_nifti_read (const char    *path,
   voxel_size[1] = fabs (nim->dy) > 0 ? fabs (nim->dy) : 1.0;
   voxel_size[2] = fabs (nim->dz) > 0 ? fabs (nim->dz) : 1.0;
   vs_volume_set_voxel_size (volume, voxel_size);
+  vs_volume_set_spatial_unit (volume, nim->xyz_units == NIFTI_UNITS_MICRON ? "µm" :
+                                      nim->xyz_units == NIFTI_UNITS_METER ? "m" : "mm");
   vs_volume_set_scaling (volume, nim->scl_slope, nim->scl_inter);
   if (datatype != VS_DATATYPE_RGB24)
     vs_volume_set_intent (volume, intent_from_nifti (nim->intent_code));

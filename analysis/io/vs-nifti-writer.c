@@ -61,6 +61,7 @@ vs_nifti_write (VsVolume    *volume,
   nifti_1_header h;
   gint64 dims[4];
   double size[3], affine[16], slope, intercept;
+  const char *unit;
   VsDatatype type = vs_volume_get_datatype (volume);
   gsize bytes = vs_volume_get_frame_voxels (volume) * vs_volume_get_n_frames (volume) *
                 vs_datatype_get_size (type);
@@ -79,6 +80,17 @@ vs_nifti_write (VsVolume    *volume,
   vs_volume_get_voxel_size (volume, size);
   vs_volume_get_affine (volume, affine);
   vs_volume_get_scaling (volume, &slope, &intercept);
+  /* NIfTI knows metres, millimetres and micrometres: nanometres go as micrometres. */
+  unit = vs_volume_get_spatial_unit (volume);
+  if (g_str_equal (unit, "nm"))
+    {
+      for (int a = 0; a < 3; a++)
+        size[a] /= 1000;
+      for (int r = 0; r < 3; r++)
+        for (int c = 0; c < 4; c++)
+          affine[r * 4 + c] /= 1000;
+      unit = "µm";
+    }
 
   memset (&h, 0, sizeof h);
   h.sizeof_hdr = 348;
@@ -103,7 +115,8 @@ vs_nifti_write (VsVolume    *volume,
       h.srow_y[c] = (float) affine[4 + c];
       h.srow_z[c] = (float) affine[8 + c];
     }
-  h.xyzt_units = NIFTI_UNITS_MM;
+  h.xyzt_units = g_str_equal (unit, "µm") ? NIFTI_UNITS_MICRON :
+                 g_str_equal (unit, "m") ? NIFTI_UNITS_METER : NIFTI_UNITS_MM;
   if (vs_volume_get_intent (volume) == VS_VOLUME_INTENT_LABEL)
     h.intent_code = NIFTI_INTENT_LABEL;
   memcpy (h.magic, "n+1", 4);

@@ -19,7 +19,7 @@
  * (Y, X), (Z, Y, X) or (C, Z, Y, X) become volumes X × Y × Z with C frames (the channels), in
  * the array's own data type: 16-bit microscopy stays 16-bit.  Chunks are raw or compressed with
  * zlib, gzip, zstd or blosc; a missing chunk holds the fill value.  A group folder (.zgroup)
- * opens its volumes/raw, as FISBe lays it out.  .zattrs "resolution" (Z, Y, X) gives the voxel
+ * opens its volumes/raw, as FISBe lays it out.  .zattrs "resolution" (Z, Y, X) and "units" give the voxel
  * size.
  *
  * Everything in the files is checked before it is used: the shape against the memory there is,
@@ -429,6 +429,16 @@ read_resolution (const ZarrArray *a, VsVolume *volume)
     double affine[16] = { size[0], 0, 0, 0, 0, size[1], 0, 0, 0, 0, size[2], 0, 0, 0, 0, 1 };
     vs_volume_set_affine (volume, affine, NULL);
   }
+  /* "units": "um" or one per axis; a resolution without units is microscopy's micrometres. */
+  node = json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "units");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
+      json_array_get_length (json_node_get_array (node)) > 0)
+    node = json_array_get_element (json_node_get_array (node),
+                                   json_array_get_length (json_node_get_array (node)) - 1);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING ||
+      !vs_volume_set_spatial_unit (volume, json_node_get_string (node)))
+    vs_volume_set_spatial_unit (volume, "µm");
 }
 
 /* The array's dimensions (X, Y, Z, channels) and data type from its .zarray alone, without

@@ -126,6 +126,11 @@ vs_zarr_write (VsVolume    *volume,
                           "  \"filters\": null\n}\n", dtype);
   g_string_append_printf (zattrs, "{\n  \"resolution\": [%.17g, %.17g, %.17g]", size[2], size[1],
                           size[0]);
+  {
+    const char *unit = g_str_equal (vs_volume_get_spatial_unit (volume), "µm")
+                       ? "um" : vs_volume_get_spatial_unit (volume);
+    g_string_append_printf (zattrs, ",\n  \"units\": [\"%s\", \"%s\", \"%s\"]", unit, unit, unit);
+  }
   if (vs_volume_get_intent (volume) == VS_VOLUME_INTENT_LABEL)
     g_string_append (zattrs, ",\n  \"intent\": \"labels\"");
   g_string_append (zattrs, "\n}\n");
