@@ -97,6 +97,22 @@ test_segment_list_evaluate (void)
                                                         rgba, n), ==, 0);
   }
 
+  /* The status bar gives every channel of the composite at the cursor. */
+  {
+    VsVolume *v = vs_layer_get_volume (image_layer);
+    const double ijk[3] = { 20, 30, 10 };
+    double xyz[3];
+    g_autofree char *expected = NULL;
+    vs_volume_voxel_to_world (v, ijk, xyz);
+    vs_scene_set_cursor (scene, xyz);
+    expected = g_strdup_printf ("neurons [20, 30, 10] %.0f / %.0f / %.0f",
+                                vs_volume_get_value (v, 20, 30, 10, 0),
+                                vs_volume_get_value (v, 20, 30, 10, 1),
+                                vs_volume_get_value (v, 20, 30, 10, 2));
+    g_assert_true (vs_layer_get_composite (image_layer));
+    g_assert_nonnull (strstr (vs_window_get_status_text (window), expected));
+  }
+
   /* Nothing is listed before there is something to list; the panel stays hidden. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
 

@@ -93,6 +93,17 @@ update_status (VsWindow *self)
           g_string_append_printf (text, "%.0f %s", value,
                                   label != NULL ? label->name : value == 0 ? "" : _("(unnamed)"));
         }
+      else if (vs_layer_get_composite (layer))
+        {
+          /* Channels shown together: every channel's value, in channel order. */
+          for (guint c = 0; c < vs_layer_get_n_channels (layer); c++)
+            {
+              g_autofree char *formatted = NULL;
+              vs_volume_sample_world (volume, cursor, c, &value, voxel);
+              formatted = format_value (value);
+              g_string_append_printf (text, "%s%s", c > 0 ? " / " : "", formatted);
+            }
+        }
       else
         {
           g_autofree char *formatted = format_value (value);
