@@ -12,10 +12,12 @@
  * viewpoint over an optional ray-cast volume, or the surface panel. */
 
 /* @layer ray cast from @camera (its size is the picture's) into @offscreen, which is made
- * current. */
+ * current; the shown instances of @labels (a label layer, or NULL) over it, as the window's 3D
+ * view draws them. */
 cairo_surface_t *
 vs_render_3d_volume (VsOffscreen            *offscreen,
                      VsLayer                *layer,
+                     VsLayer                *labels,
                      gint64                  frame,
                      const VsOrbitCamera    *camera,
                      const VsRaycastOptions *raycast,
@@ -37,6 +39,14 @@ vs_render_3d_volume (VsOffscreen            *offscreen,
   glClear (GL_COLOR_BUFFER_BIT);
   /* A composite layer channel by channel, as the window's 3D view draws it. */
   vs_volume_raycaster_draw_layer (raycasters, layer, frame, camera, raycast, &local);
+  if (local == NULL && labels != NULL && labels != layer)
+    {
+      g_autoptr(VsVolumeRaycaster) label_raycaster = vs_volume_raycaster_new_for_labels (&local);
+      VsRaycastOptions options = *raycast;
+      options.step = MIN (options.step, 1.0);
+      if (label_raycaster != NULL)
+        vs_volume_raycaster_draw (label_raycaster, labels, frame, camera, &options, &local);
+    }
   if (local == NULL)
     image = vs_offscreen_read (offscreen);
   else

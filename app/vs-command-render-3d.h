@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 cairo_surface_t *vs_render_3d_volume   (VsOffscreen            *offscreen,
                                         VsLayer                *layer,
+                                        VsLayer                *labels,
                                         gint64                  frame,
                                         const VsOrbitCamera    *camera,
                                         const VsRaycastOptions *raycast,

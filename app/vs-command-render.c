@@ -265,6 +265,7 @@ render_surfaces (GPtrArray              *files,
 
 static int
 render_volume_3d (VsLayer                *layer,
+                  VsLayer                *labels,
                   gint64                  frame,
                   const char             *preset,
                   const VsRaycastOptions *raycast,
@@ -284,7 +285,7 @@ render_volume_3d (VsLayer                *layer,
   vs_orbit_camera_fit (&camera, lo, hi);
   offscreen = vs_offscreen_new (&error);
   if (offscreen != NULL)
-    image = vs_render_3d_volume (offscreen, layer, frame, &camera, raycast, &error);
+    image = vs_render_3d_volume (offscreen, layer, labels, frame, &camera, raycast, &error);
   if (image == NULL || !vs_image_writer_write_png (image, output, &error))
     {
       g_printerr ("voxelscope render: %s\n", error->message);
@@ -330,8 +331,8 @@ paste_volume_3d (VsOffscreen *offscreen, VsScene *scene, VsSceneFile *scene_file
   camera.height = height - height / 2;
   if (!has_iso)
     raycast->iso = 0.5 * (vs_layer_get_display_min (base) + vs_layer_get_display_max (base));
-  view = vs_render_3d_volume (offscreen, base, vs_scene_get_frame (scene), &camera, raycast,
-                              error);
+  view = vs_render_3d_volume (offscreen, base, vs_scene_get_top_label_layer (scene),
+                              vs_scene_get_frame (scene), &camera, raycast, error);
   if (view == NULL)
     return FALSE;
   cr = cairo_create (slices);
@@ -745,8 +746,9 @@ vs_command_render_run (int argc, char **argv)
                                   options.height, output, base, vs_scene_get_frame (scene),
                                   &raycast);
         }
-      return render_volume_3d (base, vs_scene_get_frame (scene), camera != NULL ? camera
-                               : "lateral", &raycast, options.width, options.height, output);
+      return render_volume_3d (base, vs_scene_get_top_label_layer (scene),
+                               vs_scene_get_frame (scene), camera != NULL ? camera : "lateral",
+                               &raycast, options.width, options.height, output);
     }
 
   offscreen = vs_offscreen_new (&error);

@@ -30,6 +30,39 @@ numbered_source (const char *source)
   return g_string_free (out, FALSE);
 }
 
+/* Lines #include "NAME" replaced by the resource NAME beside @resource (one level deep). */
+static char *
+expand_includes (char *source, const char *resource, GError **error)
+{
+  g_auto(GStrv) lines = g_strsplit (source, "\n", -1);
+  g_autofree char *folder = g_path_get_dirname (resource);
+  GString *out = g_string_new (NULL);
+
+  g_free (source);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      if (g_str_has_prefix (line, "#include \"") && g_str_has_suffix (line, "\""))
+        {
+          g_autofree char *name = g_strndup (line + 10, strlen (line) - 11);
+          g_autofree char *path = g_build_path ("/", folder, name, NULL);
+          g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                                             error);
+          if (bytes == NULL)
+            {
+              g_string_free (out, TRUE);
+              return NULL;
+            }
+          g_string_append_len (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+        }
+      else
+        g_string_append (out, line);
+      if (lines[i + 1] != NULL)
+        g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* @defines (or NULL) go right after the source's first line, its #version. */
 static GLuint
 compile_shader (GLenum       type,
@@ -47,6 +80,9 @@ compile_shader (GLenum       type,
   if (bytes == NULL)
     return 0;
   source = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  source = expand_includes (source, resource, error);
+  if (source == NULL)
+    return 0;
   if (defines != NULL && strchr (source, '\n') != NULL)
     {
       char *rest = strchr (source, '\n') + 1;

@@ -251,3 +251,28 @@ vs_layer_get_edits_since (VsLayer *self,
   return TRUE;
 }
 
+
+/* The colours of ids 0 … rows × 256 − 1 as RGBA rows of 256 for a texture: the table's colour,
+ * else the layer's own (instances), else the palette's; alpha 0 for the instances not shown. */
+guint8 *
+vs_layer_build_label_color_rows (VsLayer *self,
+                                 int     *rows_out)
+{
+  VsLabelTable *table = vs_volume_get_label_table (self->volume);
+  guint32 max_id = table != NULL ? vs_label_table_get_max_id (table) : 0;
+  guint8 *rgba;
+  int rows;
+
+  if (self->stats != NULL && self->stats->max > 0)
+    max_id = MAX (max_id, (guint32) MIN (self->stats->max, 65535.0));
+  rows = CLAMP ((int) (max_id / 256) + 1, 1, VS_LAYER_MAX_LABEL_ROWS);
+  rgba = g_malloc0 ((gsize) rows * 256 * 4);
+  for (guint32 id = 1; id < (guint32) rows * 256; id++)
+    {
+      vs_layer_get_label_color (self, id, rgba + id * 4);
+      if (!vs_layer_label_is_shown (self, id))
+        rgba[id * 4 + 3] = 0;
+    }
+  *rows_out = rows;
+  return rgba;
+}

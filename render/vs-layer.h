@@ -83,6 +83,9 @@ void           vs_layer_get_label_color   (VsLayer     *self,
                                            guint32      id,
                                            guint8       rgba[4]);
 gboolean       vs_layer_wants_instance_colors (VsLayer *self);
+#define VS_LAYER_MAX_LABEL_ROWS 256   /* ids beyond 65535 take colours by their number */
+guint8        *vs_layer_build_label_color_rows (VsLayer *self,
+                                           int         *rows);
 void           vs_layer_color_instances   (VsLayer     *self);
 
 

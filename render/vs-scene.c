@@ -333,6 +333,21 @@ vs_scene_get_n_frames (VsScene *self)
   return n;
 }
 
+/* The topmost label layer that is shown (visible, not fully transparent), or NULL. */
+VsLayer *
+vs_scene_get_top_label_layer (VsScene *self)
+{
+  g_return_val_if_fail (VS_IS_SCENE (self), NULL);
+  for (guint i = 0; i < vs_scene_get_n_layers (self); i++)
+    {
+      VsLayer *layer = vs_scene_get_layer (self, i);
+      if (vs_layer_is_label (layer) && vs_layer_get_visible (layer) &&
+          vs_layer_get_opacity (layer) > 0)
+        return layer;
+    }
+  return NULL;
+}
+
 /* The unit of world coordinates: the bottom layer's ("mm" for MRI, often "µm" for microscopy). */
 const char *
 vs_scene_get_spatial_unit (VsScene *self)

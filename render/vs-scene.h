@@ -36,6 +36,7 @@ gboolean    vs_scene_get_radiological (VsScene      *self);
 void        vs_scene_set_radiological (VsScene      *self,
                                        gboolean      radiological);
 const char    *vs_scene_get_spatial_unit (VsScene *self);
+VsLayer       *vs_scene_get_top_label_layer (VsScene *self);
 gint64      vs_scene_get_frame        (VsScene      *self);
 void        vs_scene_set_frame        (VsScene      *self,
                                        gint64        frame);

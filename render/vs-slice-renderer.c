@@ -13,7 +13,6 @@
  * the fragment shader.  Textures are kept per layer and re-uploaded only when the volume, frame,
  * data generation, colormap or label table changes, so a redraw costs one quad per layer. */
 
-#define MAX_LABEL_ROWS 256
 
 static void
 layer_textures_free (gpointer data)
@@ -199,29 +198,12 @@ upload_volume (VsSliceRenderer *renderer,
 static void
 upload_label_box (LayerTextures *lt, const gint64 lo[3], const gint64 hi[3])
 {
-  VsVolume *volume = vs_layer_get_volume (lt->layer);
-  VsDatatype type = vs_volume_get_datatype (volume);
-  gconstpointer data = vs_volume_get_frame_data (volume, lt->frame);
-  gint64 dims[4], bw = hi[0] - lo[0] + 1, bh = hi[1] - lo[1] + 1, bd = hi[2] - lo[2] + 1;
-  gsize size = type == VS_DATATYPE_UINT8 ? 1 : type == VS_DATATYPE_UINT16 ? 2 : 4;
-  g_autofree guint8 *box = g_malloc ((gsize) (bw * bh * bd) * size);
+  g_autofree gpointer box = vs_texel_format_extract_label_box (vs_layer_get_volume (lt->layer),
+                                                              lt->frame, lo, hi);
 
-  vs_volume_get_dims (volume, dims);
-  for (gint64 z = 0; z < bd; z++)
-    for (gint64 y = 0; y < bh; y++)
-      {
-        gsize from = (gsize) (((lo[2] + z) * dims[1] + lo[1] + y) * dims[0] + lo[0]);
-        guint8 *to = box + (gsize) ((z * bh + y) * bw) * size;
-        if (type == VS_DATATYPE_UINT8 || type == VS_DATATYPE_UINT16 || type == VS_DATATYPE_UINT32)
-          memcpy (to, (const guint8 *) data + from * size, (gsize) bw * size);
-        else
-          for (gint64 x = 0; x < bw; x++)
-            {
-              double v = vs_datatype_read (type, data, from + (gsize) x);
-              ((guint32 *) to)[x] = v > 0 && v < 4294967295.0 ? (guint32) v : 0;
-            }
-      }
-  vs_bricked_texture_update_box (lt->volume_tex, lo, (const gint64[3]) { bw, bh, bd }, box);
+  vs_bricked_texture_update_box (lt->volume_tex, lo,
+                                 (const gint64[3]) { hi[0] - lo[0] + 1, hi[1] - lo[1] + 1,
+                                                     hi[2] - lo[2] + 1 }, box);
   lt->generation = vs_layer_get_generation (lt->layer);
 }
 
@@ -255,23 +237,9 @@ upload_colormap (LayerTextures *lt)
 static void
 upload_label_colors (LayerTextures *lt)
 {
-  VsVolume *volume = vs_layer_get_volume (lt->layer);
-  VsLabelTable *table = vs_volume_get_label_table (volume);
-  const VsVolumeStats *stats = vs_layer_get_stats (lt->layer);
-  guint32 max_id = table != NULL ? vs_label_table_get_max_id (table) : 0;
-  g_autofree guint8 *rgba = NULL;
   int rows;
+  g_autofree guint8 *rgba = vs_layer_build_label_color_rows (lt->layer, &rows);
 
-  if (stats != NULL && stats->max > 0)
-    max_id = MAX (max_id, (guint32) MIN (stats->max, 65535.0));
-  rows = CLAMP ((int) (max_id / 256) + 1, 1, MAX_LABEL_ROWS);
-  rgba = g_malloc0 ((gsize) rows * 256 * 4);
-  for (guint32 id = 1; id < (guint32) rows * 256; id++)
-    {
-      vs_layer_get_label_color (lt->layer, id, rgba + id * 4);
-      if (!vs_layer_label_is_shown (lt->layer, id))
-        rgba[id * 4 + 3] = 0;
-    }
   if (lt->label_colors_tex == 0)
     glGenTextures (1, &lt->label_colors_tex);
   glBindTexture (GL_TEXTURE_2D, lt->label_colors_tex);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "vs-texel-format.h"
 
 /* Converts one frame to float32 when no GL format holds the native type. */
@@ -94,4 +96,36 @@ vs_texel_format_prepare (VsVolume      *volume,
       set (out, GL_R32F, GL_RED, GL_FLOAT, 4, 1);
       return *converted = frame_as_float (volume, data, n);
     }
+}
+
+/* The ids of the box @lo…@hi (inclusive) of @frame of a label volume, x fastest, in the texel
+ * format vs_texel_format_prepare gives it (so an edit can be uploaded alone). */
+gpointer
+vs_texel_format_extract_label_box (VsVolume     *volume,
+                                   gint64        frame,
+                                   const gint64  lo[3],
+                                   const gint64  hi[3])
+{
+  VsDatatype type = vs_volume_get_datatype (volume);
+  gconstpointer data = vs_volume_get_frame_data (volume, frame);
+  gint64 dims[4], bw = hi[0] - lo[0] + 1, bh = hi[1] - lo[1] + 1, bd = hi[2] - lo[2] + 1;
+  gsize size = type == VS_DATATYPE_UINT8 ? 1 : type == VS_DATATYPE_UINT16 ? 2 : 4;
+  guint8 *box = g_malloc ((gsize) (bw * bh * bd) * size);
+
+  vs_volume_get_dims (volume, dims);
+  for (gint64 z = 0; z < bd; z++)
+    for (gint64 y = 0; y < bh; y++)
+      {
+        gsize from = (gsize) (((lo[2] + z) * dims[1] + lo[1] + y) * dims[0] + lo[0]);
+        guint8 *to = box + (gsize) ((z * bh + y) * bw) * size;
+        if (type == VS_DATATYPE_UINT8 || type == VS_DATATYPE_UINT16 || type == VS_DATATYPE_UINT32)
+          memcpy (to, (const guint8 *) data + from * size, (gsize) bw * size);
+        else
+          for (gint64 x = 0; x < bw; x++)
+            {
+              double v = vs_datatype_read (type, data, from + (gsize) x);
+              ((guint32 *) to)[x] = v > 0 && v < 4294967295.0 ? (guint32) v : 0;
+            }
+      }
+  return box;
 }

@@ -28,4 +28,9 @@ gconstpointer vs_texel_format_prepare (VsVolume      *volume,
                                        VsTexelFormat *out,
                                        gpointer      *converted);
 
+gpointer      vs_texel_format_extract_label_box (VsVolume     *volume,
+                                                 gint64        frame,
+                                                 const gint64  lo[3],
+                                                 const gint64  hi[3]);
+
 G_END_DECLS

@@ -32,6 +32,11 @@ struct _VsVolumeRaycaster
   GLuint       colormap;
   VsVolume    *volume;     /* weak identity of what is uploaded */
   gint64       frame;
+  guint        generation; /* of the layer's data uploaded */
+  gboolean     labels;     /* casts a label volume's instances */
+  GLuint       label_colors;
+  int          label_rows;
+  guint        label_serial;
   float        value_scale; /* texel → value */
   float        value_offset;
   VsColormap   colormap_id;
@@ -61,21 +66,38 @@ vs_raycast_options_init (VsRaycastOptions *options)
   options->step = 0.5;
 }
 
-VsVolumeRaycaster *
-vs_volume_raycaster_new (GError **error)
+static VsVolumeRaycaster *
+raycaster_new (gboolean labels, GError **error)
 {
   VsVolumeRaycaster *raycaster;
-  VsGlProgram *program = vs_gl_program_new_from_resources (RESOURCE_PREFIX "raycast.vert.glsl",
-                                                           RESOURCE_PREFIX "raycast.frag.glsl",
-                                                           error);
+  VsGlProgram *program = vs_gl_program_new_with_defines (RESOURCE_PREFIX "raycast.vert.glsl",
+                                                         RESOURCE_PREFIX "raycast.frag.glsl",
+                                                         labels ? "#define LABELS 1" : NULL,
+                                                         error);
   if (program == NULL)
     return NULL;
   raycaster = g_new0 (VsVolumeRaycaster, 1);
   raycaster->program = program;
+  raycaster->labels = labels;
   raycaster->frame = -1;
   raycaster->colormap_id = VS_N_COLORMAPS;
   glGenVertexArrays (1, &raycaster->vao);
   return raycaster;
+}
+
+VsVolumeRaycaster *
+vs_volume_raycaster_new (GError **error)
+{
+  return raycaster_new (FALSE, error);
+}
+
+/* A ray caster for label layers: each ray stops at the first voxel of an instance the layer
+ * shows (hidden ones and, with "only the selected", the others are passed through), drawn in
+ * the instance's colour and shaded by its surface, at its true depth. */
+VsVolumeRaycaster *
+vs_volume_raycaster_new_for_labels (GError **error)
+{
+  return raycaster_new (TRUE, error);
 }
 
 void
@@ -90,6 +112,8 @@ vs_volume_raycaster_free (VsVolumeRaycaster *raycaster)
   g_clear_pointer (&raycaster->texture, vs_bricked_texture_free);
   if (raycaster->colormap != 0)
     glDeleteTextures (1, &raycaster->colormap);
+  if (raycaster->label_colors != 0)
+    glDeleteTextures (1, &raycaster->label_colors);
   g_free (raycaster);
 }
 
@@ -116,7 +140,9 @@ upload (VsVolumeRaycaster *raycaster, VsLayer *layer, gint64 frame, GError **err
       return FALSE;
     }
   frame = CLAMP (frame, 0, dims[3] - 1);
-  data = vs_texel_format_prepare (volume, frame, VS_TEXELS_SCALAR, &texel, &converted);
+  data = vs_texel_format_prepare (volume, frame,
+                                  raycaster->labels ? VS_TEXELS_LABEL : VS_TEXELS_SCALAR, &texel,
+                                  &converted);
   if (data == NULL)
     {
       g_set_error (error, VS_RENDER_ERROR, VS_RENDER_ERROR_TOO_LARGE,
@@ -126,14 +152,57 @@ upload (VsVolumeRaycaster *raycaster, VsLayer *layer, gint64 frame, GError **err
     }
   if (raycaster->texture == NULL)
     raycaster->texture = vs_bricked_texture_new ();
-  vs_bricked_texture_set_linear (raycaster->texture, TRUE);
+  vs_bricked_texture_set_linear (raycaster->texture, !raycaster->labels);
   vs_bricked_texture_upload (raycaster->texture, dims, &texel, data);
   vs_volume_get_scaling (volume, &slope, &intercept);
   raycaster->value_scale = (float) (texel.norm * slope);
   raycaster->value_offset = (float) intercept;
   raycaster->volume = volume;
   raycaster->frame = frame;
+  raycaster->generation = vs_layer_get_generation (layer);
   return TRUE;
+}
+
+/* The instances' colours (hidden ones transparent) for the label program. */
+static void
+upload_label_colors (VsVolumeRaycaster *raycaster, VsLayer *layer)
+{
+  g_autofree guint8 *rgba = vs_layer_build_label_color_rows (layer, &raycaster->label_rows);
+
+  if (raycaster->label_colors == 0)
+    glGenTextures (1, &raycaster->label_colors);
+  glBindTexture (GL_TEXTURE_2D, raycaster->label_colors);
+  glPixelStorei (GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D (GL_TEXTURE_2D, 0, GL_RGBA8, 256, raycaster->label_rows, 0, GL_RGBA,
+                GL_UNSIGNED_BYTE, rgba);
+  glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  raycaster->label_serial = vs_layer_get_label_serial (layer);
+}
+
+/* The layer's texture up to date: a label layer's edits since the upload go up box by box. */
+static gboolean
+ensure_uploaded (VsVolumeRaycaster *raycaster, VsLayer *layer, gint64 frame, GError **error)
+{
+  VsVolume *volume = vs_layer_get_volume (layer);
+  guint generation = vs_layer_get_generation (layer);
+  gint64 lo[3], hi[3];
+
+  frame = CLAMP (frame, 0, vs_volume_get_n_frames (volume) - 1);
+  if (raycaster->volume == volume && raycaster->frame == frame &&
+      raycaster->generation == generation)
+    return TRUE;
+  if (raycaster->labels && raycaster->volume == volume && raycaster->frame == frame &&
+      vs_layer_get_edits_since (layer, raycaster->generation, lo, hi))
+    {
+      g_autofree gpointer box = vs_texel_format_extract_label_box (volume, frame, lo, hi);
+      vs_bricked_texture_update_box (raycaster->texture, lo,
+                                     (const gint64[3]) { hi[0] - lo[0] + 1, hi[1] - lo[1] + 1,
+                                                         hi[2] - lo[2] + 1 }, box);
+      raycaster->generation = generation;
+      return TRUE;
+    }
+  return upload (raycaster, layer, frame, error);
 }
 
 /* The layer's colormap, or with @tint a ramp from black to that colour (a channel's). */
@@ -188,10 +257,15 @@ vs_volume_raycaster_draw (VsVolumeRaycaster      *raycaster,
   float own_lo[3 * VS_RAYCAST_MAX_BRICKS], own_hi[3 * VS_RAYCAST_MAX_BRICKS];
   guint n_bricks;
 
-  if ((raycaster->volume != volume || raycaster->frame != frame) &&
-      !upload (raycaster, layer, frame, error))
+  if (!ensure_uploaded (raycaster, layer, frame, error))
     return FALSE;
-  if (options->channel
+  if (raycaster->labels)
+    {
+      if (raycaster->label_colors == 0 ||
+          raycaster->label_serial != vs_layer_get_label_serial (layer))
+        upload_label_colors (raycaster, layer);
+    }
+  else if (options->channel
       ? raycaster->colormap_id != VS_N_COLORMAPS ||
         memcmp (raycaster->tint, options->channel_rgb, sizeof raycaster->tint) != 0
       : raycaster->colormap_id != vs_layer_get_colormap (layer))
@@ -217,8 +291,9 @@ vs_volume_raycaster_draw (VsVolumeRaycaster      *raycaster,
     {
       raycaster->bricked_program =
         vs_gl_program_new_with_defines (RESOURCE_PREFIX "raycast.vert.glsl",
-                                        RESOURCE_PREFIX "raycast.frag.glsl", "#define BRICKS 8",
-                                        error);
+                                        RESOURCE_PREFIX "raycast.frag.glsl",
+                                        raycaster->labels ? "#define BRICKS 8\n#define LABELS 1"
+                                                          : "#define BRICKS 8", error);
       if (raycaster->bricked_program == NULL)
         return FALSE;
     }
@@ -268,8 +343,10 @@ vs_volume_raycaster_draw (VsVolumeRaycaster      *raycaster,
   glUniform1f (vs_gl_program_get_uniform (program, "u_range_scale"),
                (float) (hi > lo ? 1.0 / (hi - lo) : 1e30));
   glActiveTexture (GL_TEXTURE0);
-  glBindTexture (GL_TEXTURE_2D, raycaster->colormap);
+  glBindTexture (GL_TEXTURE_2D, raycaster->labels ? raycaster->label_colors : raycaster->colormap);
   glUniform1i (vs_gl_program_get_uniform (program, "u_colormap"), 0);
+  glUniform1i (vs_gl_program_get_uniform (program, "u_label_colors"), 0);
+  glUniform1i (vs_gl_program_get_uniform (program, "u_label_rows"), raycaster->label_rows);
   glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_inverse_view_projection"), 1,
                       GL_FALSE, (float *) inverse);
   glUniformMatrix4fv (vs_gl_program_get_uniform (program, "u_view_projection"), 1, GL_FALSE,

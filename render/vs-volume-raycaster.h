@@ -33,6 +33,7 @@ gboolean           vs_raycast_mode_from_name  (const char *name,
                                                VsRaycastMode *out);
 void               vs_raycast_options_init    (VsRaycastOptions *options);
 VsVolumeRaycaster *vs_volume_raycaster_new    (GError             **error);
+VsVolumeRaycaster *vs_volume_raycaster_new_for_labels (GError       **error);
 void               vs_volume_raycaster_free   (VsVolumeRaycaster   *raycaster);
 gboolean           vs_volume_raycaster_draw   (VsVolumeRaycaster   *raycaster,
                                                VsLayer             *layer,

@@ -278,6 +278,23 @@ test_figure_ortho (void)
   g_assert_cmpstr (left, ==, "R");
 }
 
+/* A 64 × 64 offscreen picture begun, cleared, and a camera looking down (dorsal) at @volume. */
+static void
+begin_from_above (VsVolume *volume, VsOrbitCamera *camera)
+{
+  double lo[3], hi[3];
+  g_autoptr(GError) error = NULL;
+
+  vs_orbit_camera_init (camera, 64, 64);
+  vs_orbit_camera_set_preset (camera, "dorsal", TRUE);
+  vs_volume_get_world_bounds (volume, lo, hi);
+  vs_orbit_camera_fit (camera, lo, hi);
+  g_assert_true (vs_offscreen_begin (offscreen, 64, 64, &error));
+  glClearColor (0, 0, 0, 1);
+  glClearDepth (1.0);
+  glClear (GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+}
+
 /* Channels together: two channels of 16-bit data, the first bright on the left (x < 20), the
  * second on the right (x ≥ 12): green where only the first is, magenta where only the second,
  * white where both (added); a channel's own range and colour apply; the 3D MIP adds them too. */
@@ -337,17 +354,10 @@ test_channel_composite (void)
     VsVolumeRaycaster *raycasters[VS_LAYER_MAX_CHANNELS] = { NULL };
     VsRaycastOptions options;
     VsOrbitCamera camera;
-    double lo[3], hi[3];
     g_autoptr(GError) error = NULL;
 
     vs_raycast_options_init (&options);
-    vs_orbit_camera_init (&camera, 64, 64);
-    vs_orbit_camera_set_preset (&camera, "dorsal", TRUE);
-    vs_volume_get_world_bounds (channels, lo, hi);
-    vs_orbit_camera_fit (&camera, lo, hi);
-    g_assert_true (vs_offscreen_begin (offscreen, 64, 64, &error));
-    glClearColor (0, 0, 0, 1);
-    glClear (GL_COLOR_BUFFER_BIT);
+    begin_from_above (channels, &camera);
     vs_volume_raycaster_draw_layer (raycasters, layer, 0, &camera, &options, &error);
     g_assert_no_error (error);
     image = vs_offscreen_read (offscreen);
@@ -697,6 +707,87 @@ test_bricks (void)
   vs_slice_renderer_free (renderers[1]);
 }
 
+/* Ray cast from above (dorsal) into a 64 × 64 picture. */
+static cairo_surface_t *
+cast_from_above (VsVolumeRaycaster *raycaster, VsLayer *layer, VsVolume *volume)
+{
+  VsRaycastOptions options;
+  VsOrbitCamera camera;
+  g_autoptr(GError) error = NULL;
+
+  vs_raycast_options_init (&options);
+  begin_from_above (volume, &camera);
+  g_assert_true (vs_volume_raycaster_draw (raycaster, layer, 0, &camera, &options, &error));
+  g_assert_no_error (error);
+  return vs_offscreen_read (offscreen);
+}
+
+/* Instances in 3D: two blocks, 1 on the left (x < 16) and 2 on the right, seen from above in
+ * their colours; hiding 2 or showing only 1 leaves the right empty; an edit (part of 1 becomes
+ * 3) shows in its new colour after a box upload. */
+static void
+test_labels_3d (void)
+{
+  const gint64 dims[4] = { 32, 32, 16, 1 };
+  g_autoptr(VsVolume) volume = vs_volume_new (VS_DATATYPE_UINT16, dims, NULL);
+  g_autoptr(VsScene) scene = vs_scene_new ();
+  g_autoptr(VsVolumeRaycaster) raycaster = NULL;
+  g_autoptr(GError) error = NULL;
+  guint16 *ids = vs_volume_get_data_mutable (volume);
+  g_autofree guint8 *colors = g_malloc0 (4 * 4);
+  VsLayer *layer;
+  cairo_surface_t *image;
+
+  if (!have_gl ())
+    return;
+  for (gint64 z = 2; z < 14; z++)
+    for (gint64 y = 4; y < 28; y++)
+      for (gint64 x = 2; x < 30; x++)
+        ids[(z * 32 + y) * 32 + x] = x < 16 ? 1 : 2;
+  vs_volume_set_intent (volume, VS_VOLUME_INTENT_LABEL);
+  layer = vs_scene_add_volume (scene, volume);
+  /* Pure colours: red 1, green 2, blue 3. */
+  colors[4 + 0] = 255, colors[4 + 3] = 255;
+  colors[8 + 1] = 255, colors[8 + 3] = 255;
+  colors[12 + 2] = 255, colors[12 + 3] = 255;
+  vs_layer_set_label_colors (layer, g_steal_pointer (&colors), 4);
+  raycaster = vs_volume_raycaster_new_for_labels (&error);
+  g_assert_no_error (error);
+
+  image = cast_from_above (raycaster, layer, volume);
+  /* Left of the picture is the subject's left (x small) seen from above in neurological view. */
+  g_assert_cmphex (pixel_at (image, 20, 32) & 0x00ffff, ==, 0);   /* red: blue, green 0 */
+  g_assert_cmpuint ((pixel_at (image, 20, 32) >> 16) & 0xff, >, 60);
+  g_assert_cmpuint ((pixel_at (image, 44, 32) >> 8) & 0xff, >, 60);  /* green */
+  g_assert_cmphex (pixel_at (image, 44, 32) & 0xff00ff, ==, 0);
+  g_assert_cmphex (pixel_at (image, 1, 1) & 0xffffff, ==, 0);
+  cairo_surface_destroy (image);
+
+  vs_layer_set_label_hidden (layer, 2, TRUE);
+  image = cast_from_above (raycaster, layer, volume);
+  g_assert_cmphex (pixel_at (image, 44, 32) & 0xffffff, ==, 0);
+  g_assert_cmpuint ((pixel_at (image, 20, 32) >> 16) & 0xff, >, 60);
+  cairo_surface_destroy (image);
+  vs_layer_set_label_hidden (layer, 2, FALSE);
+  vs_layer_set_selected_label (layer, 1);
+  vs_layer_set_only_selected (layer, TRUE);
+  image = cast_from_above (raycaster, layer, volume);
+  g_assert_cmphex (pixel_at (image, 44, 32) & 0xffffff, ==, 0);
+  cairo_surface_destroy (image);
+  vs_layer_set_only_selected (layer, FALSE);
+
+  for (gint64 z = 2; z < 14; z++)
+    for (gint64 y = 4; y < 28; y++)
+      for (gint64 x = 2; x < 16; x++)
+        ids[(z * 32 + y) * 32 + x] = 3;
+  vs_layer_mark_edited (layer, (const gint64[3]) { 2, 4, 2 }, (const gint64[3]) { 15, 27, 13 });
+  image = cast_from_above (raycaster, layer, volume);
+  g_assert_cmpuint (pixel_at (image, 20, 32) & 0xff, >, 60);          /* blue now */
+  g_assert_cmphex (pixel_at (image, 20, 32) & 0xffff00, ==, 0);
+  g_assert_cmpuint ((pixel_at (image, 44, 32) >> 8) & 0xff, >, 60);  /* green still */
+  cairo_surface_destroy (image);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -733,6 +824,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/cursor-planes-3d", test_cursor_planes);
   g_test_add_func ("/render/channel-composite", test_channel_composite);
   g_test_add_func ("/render/bricks", test_bricks);
+  g_test_add_func ("/render/labels-3d", test_labels_3d);
 
   status = g_test_run ();
   if (offscreen != NULL)

@@ -33,6 +33,7 @@ struct _VsSurfaceView
   VsScene           *scene;
   VsSurfaceRenderer *renderer;
   VsVolumeRaycaster *raycasters[VS_LAYER_MAX_CHANNELS];  /* [0] always; more for composites */
+  VsVolumeRaycaster *label_raycaster;                    /* made for the first label layer */
   VsSliceRenderer   *planes;
   gboolean           show_planes;
   int                clip_axis;     /* −1 none; 0…5: x, −x, y, −y, z, −z beyond the cursor */
@@ -119,6 +120,7 @@ vs_surface_view_unrealize (GtkWidget *widget)
       g_clear_pointer (&self->renderer, vs_surface_renderer_free);
       for (int c = 0; c < VS_LAYER_MAX_CHANNELS; c++)
         g_clear_pointer (&self->raycasters[c], vs_volume_raycaster_free);
+      g_clear_pointer (&self->label_raycaster, vs_volume_raycaster_free);
       g_clear_pointer (&self->planes, vs_slice_renderer_free);
       if (self->low_fbo != 0)
         {
@@ -170,6 +172,26 @@ report_volume_error (VsSurfaceView *self, GError *error)
   g_signal_emit (self, signals[VOLUME_ERROR], 0, error->message);
 }
 
+/* The top visible label layer over the volume (not when it is the volume itself): its shown
+ * instances as surfaces, in their colours. */
+static void
+draw_labels (VsSurfaceView *self, VsLayer *base, const VsOrbitCamera *camera,
+             const VsRaycastOptions *volume_options, GError **error)
+{
+  VsLayer *labels = vs_scene_get_top_label_layer (self->scene);
+  VsRaycastOptions options = *volume_options;
+
+  if (labels == NULL || labels == base)
+    return;
+  if (self->label_raycaster == NULL &&
+      (self->label_raycaster = vs_volume_raycaster_new_for_labels (error)) == NULL)
+    return;
+  options.step = MIN (options.step, 1.0);   /* thin neurons are a few voxels across */
+  options.add = FALSE;
+  vs_volume_raycaster_draw (self->label_raycaster, labels, vs_scene_get_frame (self->scene),
+                            camera, &options, error);
+}
+
 static void
 draw_volume (VsSurfaceView *self, const VsOrbitCamera *view_camera, int width, int height,
              int mode, double step)
@@ -195,6 +217,8 @@ draw_volume (VsSurfaceView *self, const VsOrbitCamera *view_camera, int width, i
     {
       vs_volume_raycaster_draw_layer (self->raycasters, base, vs_scene_get_frame (self->scene),
                                       &camera, &options, &error);
+      if (error == NULL)
+        draw_labels (self, base, &camera, &options, &error);
       report_volume_error (self, error);
       return;
     }
@@ -227,6 +251,8 @@ draw_volume (VsSurfaceView *self, const VsOrbitCamera *view_camera, int width, i
   glClear (GL_COLOR_BUFFER_BIT);
   vs_volume_raycaster_draw_layer (self->raycasters, base, vs_scene_get_frame (self->scene),
                                   &camera, &options, &error);
+  if (error == NULL)
+    draw_labels (self, base, &camera, &options, &error);
   report_volume_error (self, error);
   /* Stretch it over the view. */
   glBindFramebuffer (GL_READ_FRAMEBUFFER, self->low_fbo);

@@ -1,7 +1,9 @@
 #version 330 core
 // Ray casting through a volume in voxel space.  The affine is linear, so a world ray is a ray in
 // voxel coordinates too; it is clipped to the grid (and to the clip plane) and marched with a
-// step in voxels: coarse while the camera moves, fine when it stops.
+// step in voxels: coarse while the camera moves, fine when it stops.  Compiled with LABELS it
+// casts a label volume instead: the first voxel of a shown instance is hit, in its colour,
+// shaded by the instance's surface.
 in vec2 v_ndc;
 out vec4 frag_color;
 
@@ -15,7 +17,13 @@ uniform vec3 u_dims;
 #ifndef BRICKS
 #define BRICKS 1
 #endif
+#ifdef LABELS
+uniform usampler3D u_bricks[BRICKS];
+uniform sampler2D u_label_colors; // 256 × u_label_rows, id = row * 256 + column; alpha 0: hidden
+uniform int u_label_rows;
+#else
 uniform sampler3D u_bricks[BRICKS];
+#endif
 uniform int u_n_bricks;
 uniform vec3 u_brick_lo[8];
 uniform vec3 u_brick_size[8];
@@ -39,7 +47,15 @@ to_voxel (vec3 world)
   return (u_world_to_voxel * vec4 (world, 1.0)).xyz;
 }
 
-#if BRICKS > 1
+// Whether the clip plane cuts a voxel position away.
+bool
+clipped (vec3 voxel)
+{
+  return dot (u_clip.xyz, u_clip.xyz) > 0.0 &&
+         dot (u_clip.xyz, (u_voxel_to_world * vec4 (voxel, 1.0)).xyz) > u_clip.w;
+}
+
+#if BRICKS > 1 && !defined(LABELS)
 float
 texel (int b, vec3 voxel)
 {
@@ -54,6 +70,9 @@ texel (int b, vec3 voxel)
   if (b == 6) return texture (u_bricks[6], tex).r;
   return texture (u_bricks[7], tex).r;
 }
+#endif
+
+#if BRICKS > 1
 
 // The brick that owns a voxel position.
 int
@@ -67,6 +86,34 @@ brick_of (vec3 voxel)
 }
 #endif
 
+#ifdef LABELS
+// The id at a voxel position (nearest voxel; 0 outside the grid).
+uint
+label_at (vec3 voxel)
+{
+  if (any (lessThan (voxel, vec3 (-0.5))) || any (greaterThanEqual (voxel, u_dims - 0.5)))
+    return 0u;
+#if BRICKS > 1
+  int b = brick_of (voxel);
+#else
+  int b = 0;
+#endif
+  ivec3 p = clamp (ivec3 (floor (voxel + 0.5 - u_brick_lo[b])), ivec3 (0),
+                   ivec3 (u_brick_size[b]) - 1);
+#if BRICKS > 1
+  if (b == 1) return texelFetch (u_bricks[1], p, 0).r;
+  if (b == 2) return texelFetch (u_bricks[2], p, 0).r;
+  if (b == 3) return texelFetch (u_bricks[3], p, 0).r;
+  if (b == 4) return texelFetch (u_bricks[4], p, 0).r;
+  if (b == 5) return texelFetch (u_bricks[5], p, 0).r;
+  if (b == 6) return texelFetch (u_bricks[6], p, 0).r;
+  if (b == 7) return texelFetch (u_bricks[7], p, 0).r;
+#endif
+  return texelFetch (u_bricks[0], p, 0).r;
+}
+
+#include "label-color.glsl"
+#else
 // The value at a voxel position.
 float
 value_at (vec3 voxel)
@@ -100,6 +147,8 @@ colormap (float t)
   return texture (u_colormap, vec2 ((clamp (t, 0.0, 1.0) * 255.0 + 0.5) / 256.0, 0.5)).rgb;
 }
 
+#endif
+
 void
 main ()
 {
@@ -120,6 +169,35 @@ main ()
   if (enter >= leave)
     discard;
 
+#ifdef LABELS
+  for (float t = enter; t < leave; t += u_step)
+    {
+      vec3 voxel = origin + t * dir;
+      if (clipped (voxel))
+        continue;
+      uint id = label_at (voxel);
+      if (id == 0u)
+        continue;
+      vec4 c = label_color (id);
+      if (c.a == 0.0)
+        continue;
+      // The instance's surface normal from which neighbours belong to it.
+      vec3 g = vec3 (float (label_at (voxel + vec3 (1, 0, 0)) == id) -
+                     float (label_at (voxel - vec3 (1, 0, 0)) == id),
+                     float (label_at (voxel + vec3 (0, 1, 0)) == id) -
+                     float (label_at (voxel - vec3 (0, 1, 0)) == id),
+                     float (label_at (voxel + vec3 (0, 0, 1)) == id) -
+                     float (label_at (voxel - vec3 (0, 0, 1)) == id));
+      vec3 world = (u_voxel_to_world * vec4 (voxel, 1.0)).xyz;
+      vec3 view = normalize (u_eye - world);
+      vec3 n = dot (g, g) > 0.0 ? normalize (mat3 (transpose (u_world_to_voxel)) * -g) : view;
+      vec4 clip = u_view_projection * vec4 (world, 1.0);
+      gl_FragDepth = clamp (clip.z / clip.w * 0.5 + 0.5, 0.0, 1.0);
+      frag_color = vec4 (c.rgb * (0.35 + 0.65 * abs (dot (n, view))), 1.0);
+      return;
+    }
+  discard;
+#else
   float best = 0.0;
   vec4 acc = vec4 (0.0);
   bool hit = false;
@@ -127,8 +205,7 @@ main ()
   for (float t = enter; t < leave; t += u_step)
     {
       vec3 voxel = origin + t * dir;
-      if (dot (u_clip.xyz, u_clip.xyz) > 0.0 &&
-          dot (u_clip.xyz, (u_voxel_to_world * vec4 (voxel, 1.0)).xyz) > u_clip.w)
+      if (clipped (voxel))
         continue;
       float v = sample_at (voxel);
       if (u_mode == 0)
@@ -179,4 +256,5 @@ main ()
       float diffuse = abs (dot (n, normalize (u_eye - world)));
       frag_color = vec4 (vec3 (0.85) * (0.25 + 0.75 * diffuse), 1.0);
     }
+#endif
 }
