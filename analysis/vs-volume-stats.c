@@ -61,8 +61,7 @@ compute_small_integer (VsVolume      *volume,
   int offset = type == VS_DATATYPE_INT8 ? 128 : type == VS_DATATYPE_INT16 ? 32768 : 0;
   int first = -1, last = -1;
   double slope, intercept;
-  guint64 zero_count, target_lo, target_hi, cumulative = 0;
-  gboolean have_lo = FALSE;
+  guint64 zero_count, cumulative = 0;
 
   for (gsize start = 0; start < n; start += CHUNK)
     {
@@ -122,31 +121,26 @@ compute_small_integer (VsVolume      *volume,
 
   if (stats->n_nonzero == 0)
     {
-      stats->robust_min = stats->min;
-      stats->robust_max = stats->max;
+      stats->robust_min = stats->median = stats->min;
+      stats->robust_max = stats->bright = stats->max;
       return TRUE;
     }
   /* Percentiles of the non-zero voxels, walking raw values in order of real value. */
-  target_lo = MAX ((guint64) ceil (0.02 * stats->n_nonzero), 1);
-  target_hi = MAX ((guint64) ceil (0.98 * stats->n_nonzero), 1);
-  for (int k = 0; k <= last - first; k++)
-    {
-      int v = slope >= 0 ? first + k : last - k;
-      double real = (v - offset) * slope + intercept;
-      if (real == 0.0)
-        continue;
-      cumulative += counts[v];
-      if (!have_lo && cumulative >= target_lo)
-        {
-          stats->robust_min = real;
-          have_lo = TRUE;
-        }
-      if (cumulative >= target_hi)
-        {
-          stats->robust_max = real;
-          break;
-        }
-    }
+  {
+    const double fractions[4] = { 0.02, 0.5, 0.98, 0.999 };
+    double *outs[4] = { &stats->robust_min, &stats->median, &stats->robust_max, &stats->bright };
+    guint next = 0;
+    for (int k = 0; k <= last - first && next < 4; k++)
+      {
+        int v = slope >= 0 ? first + k : last - k;
+        double real = (v - offset) * slope + intercept;
+        if (real == 0.0)
+          continue;
+        cumulative += counts[v];
+        while (next < 4 && cumulative >= MAX ((guint64) ceil (fractions[next] * stats->n_nonzero), 1))
+          *outs[next++] = real;
+      }
+  }
   if (stats->robust_max <= stats->robust_min)
     {
       stats->robust_min = stats->min;
@@ -241,9 +235,13 @@ vs_volume_stats_compute (VsVolume      *volume,
                                                      stats->min, stats->max, 0.02);
       stats->robust_max = percentile_from_histogram (fine_nonzero, stats->n_nonzero,
                                                      stats->min, stats->max, 0.98);
+      stats->median = percentile_from_histogram (fine_nonzero, stats->n_nonzero, stats->min,
+                                                 stats->max, 0.5);
+      stats->bright = percentile_from_histogram (fine_nonzero, stats->n_nonzero, stats->min,
+                                                 stats->max, 0.999);
     }
   else
-    stats->robust_min = stats->robust_max = 0.0;
+    stats->robust_min = stats->robust_max = stats->median = stats->bright = 0.0;
 
   /* Integer data: the percentile lands on a whole value. */
   if (vs_datatype_is_integer (type) && slope == 1.0 && intercept == 0.0)

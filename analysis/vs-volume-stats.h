@@ -16,6 +16,8 @@ typedef struct {
   double  max;
   double  robust_min;     /* 2nd percentile of the non-zero finite voxels */
   double  robust_max;     /* 98th percentile of the non-zero finite voxels */
+  double  median;         /* 50th: the background of sparse microscopy */
+  double  bright;         /* 99.9th: the bright few percent (neurons) within range */
   guint64 n_finite;
   guint64 n_nonzero;
   guint64 histogram[VS_VOLUME_STATS_BINS];  /* finite values, min..max */

@@ -708,6 +708,16 @@ vs_command_render_run (int argc, char **argv)
         }
       layer = vs_scene_add_volume (scene, volume);
       vs_layer_set_stats (layer, g_steal_pointer (&stats));
+      if (vs_layer_volume_has_channels (volume))
+        {
+          g_autoptr(GPtrArray) channels = vs_layer_compute_channel_stats (volume, NULL, &error);
+          if (channels == NULL)
+            {
+              g_printerr ("voxelscope render: %s\n", error->message);
+              return 1;
+            }
+          vs_layer_set_channel_stats (layer, channels);
+        }
       vs_layer_color_instances (layer);
       if (spec->has_colormap)
         vs_layer_set_colormap (layer, spec->colormap);

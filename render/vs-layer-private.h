@@ -40,6 +40,8 @@ struct _VsLayer
   double         channel_rgb[VS_LAYER_MAX_CHANNELS][3];
   double         channel_range[VS_LAYER_MAX_CHANNELS][2];
   gboolean       channel_range_set[VS_LAYER_MAX_CHANNELS];
+  double         channel_auto[VS_LAYER_MAX_CHANNELS][2];   /* from each channel's histogram */
+  gboolean       channel_auto_set[VS_LAYER_MAX_CHANNELS];
   guint          channel_serial;
 };
 

@@ -510,7 +510,8 @@ vs_layer_set_channel_color (VsLayer      *self,
   channels_changed (self);
 }
 
-/* A channel's display range: its own once set, else the layer's. */
+/* A channel's display range: its own once set, else from its histogram once known, else the
+ * layer's. */
 void
 vs_layer_get_channel_range (VsLayer *self,
                             guint    channel,
@@ -518,8 +519,65 @@ vs_layer_get_channel_range (VsLayer *self,
                             double  *max)
 {
   g_return_if_fail (VS_IS_LAYER (self) && channel < VS_LAYER_MAX_CHANNELS);
-  *min = self->channel_range_set[channel] ? self->channel_range[channel][0] : self->display_min;
-  *max = self->channel_range_set[channel] ? self->channel_range[channel][1] : self->display_max;
+  if (self->channel_range_set[channel])
+    *min = self->channel_range[channel][0], *max = self->channel_range[channel][1];
+  else if (self->channel_auto_set[channel])
+    *min = self->channel_auto[channel][0], *max = self->channel_auto[channel][1];
+  else
+    *min = self->display_min, *max = self->display_max;
+}
+
+/* Whether @volume is shown as channels (2–4 frames of unsigned 8- or 16-bit values, not labels):
+ * what deserves a histogram per channel. */
+gboolean
+vs_layer_volume_has_channels (VsVolume *volume)
+{
+  VsDatatype type = vs_volume_get_datatype (volume);
+  gint64 frames = vs_volume_get_n_frames (volume);
+
+  return (type == VS_DATATYPE_UINT8 || type == VS_DATATYPE_UINT16) && frames >= 2 &&
+         frames <= VS_LAYER_MAX_CHANNELS &&
+         vs_volume_get_intent (volume) != VS_VOLUME_INTENT_LABEL &&
+         vs_volume_get_intent (volume) != VS_VOLUME_INTENT_RGB;
+}
+
+/* The histograms of a multichannel volume's channels (NULL for any other volume). */
+GPtrArray *
+vs_layer_compute_channel_stats (VsVolume      *volume,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+
+  if (!vs_layer_volume_has_channels (volume))
+    return NULL;
+  all = g_ptr_array_new_with_free_func ((GDestroyNotify) vs_volume_stats_free);
+  for (gint64 c = 0; c < vs_volume_get_n_frames (volume); c++)
+    {
+      VsVolumeStats *stats = vs_volume_stats_compute (volume, c, NULL, cancellable, error);
+      if (stats == NULL)
+        return NULL;
+      g_ptr_array_add (all, stats);
+    }
+  return g_steal_pointer (&all);
+}
+
+/* Each channel's default range from its histogram (@stats from vs_layer_compute_channel_stats):
+ * from the median, the background of sparse fluorescence, to the 99.9th percentile, so the few
+ * percent of bright structure fill the range instead of the noise. */
+void
+vs_layer_set_channel_stats (VsLayer   *self,
+                            GPtrArray *stats)
+{
+  g_return_if_fail (VS_IS_LAYER (self));
+  for (guint c = 0; stats != NULL && c < MIN (stats->len, VS_LAYER_MAX_CHANNELS); c++)
+    {
+      const VsVolumeStats *st = g_ptr_array_index (stats, c);
+      self->channel_auto[c][0] = st->median;
+      self->channel_auto[c][1] = st->bright > st->median ? st->bright : st->max;
+      self->channel_auto_set[c] = TRUE;
+    }
+  channels_changed (self);
 }
 
 void

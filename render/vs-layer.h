@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "vs-colormap.h"
 #include "vs-volume.h"
@@ -110,5 +110,11 @@ void           vs_layer_set_channel_range (VsLayer     *self,
                                            double       min,
                                            double       max);
 guint          vs_layer_get_channel_serial (VsLayer    *self);
+gboolean       vs_layer_volume_has_channels (VsVolume  *volume);
+GPtrArray     *vs_layer_compute_channel_stats (VsVolume      *volume,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+void           vs_layer_set_channel_stats (VsLayer     *self,
+                                           GPtrArray   *stats);
 
 G_END_DECLS

@@ -736,6 +736,7 @@ is_picture (const char *path)
 typedef struct {
   VsVolume      *volume;
   VsVolumeStats *stats;
+  GPtrArray     *channel_stats;
 } LoadedLayer;
 
 static void
@@ -745,6 +746,7 @@ loaded_layer_clear (gpointer data)
 
   g_clear_object (&l->volume);
   g_clear_pointer (&l->stats, vs_volume_stats_free);
+  g_clear_pointer (&l->channel_stats, g_ptr_array_unref);
 }
 
 static void
@@ -778,12 +780,15 @@ vs_scene_file_load (const VsSceneFile  *self,
   for (guint i = 0; i < self->layers->len; i++)
     {
       VsSceneFileItem *item = g_ptr_array_index (self->layers, i);
-      LoadedLayer l = { NULL, NULL };
+      LoadedLayer l = { NULL, NULL, NULL };
 
       l.volume = is_picture (item->path) ? vs_image_read_upright (item->path, error)
                                          : vs_volume_load (item->path, NULL, NULL, NULL, error);
       if (l.volume != NULL)
         l.stats = vs_volume_stats_compute (l.volume, 0, NULL, NULL, error);
+      if (l.stats != NULL && vs_layer_volume_has_channels (l.volume) &&
+          (l.channel_stats = vs_layer_compute_channel_stats (l.volume, NULL, error)) == NULL)
+        g_clear_pointer (&l.stats, vs_volume_stats_free);
       g_array_append_val (layers, l);
       if (l.stats == NULL)
         return FALSE;
@@ -821,6 +826,8 @@ vs_scene_file_load (const VsSceneFile  *self,
       VsLayer *layer = vs_scene_add_volume (scene, l->volume);
 
       vs_layer_set_stats (layer, g_steal_pointer (&l->stats));
+      if (l->channel_stats != NULL)
+        vs_layer_set_channel_stats (layer, l->channel_stats);
       vs_layer_color_instances (layer);
       apply_display (G_OBJECT (layer),
                      ((VsSceneFileItem *) g_ptr_array_index (self->layers, i))->display);

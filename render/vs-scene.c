@@ -321,7 +321,8 @@ vs_scene_set_frame (VsScene *self,
   vs_scene_emit_changed (self);
 }
 
-/* The longest series among the layers. */
+/* The longest series among the layers (the frames of a layer shown as a channel composite are
+ * its channels, not a series). */
 gint64
 vs_scene_get_n_frames (VsScene *self)
 {
@@ -329,7 +330,11 @@ vs_scene_get_n_frames (VsScene *self)
 
   g_return_val_if_fail (VS_IS_SCENE (self), 1);
   for (guint i = 0; i < vs_scene_get_n_layers (self); i++)
-    n = MAX (n, vs_volume_get_n_frames (vs_layer_get_volume (vs_scene_get_layer (self, i))));
+    {
+      VsLayer *layer = vs_scene_get_layer (self, i);
+      if (!vs_layer_get_composite (layer))
+        n = MAX (n, vs_volume_get_n_frames (vs_layer_get_volume (layer)));
+    }
   return n;
 }
 

@@ -259,6 +259,45 @@ test_orbit_camera (void)
   }
 }
 
+/* Three channels of sparse fluorescence (2 % bright at 3000 + 100·c over a background of 150):
+ * each channel's default range runs from its background to its bright structure, not over the
+ * noise; a range one sets wins; channels shown together are not frames of a series. */
+static void
+test_channel_ranges (void)
+{
+  const gint64 dims[4] = { 50, 40, 30, 3 };
+  g_autoptr(VsVolume) volume = vs_volume_new (VS_DATATYPE_UINT16, dims, NULL);
+  g_autoptr(VsScene) scene = vs_scene_new ();
+  g_autoptr(GPtrArray) stats = NULL;
+  guint16 *v = vs_volume_get_data_mutable (volume);
+  gsize n = 50 * 40 * 30;
+  VsLayer *layer;
+  double lo, hi;
+
+  for (int c = 0; c < 3; c++)
+    for (gsize i = 0; i < n; i++)
+      v[c * n + i] = (guint16) (i % 50 == 7 ? 3000 + 100 * c : 150 + (int) (i % 7));
+  g_assert_true (vs_layer_volume_has_channels (volume));
+  stats = vs_layer_compute_channel_stats (volume, NULL, NULL);
+  g_assert_cmpuint (stats->len, ==, 3);
+  layer = vs_scene_add_volume (scene, volume);
+  g_assert_true (vs_layer_get_composite (layer));
+  g_assert_cmpint (vs_scene_get_n_frames (scene), ==, 1);
+  vs_layer_set_channel_stats (layer, stats);
+  for (int c = 0; c < 3; c++)
+    {
+      vs_layer_get_channel_range (layer, c, &lo, &hi);
+      g_assert_cmpfloat (lo, >=, 150);
+      g_assert_cmpfloat (lo, <=, 157);
+      g_assert_cmpfloat (hi, ==, 3000 + 100 * c);
+    }
+  vs_layer_set_channel_range (layer, 1, 0, 500);
+  vs_layer_get_channel_range (layer, 1, &lo, &hi);
+  g_assert_cmpfloat (hi, ==, 500);
+  vs_layer_set_composite (layer, FALSE);
+  g_assert_cmpint (vs_scene_get_n_frames (scene), ==, 3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -268,6 +307,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/scene/robust-range-unless-user-chose", test_robust_range_unless_user_chose);
   g_test_add_func ("/scene/label-layer-defaults", test_label_layer_defaults);
   g_test_add_func ("/scene/frames", test_frames);
+  g_test_add_func ("/scene/channel-ranges", test_channel_ranges);
   g_test_add_func ("/camera/roundtrip-zoom-pan", test_camera_roundtrip_zoom_pan);
   g_test_add_func ("/camera/fit", test_camera_fit);
   g_test_add_func ("/colormap/references", test_colormaps_match_references);

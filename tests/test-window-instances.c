@@ -111,6 +111,8 @@ test_segment_list_evaluate (void)
                                 vs_volume_get_value (v, 20, 30, 10, 2));
     g_assert_true (vs_layer_get_composite (image_layer));
     g_assert_nonnull (strstr (vs_window_get_status_text (window), expected));
+    /* Channels are not a series: no frame number, no frame slider. */
+    g_assert_null (strstr (vs_window_get_status_text (window), "t = "));
   }
 
   /* Nothing is listed before there is something to list; the panel stays hidden. */

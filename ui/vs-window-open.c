@@ -156,6 +156,7 @@ typedef struct {
   VsVolume      *volume;
   gboolean       color_instances;
   VsVolumeStats *stats;
+  GPtrArray     *channel_stats;   /* VsVolumeStats per channel of a multichannel volume */
   guint8        *colors;
   guint32        n_colors;
 } StatsWork;
@@ -165,6 +166,7 @@ stats_work_free (StatsWork *work)
 {
   g_clear_object (&work->volume);
   g_clear_pointer (&work->stats, vs_volume_stats_free);
+  g_clear_pointer (&work->channel_stats, g_ptr_array_unref);
   g_free (work->colors);
   g_free (work);
 }
@@ -176,6 +178,10 @@ stats_job (gpointer input, VsProgress *progress, GCancellable *cancellable, GErr
 
   work->stats = vs_volume_stats_compute (work->volume, 0, progress, cancellable, error);
   if (work->stats == NULL)
+    return NULL;
+  if (vs_layer_volume_has_channels (work->volume) &&
+      (work->channel_stats = vs_layer_compute_channel_stats (work->volume, cancellable,
+                                                             error)) == NULL)
     return NULL;
   if (work->color_instances)
     work->colors = vs_instance_colors_compute (work->volume, 0, &work->n_colors, cancellable,
@@ -233,6 +239,8 @@ on_stats_done (GObject *source, GAsyncResult *result, gpointer user_data)
       if (work->colors != NULL)
         vs_layer_set_label_colors (layer, g_steal_pointer (&work->colors), work->n_colors);
       vs_layer_set_stats (layer, g_steal_pointer (&work->stats));
+      if (work->channel_stats != NULL)
+        vs_layer_set_channel_stats (layer, work->channel_stats);
     }
 }
 

@@ -698,6 +698,9 @@ vs_window_init (VsWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scene, "notify::frame", G_CALLBACK (update_status), self,
                            G_CONNECT_SWAPPED);
+  /* A layer turned into channels together, or back, changes the number of frames. */
+  g_signal_connect_object (self->scene, "changed", G_CALLBACK (on_frames_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (vs_scene_get_layers (self->scene), "items-changed",
                            G_CALLBACK (_vs_window_on_layers_changed), self, 0);
   _vs_window_on_layers_changed (vs_scene_get_layers (self->scene), 0, 0, 0, self);
