@@ -541,6 +541,17 @@ vs_layer_volume_has_channels (VsVolume *volume)
          vs_volume_get_intent (volume) != VS_VOLUME_INTENT_RGB;
 }
 
+/* Whether the layer holds one mask per instance as frames (FISBe's gt_instances: 0 or 1 in
+ * every voxel of every frame, by its first frame's histogram): ground truth, not an image. */
+gboolean
+vs_layer_is_mask_stack (VsLayer *self)
+{
+  g_return_val_if_fail (VS_IS_LAYER (self), FALSE);
+  return vs_volume_get_n_frames (self->volume) >= 2 && !vs_layer_is_label (self) &&
+         vs_datatype_is_integer (vs_volume_get_datatype (self->volume)) && self->stats != NULL &&
+         self->stats->min >= 0 && self->stats->max <= 1;
+}
+
 /* The histograms of a multichannel volume's channels (NULL for any other volume). */
 GPtrArray *
 vs_layer_compute_channel_stats (VsVolume      *volume,

@@ -111,6 +111,7 @@ void           vs_layer_set_channel_range (VsLayer     *self,
                                            double       max);
 guint          vs_layer_get_channel_serial (VsLayer    *self);
 gboolean       vs_layer_volume_has_channels (VsVolume  *volume);
+gboolean       vs_layer_is_mask_stack     (VsLayer     *self);
 GPtrArray     *vs_layer_compute_channel_stats (VsVolume      *volume,
                                            GCancellable  *cancellable,
                                            GError       **error);

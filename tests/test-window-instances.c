@@ -31,6 +31,13 @@ panel_has_rows (gpointer data)
 }
 
 static gboolean
+evaluated_against_masks (gpointer data)
+{
+  const char *text = vs_instance_panel_get_evaluation_text (VS_INSTANCE_PANEL (data));
+  return text != NULL && strstr (text, "against masks") != NULL;
+}
+
+static gboolean
 panel_has_evaluation (gpointer data)
 {
   return vs_instance_panel_get_evaluation_text (VS_INSTANCE_PANEL (data)) != NULL;
@@ -58,7 +65,8 @@ test_segment_list_evaluate (void)
   g_autofree char *dir = vs_test_make_tmpdir ();
   g_autofree char *image_path = g_build_filename (dir, "neurons.nii.gz", NULL);
   g_autofree char *truth_path = g_build_filename (dir, "truth.nii.gz", NULL);
-  const char *paths[] = { image_path, truth_path, NULL };
+  g_autofree char *masks_path = g_build_filename (dir, "masks.nii.gz", NULL);
+  const char *paths[] = { image_path, truth_path, masks_path, NULL };
   g_autoptr(VsVolume) truth = NULL;
   g_autoptr(VsVolume) image = NULL;
   g_autoptr(GError) error = NULL;
@@ -78,6 +86,24 @@ test_segment_list_evaluate (void)
   g_assert_true (vs_nifti_write (image, image_path, &error));
   g_assert_true (vs_nifti_write (truth, truth_path, &error));
   g_assert_no_error (error);
+  /* The truth also as FISBe gives it: one mask per neuron, as frames. */
+  {
+    gint64 d[4];
+    g_autoptr(VsVolume) masks = NULL;
+    const guint32 *t = vs_volume_get_data (truth);
+    guint8 *m;
+    gsize n = vs_volume_get_frame_voxels (truth);
+    vs_volume_get_dims (truth, d);
+    d[3] = spec.n_neurons;
+    masks = vs_volume_new (VS_DATATYPE_UINT8, d, NULL);
+    vs_volume_set_affine (masks, (const double[16]) { 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0,
+                                                      0, 0, 0, 1 }, NULL);
+    m = vs_volume_get_data_mutable (masks);
+    for (gsize i = 0; i < n; i++)
+      if (t[i] > 0)
+        m[(t[i] - 1) * n + i] = 1;
+    g_assert_true (vs_nifti_write (masks, masks_path, &error));
+  }
 
   window = vs_test_open_window (paths);
   scene = vs_window_get_scene (window);
@@ -202,6 +228,37 @@ test_segment_list_evaluate (void)
                             "4 ground truth, 4 predicted"));
   g_assert_nonnull (strstr (vs_instance_panel_get_evaluation_text (panel), "avF1       1.0000"));
   g_assert_nonnull (find_layer (scene, "errors of neurons instances"));
+
+  /* Against the masks, through the dialog, which offers them as ground truth: the same score. */
+  {
+    VsLayer *masks_layer = find_layer (scene, "masks");
+    GtkDialog *dialog;
+    GtkDropDown *choice;
+    GPtrArray *offered;
+    guint at = G_MAXUINT;
+    g_assert_true (vs_test_wait_until (vs_test_stats_ready, scene, 30000));
+    g_assert_true (vs_layer_is_mask_stack (masks_layer));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.instances-evaluate", NULL);
+    dialog = vs_test_find_dialog ();
+    g_assert_nonnull (dialog);
+    choice = g_object_get_data (G_OBJECT (dialog), "truth");
+    offered = g_object_get_data (G_OBJECT (choice), "layers");
+    for (guint i = 0; i < offered->len; i++)
+      if (g_ptr_array_index (offered, i) == masks_layer)
+        at = i;
+    g_assert_cmpuint (at, !=, G_MAXUINT);
+    gtk_drop_down_set_selected (choice, at);
+    choice = g_object_get_data (G_OBJECT (dialog), "prediction");
+    offered = g_object_get_data (G_OBJECT (choice), "layers");
+    for (guint i = 0; i < offered->len; i++)
+      if (g_ptr_array_index (offered, i) == segmented)
+        gtk_drop_down_set_selected (choice, i);
+    gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+    g_assert_true (vs_test_wait_until (evaluated_against_masks, panel, 60000));
+    g_test_message ("%s", vs_instance_panel_get_evaluation_text (panel));
+    g_assert_nonnull (strstr (vs_instance_panel_get_evaluation_text (panel),
+                              "avF1       1.0000"));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   vs_test_remove_tree (dir);
@@ -438,6 +495,15 @@ test_nothing_to_work_on (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.instances-evaluate", NULL);
   g_assert_nonnull (strstr (vs_window_get_error_text (window), "two label layers"));
   g_assert_cmpuint (vs_scene_get_n_layers (vs_window_get_scene (window)), ==, 0);
+  /* A Zarr array is a folder: its own Open chooses folders. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-folder", NULL);
+  {
+    GtkDialog *chooser = vs_test_find_dialog ();
+    g_assert_true (GTK_IS_FILE_CHOOSER (chooser));
+    g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                     GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+    gtk_dialog_response (chooser, GTK_RESPONSE_CANCEL);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -245,9 +245,37 @@ vs_window_segment_instances (VsWindow                *self,
   vs_job_run_async (job, on_segment_done, named);
 }
 
-/* A drop-down of the layers that are (or are not) labels; the layers in a list beside it. */
+/* Which layers a drop-down offers. */
+typedef enum {
+  CHOOSE_IMAGES,     /* volumes that are not labels */
+  CHOOSE_LABELS,
+  CHOOSE_TRUTH,      /* labels, or one mask per neuron as frames (FISBe's gt_instances) */
+} LayerKind;
+
+static gboolean
+layer_is_kind (VsLayer *layer, LayerKind kind)
+{
+  switch (kind)
+    {
+    case CHOOSE_IMAGES: return !vs_layer_is_label (layer);
+    case CHOOSE_LABELS: return vs_layer_is_label (layer);
+    default: return vs_layer_is_label (layer) || vs_layer_is_mask_stack (layer);
+    }
+}
+
+static guint
+count_layers (VsWindow *self, LayerKind kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < vs_scene_get_n_layers (self->scene); i++)
+    n += layer_is_kind (vs_scene_get_layer (self->scene, i), kind);
+  return n;
+}
+
+/* A drop-down of the layers of one kind; the layers in a list beside it. */
 static GtkWidget *
-layer_choice (VsWindow *self, gboolean labels, guint preferred, GPtrArray **layers_out)
+layer_choice (VsWindow *self, LayerKind kind, guint preferred, GPtrArray **layers_out)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GPtrArray *layers = g_ptr_array_new ();
@@ -256,7 +284,7 @@ layer_choice (VsWindow *self, gboolean labels, guint preferred, GPtrArray **laye
   for (guint i = 0; i < vs_scene_get_n_layers (self->scene); i++)
     {
       VsLayer *layer = vs_scene_get_layer (self->scene, i);
-      if (vs_layer_is_label (layer) != labels)
+      if (!layer_is_kind (layer, kind))
         continue;
       gtk_string_list_append (names, vs_layer_get_name (layer));
       g_ptr_array_add (layers, layer);
@@ -280,10 +308,10 @@ chosen_layer (GtkDialog *dialog, const char *key)
 
 static void
 add_layer_choice (VsWindow *self, GtkWidget *dialog, GtkWidget *grid, int row, const char *label,
-                  const char *key, gboolean labels, guint preferred)
+                  const char *key, LayerKind kind, guint preferred)
 {
   GPtrArray *layers;
-  GtkWidget *choice = layer_choice (self, labels, preferred, &layers);
+  GtkWidget *choice = layer_choice (self, kind, preferred, &layers);
 
   g_object_set_data_full (G_OBJECT (choice), "layers", layers,
                           (GDestroyNotify) g_ptr_array_unref);
@@ -336,7 +364,7 @@ segment_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     }
   dialog = _vs_window_dialog_new (self, _("Segment Instances"), _("_Segment"), &grid);
   /* The bottom image: the raw data under any overlays. */
-  add_layer_choice (self, dialog, grid, 0, _("Volume"), "volume", FALSE, n_images - 1);
+  add_layer_choice (self, dialog, grid, 0, _("Volume"), "volume", CHOOSE_IMAGES, n_images - 1);
   threshold_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   otsu = gtk_check_button_new_with_mnemonic (_("_Otsu"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (otsu), TRUE);
@@ -524,16 +552,17 @@ evaluate_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   VsWindow *self = VS_WINDOW (widget);
   GtkWidget *dialog, *grid, *partly;
 
-  if (top_label_layer (self, 1) == NULL)
+  if (count_layers (self, CHOOSE_LABELS) == 0 || count_layers (self, CHOOSE_TRUTH) < 2)
     {
       vs_window_show_error (self, _("An evaluation needs two label layers: open the ground truth "
-                                    "and a segmentation"));
+                                    "(labels, or one mask per neuron) and a segmentation"));
       return;
     }
   dialog = _vs_window_dialog_new (self, _("Evaluate Instances"), _("_Evaluate"), &grid);
   /* The newest label layer is most likely the prediction, the one under it the truth. */
-  add_layer_choice (self, dialog, grid, 0, _("Prediction"), "prediction", TRUE, 0);
-  add_layer_choice (self, dialog, grid, 1, _("Ground truth"), "truth", TRUE, 1);
+  add_layer_choice (self, dialog, grid, 0, _("Prediction"), "prediction", CHOOSE_LABELS, 0);
+  /* The truth: the first label layer under the prediction, or a stack of masks. */
+  add_layer_choice (self, dialog, grid, 1, _("Ground truth"), "truth", CHOOSE_TRUTH, 1);
   partly = gtk_check_button_new_with_mnemonic (_("_Partly labelled (unlabelled neurons are not "
                                                  "false positives)"));
   g_object_set_data (G_OBJECT (dialog), "partly", partly);

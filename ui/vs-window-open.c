@@ -394,6 +394,25 @@ vs_window_open_demo (VsWindow *self)
   open_path (self, atlas, 0.45)->demo_atlas = TRUE;
 }
 
+static void on_open_response (GtkNativeDialog *dialog, int response, gpointer user_data);
+
+/* A Zarr array or group is a folder: FISBe's sample.zarr (its volumes/raw) or one array in it,
+ * e.g. volumes/gt_instances. */
+static void
+open_folder_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VsWindow *self = VS_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Open a Zarr Array or Group"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"),
+                                        _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 on_open_response (GtkNativeDialog *dialog, int response, gpointer user_data)
 {
@@ -497,6 +516,7 @@ _vs_window_install_open_actions (VsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open",
                                        NULL);
 }

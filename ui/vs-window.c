@@ -442,6 +442,7 @@ build_header (VsWindow *self)
   gtk_widget_set_tooltip_text (export, _("Export the focused view as PNG (Ctrl+E)"));
 
   self->recent_menu = g_menu_new ();
+  g_menu_append (menu, _("Open _Zarr Array…"), "win.open-folder");
   g_menu_append_submenu (menu, _("Open _Recent"), G_MENU_MODEL (self->recent_menu));
   g_menu_append (scene, _("Open _Scene…"), "win.scene-open");
   g_menu_append (scene, _("Save Scene _As…"), "win.scene-save");
