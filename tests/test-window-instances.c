@@ -30,6 +30,20 @@ panel_has_rows (gpointer data)
   return vs_instance_panel_get_n_rows (VS_INSTANCE_PANEL (data)) > 0;
 }
 
+static guint
+count_visible_spin_buttons (VsWindow *window)
+{
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  guint n = 0;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  vs_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_SPIN_BUTTON, spins);
+  for (guint i = 0; i < spins->len; i++)
+    n += gtk_widget_is_visible (g_ptr_array_index (spins, i));
+  return n;
+}
+
 static gboolean
 evaluated_against_masks (gpointer data)
 {
@@ -139,6 +153,16 @@ test_segment_list_evaluate (void)
     g_assert_nonnull (strstr (vs_window_get_status_text (window), expected));
     /* Channels are not a series: no frame number, no frame slider. */
     g_assert_null (strstr (vs_window_get_status_text (window), "t = "));
+    /* Its row shows the Channels popover instead of a colormap and a range; one frame at a
+     * time, the range is back. */
+    {
+      guint before = count_visible_spin_buttons (window), after;
+      vs_layer_set_composite (image_layer, FALSE);
+      after = count_visible_spin_buttons (window);
+      vs_layer_set_composite (image_layer, TRUE);
+      g_assert_cmpuint (after, ==, before + 3);   /* minimum, maximum, threshold */
+      g_assert_cmpuint (count_visible_spin_buttons (window), ==, before);
+    }
   }
 
   /* Nothing is listed before there is something to list; the panel stays hidden. */

@@ -33,6 +33,7 @@ struct _VsLayerRow
   GtkWidget  *middle;
   GtkWidget  *channels_button;   /* multichannel layers */
   gulong      stats_handler;
+  gulong      channels_handler;
 };
 
 G_DEFINE_FINAL_TYPE (VsLayerRow, vs_layer_row, GTK_TYPE_BOX)
@@ -48,6 +49,8 @@ unbind_all (VsLayerRow *self)
   g_ptr_array_set_size (self->bindings, 0);
   if (self->layer != NULL && self->stats_handler != 0)
     g_clear_signal_handler (&self->stats_handler, self->layer);
+  if (self->layer != NULL && self->channels_handler != 0)
+    g_clear_signal_handler (&self->channels_handler, self->layer);
 }
 
 static void
@@ -275,12 +278,27 @@ vs_layer_row_get_layer (VsLayerRow *self)
   return self->layer;
 }
 
+/* The controls the layer's kind uses: labels an outline choice; channels shown together their
+ * popover (each its colour and range) instead of the colormap and the range. */
+static void
+update_controls (VsLayerRow *self)
+{
+  gboolean is_label, is_rgb, composite;
+
+  g_object_get (self->layer, "is-label", &is_label, NULL);
+  is_rgb = VS_IS_LAYER (self->layer) &&
+           vs_volume_get_intent (vs_layer_get_volume (VS_LAYER (self->layer))) ==
+           VS_VOLUME_INTENT_RGB;
+  composite = VS_IS_LAYER (self->layer) && vs_layer_get_composite (VS_LAYER (self->layer));
+  gtk_widget_set_visible (self->colormap_dropdown, !is_label && !composite);
+  gtk_widget_set_visible (self->outline_dropdown, is_label);
+  gtk_widget_set_visible (self->range_box, !is_label && !is_rgb && !composite);
+}
+
 void
 vs_layer_row_set_layer (VsLayerRow *self,
                         GObject    *layer)
 {
-  gboolean is_label, is_rgb;
-
   g_return_if_fail (VS_IS_LAYER_ROW (self));
 
   unbind_all (self);
@@ -298,12 +316,10 @@ vs_layer_row_set_layer (VsLayerRow *self,
       gtk_box_append (GTK_BOX (self->middle), self->channels_button);
     }
 
-  g_object_get (layer, "is-label", &is_label, NULL);
-  is_rgb = VS_IS_LAYER (layer) &&
-           vs_volume_get_intent (vs_layer_get_volume (VS_LAYER (layer))) == VS_VOLUME_INTENT_RGB;
-  gtk_widget_set_visible (self->colormap_dropdown, !is_label);
-  gtk_widget_set_visible (self->outline_dropdown, is_label);
-  gtk_widget_set_visible (self->range_box, !is_label && !is_rgb);
+  update_controls (self);
+  if (VS_IS_LAYER (layer))
+    self->channels_handler = g_signal_connect_swapped (layer, "notify::channel-serial",
+                                                       G_CALLBACK (update_controls), self);
   update_ranges (self);
 
   bind (self, "visible", self->visible_check, "active");
