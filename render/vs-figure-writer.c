@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <cairo-pdf.h>
 #include <math.h>
 #include <string.h>
@@ -28,6 +30,8 @@
 typedef struct {
   char       *name;
   VsColormap  colormap;
+  gboolean    tinted;         /* a channel: black to its colour instead of the colormap */
+  double      tint[3];
   double      min, max;
   double      x, y, w, h;     /* the bar */
   double      font;
@@ -48,6 +52,17 @@ void
 vs_figure_decorations_init (VsFigureDecorations *decorations)
 {
   *decorations = (VsFigureDecorations) { NULL, TRUE, FALSE, FALSE, 300, FALSE, NULL };
+}
+
+/* The bar's colour at @t (0 bottom … 1 top). */
+static void
+bar_color (const Bar *b, double t, double rgb[3])
+{
+  if (b->tinted)
+    for (int k = 0; k < 3; k++)
+      rgb[k] = t * CLAMP (b->tint[k], 0, 1);
+  else
+    vs_colormap_eval (b->colormap, t, rgb);
 }
 
 static void
@@ -92,6 +107,19 @@ compute_layout (cairo_surface_t *slices, VsScene *scene, const VsFigurePane *pan
               (d->colorbar_layers != NULL &&
                !g_strv_contains (d->colorbar_layers, vs_layer_get_name (layer))))
             continue;
+          if (vs_layer_get_composite (layer))
+            {
+              /* Channels shown together: a bar per channel, in its colour and range. */
+              for (guint c = 0; c < vs_layer_get_n_channels (layer) && l->n_bars < MAX_BARS; c++)
+                {
+                  b = &l->bars[l->n_bars++];
+                  b->name = g_strdup_printf (_("%s, channel %u"), vs_layer_get_name (layer), c);
+                  b->tinted = TRUE;
+                  vs_layer_get_channel_color (layer, c, b->tint);
+                  vs_layer_get_channel_range (layer, c, &b->min, &b->max);
+                }
+              continue;
+            }
           b->name = g_strdup (vs_layer_get_name (layer));
           b->colormap = vs_layer_get_colormap (layer);
           b->min = vs_layer_get_display_min (layer);
@@ -205,7 +233,7 @@ draw_figure (cairo_t *cr, cairo_surface_t *slices, const Layout *l, const VsFigu
       for (int s = 0; s <= 32; s++)
         {
           double rgb[3];
-          vs_colormap_eval (b->colormap, s / 32.0, rgb);
+          bar_color (b, s / 32.0, rgb);
           cairo_pattern_add_color_stop_rgb (gradient, s / 32.0, rgb[0], rgb[1], rgb[2]);
         }
       cairo_rectangle (cr, b->x, b->y, b->w, b->h);
@@ -343,7 +371,7 @@ build_svg (cairo_surface_t *slices, const Layout *l, const VsFigurePane *panes, 
       for (int s = 0; s <= 32; s++)
         {
           double rgb[3];
-          vs_colormap_eval (bar->colormap, s / 32.0, rgb);
+          bar_color (bar, s / 32.0, rgb);
           g_string_append_printf (svg, "    <stop offset=\"%s\" stop-color=\"#%02x%02x%02x\"/>\n",
                                   g_ascii_formatd (x, sizeof x, "%.4f", s / 32.0),
                                   (int) lround (rgb[0] * 255), (int) lround (rgb[1] * 255),

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <glib/gstdio.h>
 
+#include "vs-nifti-writer.h"
 #include "vs-test-fixtures.h"
 
 /* The render command as a user runs it: real files in, PNG out, one clear line for mistakes. */
@@ -469,6 +470,36 @@ test_render_colorbar_layers (void)
   vs_test_remove_tree (dir);
 }
 
+/* Channels shown together get a colorbar each, black to the channel's colour over its range,
+ * named after the layer and the channel. */
+static void
+test_render_channel_colorbars (void)
+{
+  g_autofree char *dir = vs_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cells.nii.gz", NULL);
+  g_autofree char *svg = g_build_filename (dir, "fig.svg", NULL);
+  g_autofree char *text = NULL;
+  const gint64 dims[4] = { 24, 24, 12, 3 };
+  g_autoptr(VsVolume) cells = vs_volume_new (VS_DATATYPE_UINT16, dims, NULL);
+  guint16 *v = vs_volume_get_data_mutable (cells);
+  const char *args[] = { "render", path, "--colorbar", "--size", "200x200", "-o", svg, NULL };
+
+  for (gsize i = 0; i < 24 * 24 * 12 * 3; i++)
+    v[i] = (guint16) (i % 23 == 0 ? 2000 : 100 + i % 5);
+  g_assert_true (vs_nifti_write (cells, path, NULL));
+  g_assert_cmpint (vs_test_run_voxelscope (args, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, ">cells, channel 0</text>"));
+  g_assert_nonnull (strstr (text, ">cells, channel 2</text>"));
+  g_assert_null (strstr (text, ">cells</text>"));
+  /* Red, green and blue at the top of their bars; the range runs to the bright voxels. */
+  g_assert_nonnull (strstr (text, "stop-color=\"#ff0000\""));
+  g_assert_nonnull (strstr (text, "stop-color=\"#00ff00\""));
+  g_assert_nonnull (strstr (text, "stop-color=\"#0066ff\""));   /* a lighter blue */
+  g_assert_nonnull (strstr (text, ">2000</text>"));
+  vs_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -485,6 +516,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/command/render/transparent", test_render_transparent);
   g_test_add_func ("/command/render/tiles", test_render_tiles);
   g_test_add_func ("/command/render/colorbar-layers", test_render_colorbar_layers);
+  g_test_add_func ("/command/render/channel-colorbars", test_render_channel_colorbars);
 
   return g_test_run ();
 }
