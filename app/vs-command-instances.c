@@ -22,23 +22,6 @@
 #define fail(message) vs_command_fail ("analyze instances", message)
 #define fail_error(error) vs_command_fail_error ("analyze instances", error)
 
-static gboolean
-parse_channels (const char *text, GArray *out)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *end = NULL;
-      guint64 c = g_ascii_strtoull (g_strstrip (parts[i]), &end, 10);
-      guint channel = (guint) c;
-      if (end == parts[i] || *end != '\0' || c > 1024)
-        return FALSE;
-      g_array_append_val (out, channel);
-    }
-  return out->len > 0;
-}
-
 int
 vs_command_instances_run (int argc, char **argv)
 {
@@ -99,7 +82,7 @@ vs_command_instances_run (int argc, char **argv)
   options.color_distance = color_distance;
   if (channels != NULL)
     {
-      if (!parse_channels (channels, chosen))
+      if (!vs_instance_parse_channels (channels, chosen))
         return fail (_("--channels takes channel numbers from 0, e.g. 0,1,2"));
       options.channels = (const guint *) chosen->data;
       options.n_channels = chosen->len;

@@ -497,9 +497,14 @@ test_segment_dialog_color_split (void)
   g_assert_nonnull (dialog);
   gtk_spin_button_set_value (g_object_get_data (G_OBJECT (dialog), "min-size"), 50);
   gtk_check_button_set_active (g_object_get_data (G_OBJECT (dialog), "split-color"), TRUE);
+  /* Channels that are not a list are named; the dialog stays for a second try. */
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "channels"), "0,x");
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (strstr (vs_window_get_error_text (window), "Channels: give channel numbers"));
+  g_assert_true (vs_test_find_dialog () == dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "channels"), " 0, 1,2 ");
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
   g_assert_true (vs_test_wait_until (panel_has_rows, panel, 60000));
-  g_assert_null (vs_window_get_error_text (window));
   g_assert_nonnull (find_layer (vs_window_get_scene (window), "crossing instances"));
   g_assert_cmpuint (vs_instance_panel_get_n_rows (panel), ==, spec.n_neurons);
   gtk_window_destroy (GTK_WINDOW (window));

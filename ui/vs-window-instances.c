@@ -153,6 +153,7 @@ list_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 typedef struct {
   VsVolume          *volume;
   VsInstanceOptions  options;
+  GArray            *channels;   /* owns options.channels */
 } SegmentInput;
 
 typedef struct {
@@ -165,6 +166,7 @@ segment_input_free (gpointer data)
 {
   SegmentInput *input = data;
   g_clear_object (&input->volume);
+  g_clear_pointer (&input->channels, g_array_unref);
   g_free (input);
 }
 
@@ -236,8 +238,12 @@ vs_window_segment_instances (VsWindow                *self,
   g_return_if_fail (VS_IS_LAYER (volume));
   input->volume = g_object_ref (vs_layer_get_volume (volume));
   input->options = *options;
-  input->options.channels = NULL;   /* every frame: the channels of a multichannel volume */
-  input->options.n_channels = 0;
+  /* A copy of the chosen channels (none: every frame, the channels of a multichannel volume). */
+  input->channels = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (options->n_channels > 0)
+    g_array_append_vals (input->channels, options->channels, options->n_channels);
+  input->options.channels = (const guint *) input->channels->data;
+  input->options.n_channels = input->channels->len;
   named->name = g_strdup_printf (_("%s instances"), vs_layer_get_name (volume));
   job = vs_job_new (_("Segmenting instances"), segment_job, input, segment_input_free,
                     segment_result_free);
@@ -324,6 +330,8 @@ on_segment_response (GtkDialog *dialog, int response, VsWindow *self)
 {
   VsInstanceOptions options;
   VsLayer *volume;
+  g_autoptr(GArray) channels = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *text = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT)
     {
@@ -341,6 +349,19 @@ on_segment_response (GtkDialog *dialog, int response, VsWindow *self)
                                                                         "split-color"));
   options.split_depth = gtk_spin_button_get_value (g_object_get_data (G_OBJECT (dialog),
                                                                       "split-depth"));
+  text = g_strstrip (g_strdup (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog),
+                                                                         "channels"))));
+  if (*text != '\0')
+    {
+      if (!vs_instance_parse_channels (text, channels))
+        {
+          vs_window_show_error (self, _("Channels: give channel numbers from 0, e.g. 0,1,2, or "
+                                        "nothing for all"));
+          return;
+        }
+      options.channels = (const guint *) channels->data;
+      options.n_channels = channels->len;
+    }
   if (volume != NULL)
     vs_window_segment_instances (self, volume, &options);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -351,7 +372,7 @@ segment_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   VsWindow *self = VS_WINDOW (widget);
   GtkWidget *dialog, *grid, *threshold_box, *otsu, *threshold, *min_size, *split_color;
-  GtkWidget *split_depth;
+  GtkWidget *split_depth, *channels;
   guint n_images = 0;
 
   for (guint i = 0; i < vs_scene_get_n_layers (self->scene); i++)
@@ -403,6 +424,12 @@ segment_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_object_set_data (G_OBJECT (dialog), "otsu", otsu);
   g_object_set_data (G_OBJECT (dialog), "threshold", threshold);
   g_object_set_data (G_OBJECT (dialog), "min-size", min_size);
+  channels = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (channels), _("all"));
+  gtk_widget_set_tooltip_text (channels, _("The channels (frames, from 0) whose maximum is "
+                                           "thresholded, e.g. 0,1,2; empty for all"));
+  _vs_window_grid_row (grid, 5, _("Channels"), channels);
+  g_object_set_data (G_OBJECT (dialog), "channels", channels);
   g_object_set_data (G_OBJECT (dialog), "split-color", split_color);
   g_object_set_data (G_OBJECT (dialog), "split-depth", split_depth);
   g_signal_connect (dialog, "response", G_CALLBACK (on_segment_response), self);

@@ -24,6 +24,26 @@
  * instance, so the two splits add up.  The result, numbered 1…n by first voxel, is a uint32 label
  * volume on the input's grid, with a label table. */
 
+/* "0,1,2" → the channel numbers (frames, from 0) appended to @out (guint); FALSE for text that is
+ * not such a list. */
+gboolean
+vs_instance_parse_channels (const char *text,
+                            GArray     *out)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *end = NULL;
+      guint64 c = g_ascii_strtoull (g_strstrip (parts[i]), &end, 10);
+      guint channel = (guint) c;
+      if (end == parts[i] || *end != '\0' || c > 1024)
+        return FALSE;
+      g_array_append_val (out, channel);
+    }
+  return out->len > 0;
+}
+
 void
 vs_instance_options_init (VsInstanceOptions *options)
 {

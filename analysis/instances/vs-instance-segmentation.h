@@ -28,6 +28,8 @@ typedef struct {
 } VsInstanceReport;
 
 void      vs_instance_options_init (VsInstanceOptions  *options);
+gboolean  vs_instance_parse_channels (const char     *text,
+                                    GArray             *out);
 VsVolume *vs_instance_segment      (VsVolume           *volume,
                                     const VsInstanceOptions *options,
                                     VsInstanceReport   *report,
