@@ -16,15 +16,19 @@
 static const char usage[] = N_(
   "Usage:\n"
   "  voxelscope [FILE…]                 Open the window (the built-in demo when no FILE)\n"
-  "  voxelscope info FILE [--json]       Describe a volume\n"
-  "  voxelscope render FILE… -o OUT.png  Render slices or 3D views without a display\n"
-  "  voxelscope analyze ANALYSIS …       Run an analysis (encoding) and write its maps\n"
+  "  voxelscope info FILE [--json]       Describe a volume (--instances: its instances)\n"
+  "  voxelscope render FILE… -o OUT.png  Render slices, 3D views and figures (PNG, PDF, SVG)\n"
+  "                                      without a display, or a scene (--scene S.vscene)\n"
+  "  voxelscope analyze ANALYSIS …       Run an analysis and write its results: encoding,\n"
+  "                                      selectivity, midline, attention, instances,\n"
+  "                                      evaluate\n"
   "\n"
   "Run “voxelscope COMMAND --help” for the options of a command.\n"
-  "Files: NIfTI-1/2 (.nii, .nii.gz, .hdr/.img), label tables (MRIcron .txt + .lut,\n"
-  "FreeSurfer colour LUT, FSL atlas .xml, .tsv) found beside a label volume; surfaces\n"
-  "(GIFTI, FreeSurfer lh.white/lh.pial/…) and per-vertex data (GIFTI shape/func/label,\n"
-  "lh.curv, lh.thickness, .annot, .label).\n");
+  "Files: NIfTI-1/2 (.nii, .nii.gz, .hdr/.img), Zarr v2 arrays and groups (FISBe's\n"
+  "sample.zarr), PNG/JPEG slices; label tables (MRIcron .txt + .lut, FreeSurfer colour\n"
+  "LUT, FSL atlas .xml, .tsv) found beside a label volume; surfaces (GIFTI, FreeSurfer\n"
+  "lh.white/lh.pial/…) and per-vertex data (GIFTI shape/func/label, lh.curv,\n"
+  "lh.thickness, .annot, .label); scenes (.vscene).\n");
 
 int
 main (int argc, char *argv[])
