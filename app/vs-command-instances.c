@@ -99,6 +99,8 @@ vs_command_instances_run (int argc, char **argv)
     return fail (_("--min-size takes a number of voxels ≥ 0"));
   options.min_size = (guint64) min_size;
 
+  if (!vs_volume_save_accepts (out, &error))   /* before the work, not after it */
+    return fail_error (error);
   volume = vs_volume_load (rest[0], NULL, NULL, NULL, &error);
   if (volume == NULL)
     return fail_error (error);

@@ -221,7 +221,7 @@ vs_color_split (VsVolume      *image,
   if (n_channels < 2 || n_channels > 4)
     {
       g_set_error (error, VS_ANALYSIS_ERROR, VS_ANALYSIS_ERROR_INVALID_ARGUMENT,
-                   "a split by colour needs 2 to 4 channels; %u are chosen", n_channels);
+                   "a split by colour needs 2 to 4 channels, not %u", n_channels);
       return 0;
     }
   palette.n_shares = n_channels - 1;

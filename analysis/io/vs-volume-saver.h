@@ -7,6 +7,8 @@
 
 G_BEGIN_DECLS
 
+gboolean vs_volume_save_accepts (const char  *path,
+                                 GError     **error);
 gboolean vs_volume_save (VsVolume    *volume,
                          const char  *path,
                          GError     **error);
