@@ -181,6 +181,25 @@ test_segment_list_evaluate (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
   g_assert_nonnull (strstr (vs_window_get_status_text (window), "4 instances"));
 
+  /* Largest first, longest first, by id again: the list's order, the rows still their own. */
+  for (guint order = 1; order <= 3; order++)
+    {
+      vs_instance_panel_set_order (panel, order % 3);
+      for (guint p = 0; p + 1 < vs_instance_panel_get_n_rows (panel); p++)
+        {
+          const VsInstanceStats *a =
+            vs_instance_panel_get_row (panel, vs_instance_panel_get_shown_instance (panel, p));
+          const VsInstanceStats *b =
+            vs_instance_panel_get_row (panel, vs_instance_panel_get_shown_instance (panel, p + 1));
+          if (order == 1)
+            g_assert_cmpuint (a->n_voxels, >=, b->n_voxels);
+          else if (order == 2)
+            g_assert_cmpfloat (a->skeleton_length, >=, b->skeleton_length);
+          else
+            g_assert_cmpuint (vs_instance_panel_get_shown_instance (panel, p), ==, p);
+        }
+    }
+
   /* Choosing the second instance: selected, the cursor on it, the 3D view turned to it. */
   vs_instance_panel_activate (panel, 1);
   chosen = vs_instance_panel_get_row (panel, 1);

@@ -20,6 +20,7 @@ struct _VsInstancePanel
   VsLayer   *layer;    /* weak: the layer the rows are of */
   GtkWidget *summary;
   GtkWidget *only_selected;
+  GtkWidget *sort;     /* by id, by voxels (largest first), by skeleton length (longest first) */
   GtkWidget *list;
   GtkWidget *evaluation;
   GArray    *stats;    /* VsInstanceStats */
@@ -50,10 +51,43 @@ vs_instance_panel_class_init (VsInstancePanelClass *klass)
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
+/* A list row's instance: its index in the stats, whatever the order shown. */
+static guint
+instance_of (GtkListBoxRow *row)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (gtk_list_box_row_get_child (row)),
+                                              "stats-index"));
+}
+
 static void
 on_row_activated (GtkListBox *list, GtkListBoxRow *row, VsInstancePanel *self)
 {
-  vs_instance_panel_activate (self, (guint) gtk_list_box_row_get_index (row));
+  vs_instance_panel_activate (self, instance_of (row));
+}
+
+static int
+compare_rows (GtkListBoxRow *a, GtkListBoxRow *b, gpointer data)
+{
+  VsInstancePanel *self = data;
+  guint ia = instance_of (a), ib = instance_of (b);
+  const VsInstanceStats *sa, *sb;
+  guint by = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->sort));
+
+  if (self->stats == NULL || ia >= self->stats->len || ib >= self->stats->len)
+    return 0;
+  sa = &g_array_index (self->stats, VsInstanceStats, ia);
+  sb = &g_array_index (self->stats, VsInstanceStats, ib);
+  if (by == 1 && sa->n_voxels != sb->n_voxels)
+    return sa->n_voxels > sb->n_voxels ? -1 : 1;
+  if (by == 2 && sa->skeleton_length != sb->skeleton_length)
+    return sa->skeleton_length > sb->skeleton_length ? -1 : 1;
+  return ia < ib ? -1 : ia > ib;
+}
+
+static void
+on_sort_changed (VsInstancePanel *self)
+{
+  gtk_list_box_invalidate_sort (GTK_LIST_BOX (self->list));
 }
 
 static void
@@ -81,7 +115,13 @@ vs_instance_panel_init (VsInstancePanel *self)
   gtk_widget_add_css_class (self->summary, "dim-label");
   self->only_selected = gtk_check_button_new_with_mnemonic (_("_Only the selected instance"));
   g_signal_connect (self->only_selected, "toggled", G_CALLBACK (on_only_selected), self);
+  self->sort = gtk_drop_down_new_from_strings ((const char *const[]) {
+    C_("sort instances", "by id"), C_("sort instances", "largest first"),
+    C_("sort instances", "longest first"), NULL });
+  gtk_widget_set_tooltip_text (self->sort, _("Order of the instances"));
+  g_signal_connect_swapped (self->sort, "notify::selected", G_CALLBACK (on_sort_changed), self);
   self->list = gtk_list_box_new ();
+  gtk_list_box_set_sort_func (GTK_LIST_BOX (self->list), compare_rows, self, NULL);
   gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->list), TRUE);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list);
@@ -95,7 +135,13 @@ vs_instance_panel_init (VsInstancePanel *self)
   gtk_widget_set_visible (self->evaluation, FALSE);
   gtk_box_append (GTK_BOX (self), title);
   gtk_box_append (GTK_BOX (self), self->summary);
-  gtk_box_append (GTK_BOX (self), self->only_selected);
+  {
+    GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    gtk_widget_set_hexpand (self->only_selected, TRUE);
+    gtk_box_append (GTK_BOX (line), self->only_selected);
+    gtk_box_append (GTK_BOX (line), self->sort);
+    gtk_box_append (GTK_BOX (self), line);
+  }
   gtk_box_append (GTK_BOX (self), scroller);
   gtk_box_append (GTK_BOX (self), self->evaluation);
 }
@@ -169,6 +215,7 @@ vs_instance_panel_set_stats (VsInstancePanel *self,
                                    !vs_layer_get_label_hidden (layer, id));
       gtk_widget_set_tooltip_text (shown, _("Show this instance"));
       g_object_set_data (G_OBJECT (shown), "instance", GUINT_TO_POINTER (id));
+      g_object_set_data (G_OBJECT (row), "stats-index", GUINT_TO_POINTER (i));
       g_signal_connect (shown, "toggled", G_CALLBACK (on_shown_toggled), self);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_set_tooltip_text (label, box);
@@ -184,6 +231,28 @@ vs_instance_panel_get_layer (VsInstancePanel *self)
 {
   g_return_val_if_fail (VS_IS_INSTANCE_PANEL (self), NULL);
   return self->layer;
+}
+
+/* Which instance (index of vs_instance_panel_get_row) the list shows at @position, in the order
+ * chosen; G_MAXUINT past the end. */
+guint
+vs_instance_panel_get_shown_instance (VsInstancePanel *self,
+                                      guint            position)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (VS_IS_INSTANCE_PANEL (self), G_MAXUINT);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), (int) position);
+  return row != NULL ? instance_of (row) : G_MAXUINT;
+}
+
+/* Orders the list: 0 by id, 1 largest first, 2 longest skeleton first. */
+void
+vs_instance_panel_set_order (VsInstancePanel *self,
+                             guint            order)
+{
+  g_return_if_fail (VS_IS_INSTANCE_PANEL (self));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->sort), MIN (order, 2));
 }
 
 guint
@@ -217,8 +286,10 @@ vs_instance_panel_activate (VsInstancePanel *self,
   if (self->layer != NULL)
     vs_layer_set_selected_label (self->layer, (guint32) st->label);
   vs_scene_set_cursor (self->scene, st->centre);
-  gtk_list_box_select_row (GTK_LIST_BOX (self->list),
-                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), (int) row));
+  for (GtkWidget *r = gtk_widget_get_first_child (self->list); r != NULL;
+       r = gtk_widget_get_next_sibling (r))
+    if (GTK_IS_LIST_BOX_ROW (r) && instance_of (GTK_LIST_BOX_ROW (r)) == row)
+      gtk_list_box_select_row (GTK_LIST_BOX (self->list), GTK_LIST_BOX_ROW (r));
   g_signal_emit (self, signals[ACTIVATED], 0, row);
 }
 

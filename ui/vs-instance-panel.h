@@ -18,6 +18,10 @@ void       vs_instance_panel_set_stats   (VsInstancePanel *self,
                                           GArray          *stats);
 VsLayer   *vs_instance_panel_get_layer   (VsInstancePanel *self);
 guint      vs_instance_panel_get_n_rows  (VsInstancePanel *self);
+guint      vs_instance_panel_get_shown_instance (VsInstancePanel *self,
+                                          guint            position);
+void       vs_instance_panel_set_order   (VsInstancePanel *self,
+                                          guint            order);
 const VsInstanceStats *vs_instance_panel_get_row (VsInstancePanel *self,
                                           guint            row);
 void       vs_instance_panel_activate    (VsInstancePanel *self,
