@@ -90,8 +90,10 @@ update_status (VsWindow *self)
           VsLabelTable *table = vs_volume_get_label_table (volume);
           const VsLabel *label = table != NULL && value >= 0 ?
                                  vs_label_table_lookup (table, (guint32) value) : NULL;
+          /* Instances (no table) go by their number alone; a table's gap is "(unnamed)". */
           g_string_append_printf (text, "%.0f %s", value,
-                                  label != NULL ? label->name : value == 0 ? "" : _("(unnamed)"));
+                                  label != NULL ? label->name :
+                                  value == 0 || table == NULL ? "" : _("(unnamed)"));
         }
       else if (vs_layer_get_composite (layer))
         {
