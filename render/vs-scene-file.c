@@ -258,7 +258,8 @@ read_items (const Reader *r, JsonObject *root, const char *member, GPtrArray *ou
           JsonObject *object = json_node_get_object (element);
           JsonNode *geometry = json_object_get_member (object, "geometry");
           double g = 0;
-          if (geometry != NULL && (!read_number (geometry, &g) || g < 0 || g != floor (g)))
+          if (geometry != NULL && (!read_number (geometry, &g) || g < 0 || g != floor (g) ||
+                                   g > G_MAXUINT))
             return bad (r, error, _("%s: “geometry” must be a whole number"), what);
           item->geometry = (guint) g;
           if (!read_items (r, object, "overlays", item->overlays, layer_properties, error))
