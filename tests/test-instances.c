@@ -575,6 +575,20 @@ test_commands (void)
     g_assert_cmpint (vs_volume_get_intent (zarr), ==, VS_VOLUME_INTENT_LABEL);
     g_assert_cmpmem (vs_volume_get_data (zarr), vs_volume_get_frame_voxels (zarr) * 4,
                      vs_volume_get_data (nifti), vs_volume_get_frame_voxels (nifti) * 4);
+    /* The names and colours too. */
+    {
+      VsLabelTable *a = vs_volume_get_label_table (nifti), *b = vs_volume_get_label_table (zarr);
+      g_assert_nonnull (b);
+      g_assert_cmpuint (vs_label_table_get_n_labels (a), ==, vs_label_table_get_n_labels (b));
+      for (guint i = 0; i < vs_label_table_get_n_labels (a); i++)
+        {
+          const VsLabel *la = vs_label_table_get_nth (a, i);
+          const VsLabel *lb = vs_label_table_lookup (b, la->id);
+          g_assert_nonnull (lb);
+          g_assert_cmpstr (la->name, ==, lb->name);
+          g_assert_cmpmem (la->rgba, 3, lb->rgba, 3);
+        }
+    }
     g_assert_cmpint (vs_test_run_voxelscope (bad, NULL, &bad_err), ==, 1);
     g_assert_nonnull (strstr (bad_err, "pred.png: volumes are saved as NIfTI"));
     g_assert_false (g_file_test (png_path, G_FILE_TEST_EXISTS));

@@ -11,6 +11,7 @@
 #include <zstd.h>
 
 #include "vs-analysis-error.h"
+#include "vs-label-table.h"
 #include "vs-zarr-reader.h"
 
 /* Zarr v2 arrays (https://zarr.readthedocs.io/en/stable/spec/v2.html), as the FISBe benchmark
@@ -376,6 +377,56 @@ vs_zarr_is_array_or_group (const char *path)
 }
 
 /* .zattrs "intent": "labels" (as Voxelscope saves label volumes): they open as labels. */
+/* "label_table": [{"id": 1, "name": "…", "rgb": [r, g, b]}, …] as our writer puts it; entries
+ * that are not so are left out. */
+static void
+read_label_table (JsonObject *root, VsVolume *volume)
+{
+  JsonNode *node = json_object_get_member (root, "label_table");
+  g_autoptr(VsLabelTable) table = NULL;
+  JsonArray *entries;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+  entries = json_node_get_array (node);
+  table = vs_label_table_new ();
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonNode *e = json_array_get_element (entries, i);
+      JsonObject *o;
+      JsonNode *id, *name, *rgb;
+      guint8 rgba[4] = { 0, 0, 0, 255 };
+      gboolean has_rgb;
+      if (!JSON_NODE_HOLDS_OBJECT (e))
+        continue;
+      o = json_node_get_object (e);
+      id = json_object_get_member (o, "id");
+      name = json_object_get_member (o, "name");
+      rgb = json_object_get_member (o, "rgb");
+      if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) ||
+          json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0 ||
+          json_node_get_int (id) > G_MAXUINT32 || name == NULL || !JSON_NODE_HOLDS_VALUE (name) ||
+          json_node_get_value_type (name) != G_TYPE_STRING)
+        continue;
+      has_rgb = rgb != NULL && JSON_NODE_HOLDS_ARRAY (rgb) &&
+                json_array_get_length (json_node_get_array (rgb)) == 3;
+      for (guint k = 0; has_rgb && k < 3; k++)
+        {
+          JsonNode *c = json_array_get_element (json_node_get_array (rgb), k);
+          has_rgb = JSON_NODE_HOLDS_VALUE (c) && json_node_get_value_type (c) == G_TYPE_INT64 &&
+                    json_node_get_int (c) >= 0 && json_node_get_int (c) <= 255;
+          if (has_rgb)
+            rgba[k] = (guint8) json_node_get_int (c);
+        }
+      vs_label_table_add (table, (guint32) json_node_get_int (id), json_node_get_string (name),
+                          has_rgb ? rgba : NULL);
+    }
+  if (vs_label_table_get_n_labels (table) == 0)
+    return;
+  vs_label_table_fill_missing_colors (table);
+  vs_volume_set_label_table (volume, table);
+}
+
 static void
 read_intent (const ZarrArray *a, VsVolume *volume)
 {
@@ -389,6 +440,7 @@ read_intent (const ZarrArray *a, VsVolume *volume)
   root = json_node_get_object (json_parser_get_root (parser));
   if (g_strcmp0 (json_object_get_string_member_with_default (root, "intent", NULL), "labels") == 0)
     vs_volume_set_intent (volume, VS_VOLUME_INTENT_LABEL);
+  read_label_table (root, volume);
 }
 
 static void

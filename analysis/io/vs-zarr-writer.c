@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <zlib.h>
 
 #include "vs-datatype.h"
@@ -25,6 +26,24 @@ write_file (const char *dir, const char *name, const void *data, gsize size, GEr
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   return g_file_set_contents (path, data, (gssize) size, error);
+}
+
+/* The names and colours of the labels, as "label_table": [{"id", "name", "rgb"}, …]. */
+static void
+append_label_table (GString *zattrs, VsLabelTable *table)
+{
+  if (table == NULL || vs_label_table_get_n_labels (table) == 0)
+    return;
+  g_string_append (zattrs, ",\n  \"label_table\": [");
+  for (guint i = 0; i < vs_label_table_get_n_labels (table); i++)
+    {
+      const VsLabel *l = vs_label_table_get_nth (table, i);
+      g_autoptr(JsonNode) name = json_node_init_string (json_node_alloc (), l->name);
+      g_autofree char *quoted = json_to_string (name, FALSE);
+      g_string_append_printf (zattrs, "%s\n    {\"id\": %u, \"name\": %s, \"rgb\": [%u, %u, %u]}",
+                              i > 0 ? "," : "", l->id, quoted, l->rgba[0], l->rgba[1], l->rgba[2]);
+    }
+  g_string_append (zattrs, "\n  ]");
 }
 
 /* The chunks of frame @c (or of the whole 3D volume when @channels is FALSE). */
@@ -133,6 +152,7 @@ vs_zarr_write (VsVolume    *volume,
   }
   if (vs_volume_get_intent (volume) == VS_VOLUME_INTENT_LABEL)
     g_string_append (zattrs, ",\n  \"intent\": \"labels\"");
+  append_label_table (zattrs, vs_volume_get_label_table (volume));
   g_string_append (zattrs, "\n}\n");
   if (!write_file (tmp, ".zarray", zarray->str, zarray->len, &local) ||
       !write_file (tmp, ".zattrs", zattrs->str, zattrs->len, &local) ||
