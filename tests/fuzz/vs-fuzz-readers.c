@@ -165,6 +165,22 @@ zarr_chunk (const char *path, GError **error)
   return volume != NULL;
 }
 
+/* Attributes (.zattrs: resolution, units, intent, label table) of a small uint32 array. */
+static gboolean
+zarr_attributes (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *meta = g_build_filename (dir, ".zarray", NULL);
+  g_autoptr(VsVolume) volume = NULL;
+
+  g_file_set_contents (meta, "{\"zarr_format\": 2, \"shape\": [4, 5, 6], \"chunks\": [4, 5, 6], "
+                       "\"dtype\": \"<u4\", \"compressor\": null, \"fill_value\": 3, "
+                       "\"order\": \"C\", \"filters\": null}", -1, NULL);
+  volume = vs_zarr_read (dir, NULL, NULL, error);
+  g_unlink (meta);
+  return volume != NULL;
+}
+
 static const struct {
   const char *name;
   const char *file;
@@ -189,6 +205,7 @@ static const struct {
   { "scene", "session.vscene", scene },
   { "zarr-metadata", "a.zarr/.zarray", zarr_metadata },
   { "zarr-chunk", "a.zarr/chunk.bin", zarr_chunk },
+  { "zarr-attributes", "a.zarr/.zattrs", zarr_attributes },
 };
 
 
