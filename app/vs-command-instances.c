@@ -152,7 +152,7 @@ vs_command_evaluate_run (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(VsVolume) gt = NULL, pred = NULL;
   g_autoptr(VsFisbeMetrics) m = NULL;
-  g_autofree char *json = NULL;
+  g_autofree char *json = NULL, *scores = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
@@ -181,13 +181,8 @@ vs_command_evaluate_run (int argc, char **argv)
       if (colour == NULL || !vs_nifti_write (colour, colour_path, &error))
         return fail_error (error);
     }
-  g_print ("S          %.4f\n", m->score);
-  g_print ("avF1       %.4f\n", m->av_f1);
-  g_print ("C          %.4f\n", m->coverage);
-  g_print ("clDiceTP   %.4f\n", m->cldice_tp_05);
-  g_print ("tp         %.4f\n", m->tp_05_rel);
-  g_print ("FS         %u\n", m->false_splits);
-  g_print ("FM         %u\n", m->false_merges);
+  scores = vs_fisbe_metrics_format_scores (m);
+  g_print ("%s", scores);
   g_print ("instances  %u ground truth, %u predicted\n", m->n_gt, m->n_pred);
   return 0;
 }

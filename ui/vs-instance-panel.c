@@ -301,16 +301,13 @@ vs_instance_panel_set_evaluation (VsInstancePanel      *self,
                                   const VsFisbeMetrics *metrics)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *scores = vs_fisbe_metrics_format_scores (metrics);
 
   g_return_if_fail (VS_IS_INSTANCE_PANEL (self));
   g_string_append_printf (text, _("%s against %s\n"), prediction, truth);
   g_string_append_printf (text, _("%u ground truth, %u predicted\n"), metrics->n_gt,
                           metrics->n_pred);
-  g_string_append_printf (text, "S          %.4f\navF1       %.4f\nC          %.4f\n"
-                          "clDiceTP   %.4f\ntp         %.4f\nFS         %u\nFM         %u\n",
-                          metrics->score, metrics->av_f1, metrics->coverage,
-                          metrics->cldice_tp_05, metrics->tp_05_rel, metrics->false_splits,
-                          metrics->false_merges);
+  g_string_append (text, scores);
   g_string_append (text, _("clDice >   TP  FP  FN    F1\n"));
   for (int t = 0; t < VS_FISBE_N_THRESHOLDS; t++)
     g_string_append_printf (text, "  %.1f    %4u%4u%4u  %.3f\n", 0.1 * (t + 1),

@@ -511,9 +511,7 @@ on_evaluate_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (_vs_window_job_context_finish (evaluation->context, error))
     {
       g_autofree char *name = g_strdup_printf (_("errors of %s"), evaluation->prediction);
-      VsLayer *layer = vs_scene_add_volume (window->scene, evaluated->errors.volume);
-      vs_layer_set_name (layer, name);
-      vs_layer_set_stats (layer, g_steal_pointer (&evaluated->errors.stats));
+      ready_labels_add (&evaluated->errors, window->scene, name);
       vs_instance_panel_set_evaluation (VS_INSTANCE_PANEL (window->instance_panel),
                                         evaluation->prediction, evaluation->truth,
                                         evaluated->metrics);

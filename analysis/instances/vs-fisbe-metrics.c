@@ -445,6 +445,17 @@ vs_fisbe_colour (VsVolume              *ground_truth,
 }
 
 /* The metrics as JSON, with the benchmark's names (general.*, confusion_matrix.th_0_5, …). */
+/* The leaderboard's scores, a line each ("S          0.9992\n" …): what the command prints and
+ * the window's panel shows. */
+char *
+vs_fisbe_metrics_format_scores (const VsFisbeMetrics *m)
+{
+  return g_strdup_printf ("S          %.4f\navF1       %.4f\nC          %.4f\nclDiceTP   %.4f\n"
+                          "tp         %.4f\nFS         %u\nFM         %u\n", m->score, m->av_f1,
+                          m->coverage, m->cldice_tp_05, m->tp_05_rel, m->false_splits,
+                          m->false_merges);
+}
+
 char *
 vs_fisbe_metrics_to_json (const VsFisbeMetrics *m)
 {

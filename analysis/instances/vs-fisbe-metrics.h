@@ -39,6 +39,7 @@ VsFisbeMetrics *vs_fisbe_evaluate      (VsVolume        *ground_truth,
                                         GError         **error);
 void            vs_fisbe_metrics_free  (VsFisbeMetrics  *metrics);
 char           *vs_fisbe_metrics_to_json (const VsFisbeMetrics *metrics);
+char           *vs_fisbe_metrics_format_scores (const VsFisbeMetrics *metrics);
 VsVolume       *vs_fisbe_colour        (VsVolume              *ground_truth,
                                         VsVolume              *prediction,
                                         const VsFisbeMetrics  *metrics,
