@@ -428,36 +428,13 @@ read_label_table (JsonObject *root, VsVolume *volume)
 }
 
 static void
-read_intent (const ZarrArray *a, VsVolume *volume)
+read_resolution (JsonObject *root, VsVolume *volume)
 {
-  g_autofree char *file = g_build_filename (a->dir, ".zattrs", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *root;
-
-  if (!json_parser_load_from_file (parser, file, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return;
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (g_strcmp0 (json_object_get_string_member_with_default (root, "intent", NULL), "labels") == 0)
-    vs_volume_set_intent (volume, VS_VOLUME_INTENT_LABEL);
-  read_label_table (root, volume);
-}
-
-static void
-read_resolution (const ZarrArray *a, VsVolume *volume)
-{
-  g_autofree char *file = g_build_filename (a->dir, ".zattrs", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *node;
+  JsonNode *node = json_object_get_member (root, "resolution");
   JsonArray *res;
   double size[3];
   guint n;
 
-  if (!json_parser_load_from_file (parser, file, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return;
-  node = json_object_get_member (json_node_get_object (json_parser_get_root (parser)),
-                                 "resolution");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return;
   res = json_node_get_array (node);
@@ -482,7 +459,7 @@ read_resolution (const ZarrArray *a, VsVolume *volume)
     vs_volume_set_affine (volume, affine, NULL);
   }
   /* "units": "um" or one per axis; a resolution without units is microscopy's micrometres. */
-  node = json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "units");
+  node = json_object_get_member (root, "units");
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
       json_array_get_length (json_node_get_array (node)) > 0)
     node = json_array_get_element (json_node_get_array (node),
@@ -491,6 +468,25 @@ read_resolution (const ZarrArray *a, VsVolume *volume)
       json_node_get_value_type (node) != G_TYPE_STRING ||
       !vs_volume_set_spatial_unit (volume, json_node_get_string (node)))
     vs_volume_set_spatial_unit (volume, "µm");
+}
+
+/* What .zattrs (read once) says of the array: resolution and units, a labels intent, the label
+ * table.  A missing or unreadable .zattrs says nothing. */
+static void
+read_attributes (const ZarrArray *a, VsVolume *volume)
+{
+  g_autofree char *file = g_build_filename (a->dir, ".zattrs", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  if (!json_parser_load_from_file (parser, file, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+  root = json_node_get_object (json_parser_get_root (parser));
+  read_resolution (root, volume);
+  if (g_strcmp0 (json_object_get_string_member_with_default (root, "intent", NULL), "labels") == 0)
+    vs_volume_set_intent (volume, VS_VOLUME_INTENT_LABEL);
+  read_label_table (root, volume);
 }
 
 /* The array's dimensions (X, Y, Z, channels) and data type from its .zarray alone, without
@@ -610,8 +606,7 @@ vs_zarr_read (const char    *path,
         }
       vs_progress_update (progress, (double) (done + 1) / (double) total);
     }
-  read_resolution (&a, volume);
-  read_intent (&a, volume);
+  read_attributes (&a, volume);
   vs_volume_set_path (volume, path);
   return g_steal_pointer (&volume);
 }
