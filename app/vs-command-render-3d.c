@@ -4,12 +4,13 @@
 #include "config.h"
 
 #include <epoxy/gl.h>
+#include <glib/gi18n.h>
 
 #include "vs-command-render-3d.h"
 #include "vs-surface-renderer.h"
 
 /* The 3D pictures of voxelscope render: a volume ray cast from a camera, surfaces from a named
- * viewpoint over an optional ray-cast volume, or the surface panel. */
+ * viewpoint over an optional ray-cast volume, the surface panel, or the 3D quarter of the grid. */
 
 /* @layer ray cast from @camera (its size is the picture's) into @offscreen, which is made
  * current; the shown instances of @labels (a label layer, or NULL) over it, as the window's 3D
@@ -125,4 +126,58 @@ vs_render_3d_surfaces (const VsSurfaceItem    *items,
   return vs_surface_figure_render (offscreen, renderer, items, n_items, camera, gap, width,
                                    height, volume_layer != NULL ? draw_underlay : NULL,
                                    &underlay, NULL, error);
+}
+
+/* The grid's bottom right quarter: the base volume ray cast as the window's 3D view shows it
+ * (MIP unless --render says otherwise), from the scene's 3D camera or from @preset. */
+gboolean
+vs_render_3d_grid_quarter (VsOffscreen      *offscreen,
+                           VsScene          *scene,
+                           VsSceneFile      *scene_file,
+                           const char       *preset,
+                           VsRaycastOptions *raycast,
+                           gboolean          has_iso,
+                           cairo_surface_t  *slices,
+                           GError          **error)
+{
+  VsLayer *base = vs_scene_get_layer (scene, vs_scene_get_n_layers (scene) - 1);
+  int width = cairo_image_surface_get_width (slices);
+  int height = cairo_image_surface_get_height (slices);
+  VsOrbitCamera camera;
+  cairo_surface_t *view;
+  cairo_t *cr;
+
+  if (g_list_model_get_n_items (vs_scene_get_surfaces (scene)) > 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("the scene's 3D view shows surfaces: export the grid from the "
+                             "window (Export Figure…), or render them with --view 3d"));
+      return FALSE;
+    }
+  if (scene_file != NULL && scene_file->has_camera_3d)
+    camera = scene_file->camera_3d;
+  else
+    {
+      double lo[3], hi[3];
+      vs_orbit_camera_init (&camera, width - width / 2, height - height / 2);
+      vs_orbit_camera_set_preset (&camera, preset, TRUE);
+      if (vs_scene_get_world_bounds (scene, lo, hi))
+        vs_orbit_camera_fit (&camera, lo, hi);
+    }
+  camera.width = width - width / 2;
+  camera.height = height - height / 2;
+  if (!has_iso)
+    raycast->iso = 0.5 * (vs_layer_get_display_min (base) + vs_layer_get_display_max (base));
+  view = vs_render_3d_volume (offscreen, base, vs_scene_get_top_label_layer (scene),
+                              vs_scene_get_frame (scene), &camera, raycast, error);
+  if (view == NULL)
+    return FALSE;
+  cr = cairo_create (slices);
+  cairo_set_source_surface (cr, view, width / 2, height / 2);
+  cairo_rectangle (cr, width / 2, height / 2, width - width / 2, height - height / 2);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (view);
+  return TRUE;
 }

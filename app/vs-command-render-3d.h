@@ -6,6 +6,7 @@
 #include "vs-layer.h"
 #include "vs-offscreen.h"
 #include "vs-orbit-camera.h"
+#include "vs-scene-file.h"
 #include "vs-surface-figure.h"
 #include "vs-volume-raycaster.h"
 
@@ -28,5 +29,14 @@ cairo_surface_t *vs_render_3d_surfaces (const VsSurfaceItem    *items,
                                         gint64                  frame,
                                         const VsRaycastOptions *raycast,
                                         GError                **error);
+
+gboolean         vs_render_3d_grid_quarter (VsOffscreen      *offscreen,
+                                            VsScene          *scene,
+                                            VsSceneFile      *scene_file,
+                                            const char       *preset,
+                                            VsRaycastOptions *raycast,
+                                            gboolean          has_iso,
+                                            cairo_surface_t  *slices,
+                                            GError          **error);
 
 G_END_DECLS
