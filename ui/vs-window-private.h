@@ -132,4 +132,6 @@ GtkWidget *_vs_window_add_job_row    (VsWindow      *self,
 void _vs_window_init_open            (VsWindow      *self);
 void _vs_window_update_recent_menu   (VsWindow      *self);
 
+void _vs_window_update_status        (VsWindow      *self);
+
 G_END_DECLS

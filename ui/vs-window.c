@@ -19,8 +19,7 @@
 
 /* The main window: volume layers and surfaces on the left; on the right a 2×2 grid (sagittal,
  * coronal and axial slices and the 3D view), a 1×3 row of slices, or the focused view alone; a
- * status bar with the cursor's world and voxel coordinates, every layer's value, and the picked
- * vertex with its overlays' values; errors in a bar on top. */
+ * status bar (its text: vs-window-status.c); errors in a bar on top. */
 
 G_DEFINE_FINAL_TYPE (VsWindow, vs_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -40,97 +39,6 @@ vs_window_dispose (GObject *object)
   g_clear_object (&self->label_recovery_volume);
   g_clear_pointer (&self->layout, g_free);
   G_OBJECT_CLASS (vs_window_parent_class)->dispose (object);
-}
-
-static char *
-format_value (double value)
-{
-  if (value == floor (value) && fabs (value) < 1e9)
-    return g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%.4g", value);
-}
-
-static void
-update_status (VsWindow *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  double cursor[3];
-  gint64 frame = vs_scene_get_frame (self->scene);
-  guint n = vs_scene_get_n_layers (self->scene);
-
-  if (n == 0 && g_list_model_get_n_items (vs_scene_get_surfaces (self->scene)) == 0)
-    {
-      gtk_label_set_text (GTK_LABEL (self->status_label),
-                          _("Open a NIfTI volume or a surface to begin"));
-      return;
-    }
-  vs_scene_get_cursor (self->scene, cursor);
-  g_string_append_printf (text, "%.1f, %.1f, %.1f %s", cursor[0], cursor[1], cursor[2],
-                          vs_scene_get_spatial_unit (self->scene));
-  if (vs_scene_get_n_frames (self->scene) > 1)
-    g_string_append_printf (text, "   t = %" G_GINT64_FORMAT, frame);
-
-  for (guint i = 0; i < n; i++)
-    {
-      VsLayer *layer = vs_scene_get_layer (self->scene, i);
-      VsVolume *volume = vs_layer_get_volume (layer);
-      gint64 voxel[3];
-      double value;
-
-      g_string_append_printf (text, "   │   %s ", vs_layer_get_name (layer));
-      if (!vs_volume_sample_world (volume, cursor, frame, &value, voxel))
-        {
-          g_string_append (text, _("outside"));
-          continue;
-        }
-      g_string_append_printf (text, "[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %"
-                              G_GINT64_FORMAT "] ", voxel[0], voxel[1], voxel[2]);
-      if (vs_layer_is_label (layer))
-        {
-          VsLabelTable *table = vs_volume_get_label_table (volume);
-          const VsLabel *label = table != NULL && value >= 0 ?
-                                 vs_label_table_lookup (table, (guint32) value) : NULL;
-          /* Instances (no table) go by their number alone; a table's gap is "(unnamed)". */
-          g_string_append_printf (text, "%.0f %s", value,
-                                  label != NULL ? label->name :
-                                  value == 0 || table == NULL ? "" : _("(unnamed)"));
-        }
-      else if (vs_layer_get_composite (layer))
-        {
-          /* Channels shown together: every channel's value, in channel order. */
-          for (guint c = 0; c < vs_layer_get_n_channels (layer); c++)
-            {
-              g_autofree char *formatted = NULL;
-              vs_volume_sample_world (volume, cursor, c, &value, voxel);
-              formatted = format_value (value);
-              g_string_append_printf (text, "%s%s", c > 0 ? " / " : "", formatted);
-            }
-        }
-      else
-        {
-          g_autofree char *formatted = format_value (value);
-          g_string_append (text, formatted);
-        }
-    }
-  if (self->picked_layer != NULL && memcmp (cursor, self->picked_xyz, sizeof cursor) == 0)
-    {
-      GListModel *overlays = vs_surface_layer_get_overlays (self->picked_layer);
-      g_string_append_printf (text, "   │   %s vertex %u", vs_surface_layer_get_name (self->picked_layer),
-                              self->picked_vertex);
-      for (guint i = 0; i < g_list_model_get_n_items (overlays); i++)
-        {
-          g_autoptr(VsVertexLayer) overlay = g_list_model_get_item (overlays, i);
-          VsVertexData *data = vs_vertex_layer_get_data (overlay);
-          double value = vs_vertex_data_get_column (data, 0)[self->picked_vertex];
-          VsLabelTable *table = vs_vertex_data_get_label_table (data);
-          const VsLabel *label = table != NULL && value > 0 ?
-                                 vs_label_table_lookup (table, (guint32) value) : NULL;
-          g_autofree char *formatted = format_value (value);
-          g_string_append_printf (text, "   %s %s", vs_vertex_data_get_name (data),
-                                  label != NULL ? label->name : formatted);
-        }
-    }
-  gtk_label_set_text (GTK_LABEL (self->status_label), text->str);
 }
 
 static void
@@ -154,7 +62,7 @@ on_vertex_picked (VsSurfaceView *view, VsSurfaceLayer *layer, guint vertex, VsWi
   self->picked_vertex = vertex;
   for (int a = 0; a < 3; a++)
     self->picked_xyz[a] = p[3 * vertex + a];
-  update_status (self);
+  _vs_window_update_status (self);
   vs_voxel_inspector_set_vertex (VS_VOXEL_INSPECTOR (self->inspector), layer, vertex);
 }
 
@@ -386,7 +294,7 @@ _vs_window_on_layers_changed (GListModel *model, guint position, guint removed, 
   gtk_stack_set_visible_child (GTK_STACK (self->view_stack),
                                empty ? self->empty_page : self->view_grid);
   on_frames_changed (self);
-  update_status (self);
+  _vs_window_update_status (self);
 }
 
 static void
@@ -695,11 +603,11 @@ vs_window_init (VsWindow *self)
   gtk_box_append (GTK_BOX (outer), paned);
   gtk_window_set_child (GTK_WINDOW (self), outer);
 
-  g_signal_connect_object (self->scene, "cursor-changed", G_CALLBACK (update_status), self,
+  g_signal_connect_object (self->scene, "cursor-changed", G_CALLBACK (_vs_window_update_status), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scene, "cursor-changed", G_CALLBACK (on_cursor_for_inspector),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->scene, "notify::frame", G_CALLBACK (update_status), self,
+  g_signal_connect_object (self->scene, "notify::frame", G_CALLBACK (_vs_window_update_status), self,
                            G_CONNECT_SWAPPED);
   /* A layer turned into channels together, or back, changes the number of frames. */
   g_signal_connect_object (self->scene, "changed", G_CALLBACK (on_frames_changed), self,
@@ -806,13 +714,6 @@ _vs_window_info_bar_get_text (GtkWidget *bar,
   if (!gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)))
     return NULL;
   return gtk_label_get_text (GTK_LABEL (label));
-}
-
-const char *
-vs_window_get_status_text (VsWindow *self)
-{
-  g_return_val_if_fail (VS_IS_WINDOW (self), NULL);
-  return gtk_label_get_text (GTK_LABEL (self->status_label));
 }
 
 GtkWidget *
