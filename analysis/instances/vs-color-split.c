@@ -275,8 +275,8 @@ vs_color_split (VsVolume      *image,
         any |= (mask[i] = labels[i] != 0 && color[i] == k);
       if (!any)
         continue;
-      g_clear_pointer (&piece_of, g_free);
-      piece_of = g_new (guint32, n);
+      if (piece_of == NULL)
+        piece_of = g_new (guint32, n);   /* one buffer for every colour's components */
       g_clear_pointer (&sizes, g_free);
       n_pieces = vs_connected_components (mask, dims, piece_of, &sizes, 0, cancellable, error);
       if (n_pieces == 0)
